@@ -1,0 +1,26 @@
+// The desktop build: main process, preload bridge and the renderer.
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import { rendererConfig } from './vite.shared.ts'
+
+const root = import.meta.dirname
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } }
+    }
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        // A sandboxed preload cannot load ES modules; CommonJS it is.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: rendererConfig('out/renderer')
+})

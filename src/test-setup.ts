@@ -1,0 +1,2 @@
+// Gives every unit test an in-memory IndexedDB.
+import 'fake-indexeddb/auto'

@@ -1,0 +1,55 @@
+// Renderer build settings shared by the desktop (electron-vite) and web (vite) builds.
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import type { Plugin, UserConfig } from 'vite'
+import { readFileSync } from 'node:fs'
+
+const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string }
+
+/**
+ * The strict Content-Security-Policy of the built renderer. Inline styles are allowed because
+ * Ant Design injects its CSS-in-JS as <style> elements; scripts come only from the app itself.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'"
+].join('; ')
+
+/** Adds the CSP meta tag to production builds only: the dev server needs inline HMR scripts. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'credit-ledger-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`
+      )
+    }
+  }
+}
+
+export function rendererConfig(outDir: string): UserConfig {
+  const root = resolve(import.meta.dirname)
+  return {
+    root,
+    base: './',
+    plugins: [react(), contentSecurityPolicy()],
+    define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
+    resolve: { alias: { '@': resolve(root, 'src') } },
+    build: {
+      outDir: resolve(root, outDir),
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 4000,
+      rollupOptions: { input: { index: resolve(root, 'index.html') } }
+    }
+  }
+}

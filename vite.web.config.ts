@@ -1,0 +1,9 @@
+// The browser build of the renderer: `npm run web` and the e2e tests use it.
+import { defineConfig } from 'vite'
+import { rendererConfig } from './vite.shared.ts'
+
+export default defineConfig({
+  ...rendererConfig('dist-web'),
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173, strictPort: true }
+})
