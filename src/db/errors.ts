@@ -1,0 +1,22 @@
+// Owns the error a rejected write throws: which record, which fields, which message keys.
+import type { FieldIssue } from '@/domain/records'
+
+export class ValidationError extends Error {
+  readonly issues: FieldIssue[]
+  readonly recordType: string
+  /** For bulk writes: the 1-based position of the offending record in its list. */
+  readonly row: number | undefined
+
+  constructor(recordType: string, issues: FieldIssue[], row?: number) {
+    const where = row === undefined ? recordType : `${recordType} #${row}`
+    super(`Rejected ${where}: ${issues.map((i) => `${i.path || '(record)'}: ${i.message}`).join('; ')}`)
+    this.name = 'ValidationError'
+    this.issues = issues
+    this.recordType = recordType
+    this.row = row
+  }
+}
+
+export function isValidationError(e: unknown): e is ValidationError {
+  return e instanceof ValidationError
+}

@@ -1,0 +1,60 @@
+// Owns the Dexie schema: one constant per version with a dated note, and the upgrade of each.
+import Dexie, { type EntityTable, type Transaction } from 'dexie'
+import type { Account, Draw, Inquiry, Order, Repayment } from '@/domain/records'
+
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+export type LedgerDb = Dexie & {
+  accounts: EntityTable<Account, 'id'>
+  draws: EntityTable<Draw, 'id'>
+  orders: EntityTable<Order, 'id'>
+  repayments: EntityTable<Repayment, 'id'>
+  inquiries: EntityTable<Inquiry, 'id'>
+  meta: EntityTable<MetaRow, 'key'>
+}
+
+export interface SchemaVersion {
+  version: number
+  stores: Record<string, string | null>
+  upgrade?: (tx: Transaction) => Promise<void>
+}
+
+/**
+ * Version 1 (2026-11-21): the foundation ledger. Only fields that are queried are indexed:
+ * draws and orders by account (account page) and by date (ranges); repayments by target and
+ * account; inquiries by date; meta holds the profile by key.
+ */
+export const SCHEMA_V1: SchemaVersion = {
+  version: 1,
+  stores: {
+    accounts: 'id',
+    draws: 'id, accountId, drawDate',
+    orders: 'id, accountId, orderDate',
+    repayments: 'id, targetId, accountId, date',
+    inquiries: 'id, date',
+    meta: 'key'
+  }
+}
+
+/** Every version in order; a new version is appended here with its upgrade function. */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1]
+
+export const DEFAULT_DB_NAME = 'credit-ledger'
+
+/** Declares the given versions on a Dexie instance (all of them in the app; a prefix in migration tests). */
+export function declareVersions(db: Dexie, versions: readonly SchemaVersion[]): void {
+  for (const v of versions) {
+    const declared = db.version(v.version).stores(v.stores)
+    if (v.upgrade) declared.upgrade(v.upgrade)
+  }
+}
+
+export function openLedgerDb(name: string = DEFAULT_DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): LedgerDb {
+  // Strict durability: a write reported done is on disk, which a ledger of debts needs more than speed.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as LedgerDb
+  declareVersions(db, versions)
+  return db
+}

@@ -1,0 +1,44 @@
+// Owns the default due date of a pay-later order: from the account's window or its statement cycle.
+import { addDays, dayInMonth, parseIsoDate, type IsoDate } from './dates'
+import type { Account } from './records'
+
+/** Days after the order when an account has no cycle or window of its own. */
+export const FALLBACK_WINDOW_DAYS = 30
+
+function nextMonth(year: number, month: number): { year: number; month: number } {
+  return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 }
+}
+
+/**
+ * The statement day that bills an order: an order made before this month's statement day
+ * is on this month's bill, an order on or after it rolls into next month's. Day 31 in a
+ * short month means the month's last day.
+ */
+export function statementDateFor(orderDate: IsoDate, statementDay: number): IsoDate {
+  const p = parseIsoDate(orderDate)
+  if (!p) throw new RangeError(`not a valid date: ${orderDate}`)
+  const thisMonth = dayInMonth(p.year, p.month, statementDay)
+  if (orderDate < thisMonth) return thisMonth
+  const n = nextMonth(p.year, p.month)
+  return dayInMonth(n.year, n.month, statementDay)
+}
+
+/** The due date of a statement: the due day after the statement day (same month or the next). */
+export function dueDateForStatement(statementDate: IsoDate, statementDay: number, dueDay: number): IsoDate {
+  const p = parseIsoDate(statementDate)
+  if (!p) throw new RangeError(`not a valid date: ${statementDate}`)
+  if (dueDay > statementDay) return dayInMonth(p.year, p.month, dueDay)
+  const n = nextMonth(p.year, p.month)
+  return dayInMonth(n.year, n.month, dueDay)
+}
+
+export function defaultOrderDueDate(
+  account: Pick<Account, 'kind' | 'statementDay' | 'dueDay' | 'payLaterWindowDays'>,
+  orderDate: IsoDate
+): IsoDate {
+  if (account.statementDay !== null && account.dueDay !== null) {
+    const statement = statementDateFor(orderDate, account.statementDay)
+    return dueDateForStatement(statement, account.statementDay, account.dueDay)
+  }
+  return addDays(orderDate, account.payLaterWindowDays ?? FALLBACK_WINDOW_DAYS)
+}

@@ -1,0 +1,189 @@
+// Owns "what is still owed": principal out, interest accrued and unpaid, and the cap on a repayment.
+//
+// A first, conservative model until the cost engine supplies full schedules:
+// - daily and annual rates accrue daily on the principal still out (annual / 360 per day, the
+//   bank convention); the draw day accrues, the repayment day does not; a repayment pays the
+//   accrued interest first, then principal; interest is rounded to the fen when it is paid.
+// - 分期 with a monthly fee owes principal + n * round(P * f); repayments cover fee and
+//   principal in proportion.
+// - a pay-later order owes its amount (plus instalment fees) until paid, refunded or cancelled;
+//   repayments against a whole statement go to the account's open single-payment orders,
+//   earliest due first, then to instalment plans.
+import { daysBetween, type IsoDate } from './dates'
+import { roundFen, type Fen } from './money'
+import type { Draw, Order, Repayment } from './records'
+
+export interface DrawBalance {
+  principalOutstanding: Fen
+  interestAccrued: Fen
+  owed: Fen
+  repaid: Fen
+}
+
+export function dailyRateOf(draw: Pick<Draw, 'rate' | 'rateUnit'>): number {
+  if (draw.rateUnit === 'daily') return draw.rate
+  if (draw.rateUnit === 'annual') return draw.rate / 360
+  return 0
+}
+
+export function instalmentFee(principal: Fen, monthlyFeeRate: number): Fen {
+  return roundFen(principal * monthlyFeeRate)
+}
+
+function byDate(a: Repayment, b: Repayment): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0
+}
+
+/** The balance of one draw as of a day, given the repayments made against it (any order). */
+export function drawBalance(draw: Draw, repayments: readonly Repayment[], asOf: IsoDate): DrawBalance {
+  const relevant = repayments.filter((r) => r.date <= asOf).sort(byDate)
+  const repaid = relevant.reduce((s, r) => s + r.amount, 0)
+  if (draw.method === 'feeInstalment') {
+    const total = draw.principal + instalmentFee(draw.principal, draw.rate) * draw.termMonths
+    const owed = Math.max(0, total - repaid)
+    const principalOutstanding = Math.min(draw.principal, roundFen((owed * draw.principal) / total))
+    return { principalOutstanding, interestAccrued: owed - principalOutstanding, owed, repaid }
+  }
+  const d = dailyRateOf(draw)
+  let principal = draw.principal
+  let accrued = 0 // fractional fen
+  let last = draw.drawDate
+  for (const r of relevant) {
+    if (r.date > last) {
+      accrued += principal * d * daysBetween(last, r.date)
+      last = r.date
+    }
+    const interestDue = roundFen(accrued)
+    const toInterest = Math.min(r.amount, interestDue)
+    accrued = Math.max(0, accrued - toInterest)
+    if (interestDue - toInterest === 0) accrued = 0
+    principal = Math.max(0, principal - (r.amount - toInterest))
+  }
+  if (asOf > last && principal > 0) accrued += principal * d * daysBetween(last, asOf)
+  const interestAccrued = principal > 0 || accrued > 0 ? roundFen(accrued) : 0
+  return { principalOutstanding: principal, interestAccrued, owed: principal + interestAccrued, repaid }
+}
+
+export function orderTotal(order: Pick<Order, 'amount' | 'instalmentCount' | 'instalmentFeeRate'>): Fen {
+  if (order.instalmentCount <= 1) return order.amount
+  return order.amount + instalmentFee(order.amount, order.instalmentFeeRate) * order.instalmentCount
+}
+
+export type EffectiveOrderStatus = 'unpaid' | 'partlyPaid' | 'paid' | 'refunded' | 'cancelled'
+
+export interface OrderBalance {
+  total: Fen
+  repaid: Fen
+  owed: Fen
+  status: EffectiveOrderStatus
+}
+
+export function orderBalance(order: Order, repaid: Fen): OrderBalance {
+  const total = orderTotal(order)
+  if (order.status === 'refunded' || order.status === 'cancelled') return { total, repaid, owed: 0, status: order.status }
+  if (order.status === 'paid') return { total, repaid, owed: 0, status: 'paid' }
+  const owed = Math.max(0, total - repaid)
+  return { total, repaid, owed, status: owed === 0 ? 'paid' : repaid > 0 ? 'partlyPaid' : 'unpaid' }
+}
+
+/** Sums repayments per target id (draw, order or statement account), up to a day. */
+export function repaidByTarget(repayments: readonly Repayment[], asOf?: IsoDate): Map<string, Fen> {
+  const out = new Map<string, Fen>()
+  for (const r of repayments) {
+    if (asOf !== undefined && r.date > asOf) continue
+    out.set(r.targetId, (out.get(r.targetId) ?? 0) + r.amount)
+  }
+  return out
+}
+
+export function groupRepaymentsByTarget(repayments: readonly Repayment[]): Map<string, Repayment[]> {
+  const out = new Map<string, Repayment[]>()
+  for (const r of repayments) {
+    const list = out.get(r.targetId)
+    if (list) list.push(r)
+    else out.set(r.targetId, [r])
+  }
+  return out
+}
+
+/**
+ * Balances of every order, with statement repayments of each account spread over that
+ * account's open orders, earliest due date first. Returns a map keyed by order id.
+ */
+export function orderBalances(orders: readonly Order[], repayments: readonly Repayment[], asOf?: IsoDate): Map<string, OrderBalance> {
+  const direct = repaidByTarget(
+    repayments.filter((r) => r.targetType === 'order'),
+    asOf
+  )
+  const statementPool = repaidByTarget(
+    repayments.filter((r) => r.targetType === 'statement'),
+    asOf
+  )
+  // A bill payment clears single-payment orders first; instalment plans are paid period by period.
+  const sorted = [...orders].sort(
+    (a, b) =>
+      Number(a.instalmentCount > 1) - Number(b.instalmentCount > 1) ||
+      (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.orderDate < b.orderDate ? -1 : 1)
+  )
+  const out = new Map<string, OrderBalance>()
+  for (const order of sorted) {
+    let balance = orderBalance(order, direct.get(order.id) ?? 0)
+    const pool = statementPool.get(order.accountId) ?? 0
+    if (balance.owed > 0 && pool > 0) {
+      const used = Math.min(pool, balance.owed)
+      statementPool.set(order.accountId, pool - used)
+      balance = orderBalance(order, balance.repaid + used)
+    }
+    out.set(order.id, balance)
+  }
+  return out
+}
+
+export interface AccountBalance {
+  owedOnDraws: Fen
+  owedOnOrders: Fen
+  owed: Fen
+  principalOutstanding: Fen
+  repaid: Fen
+}
+
+/** What each account still owes as of a day: draws (with accrued interest) plus open orders. */
+export function accountBalances(
+  draws: readonly Draw[],
+  orders: readonly Order[],
+  repayments: readonly Repayment[],
+  asOf: IsoDate
+): Map<string, AccountBalance> {
+  const out = new Map<string, AccountBalance>()
+  const get = (accountId: string): AccountBalance => {
+    let b = out.get(accountId)
+    if (!b) {
+      b = { owedOnDraws: 0, owedOnOrders: 0, owed: 0, principalOutstanding: 0, repaid: 0 }
+      out.set(accountId, b)
+    }
+    return b
+  }
+  const byTarget = groupRepaymentsByTarget(repayments.filter((r) => r.targetType === 'draw'))
+  for (const draw of draws) {
+    const bal = drawBalance(draw, byTarget.get(draw.id) ?? [], asOf)
+    const acc = get(draw.accountId)
+    acc.owedOnDraws += bal.owed
+    acc.principalOutstanding += bal.principalOutstanding
+  }
+  const orderById = new Map(orders.map((o) => [o.id, o]))
+  for (const [orderId, bal] of orderBalances(orders, repayments, asOf)) {
+    const order = orderById.get(orderId)
+    if (!order) continue
+    const acc = get(order.accountId)
+    acc.owedOnOrders += bal.owed
+    acc.principalOutstanding += Math.min(bal.owed, order.status === 'unpaid' ? order.amount : 0)
+  }
+  for (const r of repayments) if (r.date <= asOf) get(r.accountId).repaid += r.amount
+  for (const b of out.values()) b.owed = b.owedOnDraws + b.owedOnOrders
+  return out
+}
+
+/** Share of a credit limit in use, in percent with one decimal; null where there is no limit. */
+export function utilisationPercent(used: Fen, limit: Fen | null): number | null {
+  return limit !== null && limit > 0 ? Math.round((used / limit) * 1000) / 10 : null
+}
