@@ -1,0 +1,66 @@
+// Owns the wiring only: hands the real Electron modules and file paths to the lifecycle.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { BrowserWindow, Menu, Notification, app, dialog, ipcMain, screen, session, shell } from 'electron'
+import { registerIpcHandlers } from './ipc'
+import { startApp } from './lifecycle'
+import { applicationMenuTemplate } from './menu'
+import { contentSecurityPolicy, createAppUrlCheck, guardSession, guardWebContents } from './security'
+import { createMainWindow } from './window'
+import { WINDOW_STATE_FILE } from './window-state'
+
+// out/main/index.js sits next to out/preload and out/renderer.
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..')
+// Only an unpackaged app may be pointed at a dev server: in a shipped app this variable would let
+// anyone who can set the environment load a foreign page with the bridge attached.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL?.trim() || undefined
+const isAppUrl = createAppUrlCheck({ devServerUrl, rendererDir: join(outDir, 'renderer') })
+const openExternal = (url: string): Promise<void> => shell.openExternal(url)
+
+let mainWindow: BrowserWindow | undefined
+
+startApp({
+  app,
+  platform: process.platform,
+  env: process.env,
+  cwd: process.cwd(),
+  makeDir: (dir) => mkdirSync(dir, { recursive: true }),
+  guardContents: (contents) => guardWebContents(contents, { isAppUrl, openExternal }),
+  prepare: () => {
+    guardSession(session.defaultSession, { isAppUrl, policy: contentSecurityPolicy(devServerUrl) })
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(applicationMenuTemplate(process.platform, devServerUrl !== undefined))
+    )
+    registerIpcHandlers({
+      ipcMain,
+      app,
+      platform: process.platform,
+      isAppUrl,
+      openExternal,
+      showSaveDialog: (options) =>
+        mainWindow === undefined || mainWindow.isDestroyed()
+          ? dialog.showSaveDialog(options)
+          : dialog.showSaveDialog(mainWindow, options),
+      Notification
+    })
+  },
+  createWindow: () => {
+    mainWindow = createMainWindow({
+      BrowserWindow,
+      preloadPath: join(outDir, 'preload', 'index.cjs'),
+      rendererIndexPath: join(outDir, 'renderer', 'index.html'),
+      devServerUrl,
+      stateFilePath: join(app.getPath('userData'), WINDOW_STATE_FILE),
+      workAreas: () => {
+        const primary = screen.getPrimaryDisplay()
+        const others = screen.getAllDisplays().filter((display) => display.id !== primary.id)
+        return [primary, ...others].map((display) => display.workArea)
+      },
+      readText: (path) => readFileSync(path, 'utf8'),
+      writeText: (path, text) => writeFileSync(path, text, 'utf8')
+    })
+    return mainWindow
+  },
+  windowCount: () => BrowserWindow.getAllWindows().length
+})

@@ -1,0 +1,249 @@
+// Tests the IPC handlers against fakes: sender checks, payload validation, dialog, file writes, notifications.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { SaveDialogOptions } from 'electron'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { CHANNELS } from '../shared/ipc'
+import { registerIpcHandlers, writeFileToDisk, type IpcDeps, type IpcInvokeEvent } from './ipc'
+import { createAppUrlCheck } from './security'
+
+const rendererDir = join('/opt', 'credit-ledger', 'out', 'renderer')
+const APP_PAGE = `${pathToFileURL(join(rendererDir, 'index.html')).href}#/`
+const FOREIGN_PAGE = 'https://evil.example/'
+
+type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown
+
+function fakeIpcMain() {
+  const handlers = new Map<string, Listener>()
+  return {
+    handlers,
+    handle: vi.fn((channel: string, listener: Listener) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`)
+      handlers.set(channel, listener)
+    }),
+    removeHandler: vi.fn((channel: string) => void handlers.delete(channel)),
+    /** Calls a channel the way a frame at `senderUrl` would (null: the frame is gone). */
+    async invoke(channel: string, senderUrl: string | null, ...args: unknown[]): Promise<unknown> {
+      const listener = handlers.get(channel)
+      if (listener === undefined) throw new Error(`no handler for ${channel}`)
+      return listener({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, ...args)
+    }
+  }
+}
+
+function setup(overrides: Partial<IpcDeps> = {}) {
+  const ipcMain = fakeIpcMain()
+  const shown: { title: string; body: string }[] = []
+  const notificationSupport = { supported: true }
+  const FakeNotification = class {
+    static isSupported = (): boolean => notificationSupport.supported
+    readonly options: { title: string; body: string }
+    constructor(options: { title: string; body: string }) {
+      this.options = options
+    }
+    show(): void {
+      shown.push(this.options)
+    }
+  } satisfies IpcDeps['Notification']
+  const deps = {
+    ipcMain,
+    app: { getVersion: () => '0.1.0', getPath: (_name: 'userData') => '/data/credit-ledger' },
+    platform: 'linux',
+    isAppUrl: createAppUrlCheck({ rendererDir }),
+    openExternal: vi.fn(async (_url: string) => undefined),
+    showSaveDialog: vi.fn(async (_options: SaveDialogOptions) => ({ canceled: true, filePath: '' })),
+    writeFile: vi.fn(async (_path: string, _data: string | Uint8Array) => undefined),
+    Notification: FakeNotification,
+    ...overrides
+  }
+  const dispose = registerIpcHandlers(deps)
+  return { ...deps, ipcMain, shown, notificationSupport, dispose }
+}
+
+describe('registerIpcHandlers', () => {
+  it('handles exactly the contract channels, once each, and can remove them', () => {
+    const { ipcMain, dispose } = setup()
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort())
+    expect(ipcMain.handle).toHaveBeenCalledTimes(Object.keys(CHANNELS).length)
+    dispose()
+    expect(ipcMain.handlers.size).toBe(0)
+  })
+
+  it.each(Object.values(CHANNELS))('refuses %s from a foreign or vanished frame', async (channel) => {
+    const { ipcMain, openExternal, showSaveDialog, shown } = setup()
+    await expect(ipcMain.invoke(channel, FOREIGN_PAGE)).rejects.toThrow(/refused a call from outside the app/)
+    await expect(ipcMain.invoke(channel, pathToFileURL('/tmp/evil.html').href)).rejects.toThrow(/outside the app/)
+    await expect(ipcMain.invoke(channel, null)).rejects.toThrow(/outside the app/)
+    expect(openExternal).not.toHaveBeenCalled()
+    expect(showSaveDialog).not.toHaveBeenCalled()
+    expect(shown).toEqual([])
+  })
+})
+
+describe(CHANNELS.getAppInfo, () => {
+  it('returns version, data folder and platform', async () => {
+    const { ipcMain } = setup()
+    await expect(ipcMain.invoke(CHANNELS.getAppInfo, APP_PAGE)).resolves.toEqual({
+      version: '0.1.0',
+      dataDir: '/data/credit-ledger',
+      platform: 'linux'
+    })
+  })
+
+  it('rejects arguments it does not take', async () => {
+    const { ipcMain } = setup()
+    await expect(ipcMain.invoke(CHANNELS.getAppInfo, APP_PAGE, 'extra')).rejects.toThrow(
+      'app:get-info: expected 0 argument(s), got 1'
+    )
+  })
+})
+
+describe(CHANNELS.openExternal, () => {
+  it('opens an allow-listed link and says so', async () => {
+    const { ipcMain, openExternal } = setup()
+    await expect(ipcMain.invoke(CHANNELS.openExternal, APP_PAGE, 'https://github.com/')).resolves.toBe(true)
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://github.com/')
+  })
+
+  it('refuses a link off the allow-list without opening it', async () => {
+    const { ipcMain, openExternal } = setup()
+    await expect(ipcMain.invoke(CHANNELS.openExternal, APP_PAGE, 'https://evil.example/')).resolves.toBe(false)
+    await expect(ipcMain.invoke(CHANNELS.openExternal, APP_PAGE, 'http://github.com/')).resolves.toBe(false)
+    expect(openExternal).not.toHaveBeenCalled()
+  })
+
+  it('reports false when the system cannot open the link', async () => {
+    const { ipcMain } = setup({ openExternal: vi.fn(async () => Promise.reject(new Error('no browser'))) })
+    await expect(ipcMain.invoke(CHANNELS.openExternal, APP_PAGE, 'https://github.com/')).resolves.toBe(false)
+  })
+
+  it.each([[[]], [[42]], [[{ url: 'https://github.com/' }]], [['https://github.com/', 'extra']]])(
+    'rejects the payload %j',
+    async (args) => {
+      const { ipcMain, openExternal } = setup()
+      await expect(ipcMain.invoke(CHANNELS.openExternal, APP_PAGE, ...args)).rejects.toThrow(/^shell:open-external: /)
+      expect(openExternal).not.toHaveBeenCalled()
+    }
+  )
+})
+
+describe(CHANNELS.saveFile, () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'credit-ledger-save-'))
+  })
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('returns saved:false and writes nothing when the dialog is cancelled', async () => {
+    const { ipcMain, writeFile, showSaveDialog } = setup()
+    await expect(
+      ipcMain.invoke(CHANNELS.saveFile, APP_PAGE, { suggestedName: 'ledger.csv', data: 'a,b\n' })
+    ).resolves.toEqual({ saved: false })
+    expect(showSaveDialog).toHaveBeenCalledOnce()
+    expect(writeFile).not.toHaveBeenCalled()
+  })
+
+  it('treats a cancelled dialog as cancelled even when it reports a path', async () => {
+    const { ipcMain, writeFile } = setup({
+      showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: join(dir, 'ledger.csv') }))
+    })
+    await expect(
+      ipcMain.invoke(CHANNELS.saveFile, APP_PAGE, { suggestedName: 'ledger.csv', data: 'a,b\n' })
+    ).resolves.toEqual({ saved: false })
+    expect(writeFile).not.toHaveBeenCalled()
+  })
+
+  it('offers the suggested name and filters in the dialog', async () => {
+    const { ipcMain, showSaveDialog } = setup()
+    const filters = [{ name: 'CSV', extensions: ['csv'] }]
+    await ipcMain.invoke(CHANNELS.saveFile, APP_PAGE, { suggestedName: '账本-2026-01.csv', data: '', filters })
+    expect(showSaveDialog).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ defaultPath: '账本-2026-01.csv', filters })
+    )
+  })
+
+  it('writes text as UTF-8 to the chosen file', async () => {
+    const target = join(dir, 'ledger.csv')
+    const { ipcMain } = setup({
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: target })),
+      writeFile: writeFileToDisk
+    })
+    const text = '日期,金额\n2026-01-15,¥1,234.56\n'
+    await expect(
+      ipcMain.invoke(CHANNELS.saveFile, APP_PAGE, { suggestedName: 'ledger.csv', data: text })
+    ).resolves.toEqual({ saved: true, path: target })
+    expect(readFileSync(target, 'utf8')).toBe(text)
+    expect(readFileSync(target)).toEqual(Buffer.from(text, 'utf8'))
+  })
+
+  it('writes bytes unchanged to the chosen file', async () => {
+    const target = join(dir, 'backup.bin')
+    const { ipcMain } = setup({
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: target })),
+      writeFile: writeFileToDisk
+    })
+    const bytes = new Uint8Array([0, 255, 1, 128, 0xe4, 0xbf, 0xa1])
+    await expect(
+      ipcMain.invoke(CHANNELS.saveFile, APP_PAGE, { suggestedName: 'backup.bin', data: bytes })
+    ).resolves.toEqual({ saved: true, path: target })
+    expect([...readFileSync(target)]).toEqual([...bytes])
+  })
+
+  it.each([
+    ['no argument', []],
+    ['a string', ['ledger.csv']],
+    ['an array', [['ledger.csv', 'data']]],
+    ['a missing name', [{ data: 'x' }]],
+    ['an empty name', [{ suggestedName: '  ', data: 'x' }]],
+    ['a name with a folder', [{ suggestedName: '../../.bashrc', data: 'x' }]],
+    ['a Windows path', [{ suggestedName: 'C:\\Windows\\evil.dll', data: 'x' }]],
+    ['a control character', [{ suggestedName: 'led\u0000ger.csv', data: 'x' }]],
+    ['numeric data', [{ suggestedName: 'a.csv', data: 42 }]],
+    ['an array of bytes', [{ suggestedName: 'a.bin', data: [1, 2, 3] }]],
+    ['an unknown field', [{ suggestedName: 'a.csv', data: 'x', path: '/etc/passwd' }]],
+    ['filters that are not an array', [{ suggestedName: 'a.csv', data: 'x', filters: 'csv' }]],
+    ['an extension with a dot', [{ suggestedName: 'a.csv', data: 'x', filters: [{ name: 'CSV', extensions: ['.csv'] }] }]],
+    ['no extensions', [{ suggestedName: 'a.csv', data: 'x', filters: [{ name: 'CSV', extensions: [] }] }]],
+    ['two arguments', [{ suggestedName: 'a.csv', data: 'x' }, 'extra']]
+  ])('rejects %s before showing a dialog', async (_label, args) => {
+    const { ipcMain, showSaveDialog, writeFile } = setup()
+    await expect(ipcMain.invoke(CHANNELS.saveFile, APP_PAGE, ...args)).rejects.toThrow(/^file:save: /)
+    expect(showSaveDialog).not.toHaveBeenCalled()
+    expect(writeFile).not.toHaveBeenCalled()
+  })
+})
+
+describe(CHANNELS.notify, () => {
+  it('shows a notification', async () => {
+    const { ipcMain, shown } = setup()
+    await expect(
+      ipcMain.invoke(CHANNELS.notify, APP_PAGE, { title: '还款提醒', body: '招商银行信用卡 3 天后到期' })
+    ).resolves.toBeUndefined()
+    expect(shown).toEqual([{ title: '还款提醒', body: '招商银行信用卡 3 天后到期' }])
+  })
+
+  it('does nothing where notifications are not supported', async () => {
+    const { ipcMain, shown, notificationSupport } = setup()
+    notificationSupport.supported = false
+    await expect(ipcMain.invoke(CHANNELS.notify, APP_PAGE, { title: 't', body: 'b' })).resolves.toBeUndefined()
+    expect(shown).toEqual([])
+  })
+
+  it.each([
+    ['no argument', []],
+    ['a string', ['hello']],
+    ['a missing body', [{ title: 't' }]],
+    ['an empty title', [{ title: '', body: 'b' }]],
+    ['a numeric title', [{ title: 1, body: 'b' }]],
+    ['an unknown field', [{ title: 't', body: 'b', icon: '/etc/passwd' }]],
+    ['an enormous body', [{ title: 't', body: 'x'.repeat(10_000) }]]
+  ])('rejects %s', async (_label, args) => {
+    const { ipcMain, shown } = setup()
+    await expect(ipcMain.invoke(CHANNELS.notify, APP_PAGE, ...args)).rejects.toThrow(/^notify:show: /)
+    expect(shown).toEqual([])
+  })
+})

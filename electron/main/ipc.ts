@@ -1,0 +1,214 @@
+// Owns the main-process side of the IPC contract: one handler per channel, each checking sender and payload.
+import { writeFile } from 'node:fs/promises'
+import type { SaveDialogOptions } from 'electron'
+import {
+  CHANNELS,
+  type AppInfo,
+  type Bridge,
+  type NotifyRequest,
+  type SaveFileRequest,
+  type SaveFileResult
+} from '../shared/ipc'
+import { isAllowedExternalUrl } from './security'
+
+/** What a handler learns about the caller; the frame is null once it has navigated away or closed. */
+export interface IpcInvokeEvent {
+  readonly senderFrame: { readonly url: string } | null
+}
+
+export interface NotificationConstructor {
+  new (options: { title: string; body: string }): { show(): void }
+  isSupported(): boolean
+}
+
+export interface IpcDeps {
+  ipcMain: {
+    handle(channel: string, listener: (event: IpcInvokeEvent, ...args: unknown[]) => unknown): void
+    removeHandler(channel: string): void
+  }
+  app: { getVersion(): string; getPath(name: 'userData'): string }
+  platform: string
+  /** Whether a URL is one of our own pages (see createAppUrlCheck). */
+  isAppUrl: (url: string) => boolean
+  openExternal: (url: string) => Promise<void>
+  /** Shows the save dialog, attached to the app window when there is one. */
+  showSaveDialog: (options: SaveDialogOptions) => Promise<{ canceled: boolean; filePath?: string }>
+  writeFile?: (path: string, data: string | Uint8Array) => Promise<void>
+  Notification: NotificationConstructor
+}
+
+/** Limits that no real request comes near; past them the payload is a bug or an attack. */
+const MAX_URL_LENGTH = 2048
+const MAX_FILE_NAME_LENGTH = 255
+const MAX_FILTERS = 20
+const MAX_LABEL_LENGTH = 200
+const MAX_NOTIFICATION_BODY_LENGTH = 4000
+const EXTENSION_PATTERN = /^(?:\*|[A-Za-z0-9_-]{1,32})$/
+// Path separators would let the page pick the folder; control characters make names unreadable.
+const FORBIDDEN_NAME_CHARACTERS = /[/\\\p{Cc}]/u
+
+function fail(channel: string, problem: string): never {
+  throw new Error(`${channel}: ${problem}`)
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value)
+}
+
+function expectArgumentCount(channel: string, args: readonly unknown[], count: number): void {
+  if (args.length !== count) fail(channel, `expected ${count} argument(s), got ${args.length}`)
+}
+
+function expectOnlyKeys(channel: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+  const unknownKeys = Object.keys(value).filter((key) => !allowed.includes(key))
+  if (unknownKeys.length > 0) fail(channel, `unexpected field(s) ${unknownKeys.join(', ')}`)
+}
+
+function expectText(channel: string, field: string, value: unknown, maxLength: number, allowEmpty = false): string {
+  if (typeof value !== 'string') fail(channel, `${field} must be a string`)
+  if (!allowEmpty && value.trim() === '') fail(channel, `${field} must not be empty`)
+  if (value.length > maxLength) fail(channel, `${field} is longer than ${maxLength} characters`)
+  return value
+}
+
+export function parseOpenExternalArgs(args: readonly unknown[]): string {
+  const channel = CHANNELS.openExternal
+  expectArgumentCount(channel, args, 1)
+  return expectText(channel, 'url', args[0], MAX_URL_LENGTH)
+}
+
+function parseFilters(value: unknown): SaveFileRequest['filters'] {
+  const channel = CHANNELS.saveFile
+  if (value === undefined) return undefined
+  if (!Array.isArray(value)) fail(channel, 'filters must be an array')
+  if (value.length > MAX_FILTERS) fail(channel, `at most ${MAX_FILTERS} filters`)
+  return value.map((filter: unknown, index) => {
+    if (!isRecord(filter)) fail(channel, `filters[${index}] must be an object`)
+    expectOnlyKeys(channel, filter, ['name', 'extensions'])
+    const name = expectText(channel, `filters[${index}].name`, filter.name, MAX_LABEL_LENGTH)
+    const extensions: unknown = filter.extensions
+    if (!Array.isArray(extensions) || extensions.length === 0) {
+      fail(channel, `filters[${index}].extensions must be a non-empty array`)
+    }
+    return {
+      name,
+      extensions: extensions.map((extension: unknown) => {
+        if (typeof extension !== 'string' || !EXTENSION_PATTERN.test(extension)) {
+          fail(channel, `filters[${index}].extensions must be like "csv" or "*" (no dot)`)
+        }
+        return extension
+      })
+    }
+  })
+}
+
+export function parseSaveFileArgs(args: readonly unknown[]): SaveFileRequest {
+  const channel = CHANNELS.saveFile
+  expectArgumentCount(channel, args, 1)
+  const request = args[0]
+  if (!isRecord(request)) fail(channel, 'the request must be an object')
+  expectOnlyKeys(channel, request, ['suggestedName', 'data', 'filters'])
+  const suggestedName = expectText(channel, 'suggestedName', request.suggestedName, MAX_FILE_NAME_LENGTH)
+  if (FORBIDDEN_NAME_CHARACTERS.test(suggestedName) || suggestedName === '.' || suggestedName === '..') {
+    fail(channel, 'suggestedName must be a plain file name without folders')
+  }
+  const data = request.data
+  // IPC delivers a renderer Uint8Array as a Uint8Array (or its Buffer subclass); anything else is refused.
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+    fail(channel, 'data must be a string or a Uint8Array')
+  }
+  const filters = parseFilters(request.filters)
+  return filters === undefined ? { suggestedName, data } : { suggestedName, data, filters }
+}
+
+export function parseNotifyArgs(args: readonly unknown[]): NotifyRequest {
+  const channel = CHANNELS.notify
+  expectArgumentCount(channel, args, 1)
+  const request = args[0]
+  if (!isRecord(request)) fail(channel, 'the request must be an object')
+  expectOnlyKeys(channel, request, ['title', 'body'])
+  return {
+    title: expectText(channel, 'title', request.title, MAX_LABEL_LENGTH),
+    body: expectText(channel, 'body', request.body, MAX_NOTIFICATION_BODY_LENGTH, true)
+  }
+}
+
+/** Writes text as UTF-8 and bytes unchanged. */
+export async function writeFileToDisk(path: string, data: string | Uint8Array): Promise<void> {
+  await (typeof data === 'string' ? writeFile(path, data, 'utf8') : writeFile(path, data))
+}
+
+/** The Bridge, implemented in the main process; each takes the raw IPC arguments. */
+export type BridgeHandlers = {
+  [K in keyof Bridge]: (args: readonly unknown[]) => ReturnType<Bridge[K]>
+}
+
+export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
+  const write = deps.writeFile ?? writeFileToDisk
+  return {
+    async getAppInfo(args): Promise<AppInfo> {
+      expectArgumentCount(CHANNELS.getAppInfo, args, 0)
+      return { version: deps.app.getVersion(), dataDir: deps.app.getPath('userData'), platform: deps.platform }
+    },
+
+    async openExternal(args): Promise<boolean> {
+      const url = parseOpenExternalArgs(args)
+      if (!isAllowedExternalUrl(url)) return false
+      try {
+        await deps.openExternal(url)
+        return true
+      } catch {
+        // No browser registered, or the OS refused: the page can tell the user.
+        return false
+      }
+    },
+
+    async saveFile(args): Promise<SaveFileResult> {
+      const request = parseSaveFileArgs(args)
+      const choice = await deps.showSaveDialog({
+        defaultPath: request.suggestedName,
+        ...(request.filters === undefined ? {} : { filters: request.filters }),
+        properties: ['createDirectory', 'showOverwriteConfirmation']
+      })
+      // Electron reports a cancelled dialog with an empty path, older versions with none.
+      if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return { saved: false }
+      await write(choice.filePath, request.data)
+      return { saved: true, path: choice.filePath }
+    },
+
+    async notify(args): Promise<void> {
+      const request = parseNotifyArgs(args)
+      if (!deps.Notification.isSupported()) return
+      new deps.Notification({ title: request.title, body: request.body }).show()
+    }
+  }
+}
+
+function isBridgeMethod(name: string): name is keyof Bridge {
+  return Object.hasOwn(CHANNELS, name)
+}
+
+/**
+ * Registers one `ipcMain.handle` per channel. Every call first checks that it comes from one of
+ * our own pages: a frame that got to a foreign page (an injected iframe, a navigation we missed)
+ * must not reach the file system. Call once; returns a function that removes the handlers.
+ */
+export function registerIpcHandlers(deps: IpcDeps): () => void {
+  const handlers = createBridgeHandlers(deps)
+  const channels: string[] = []
+  for (const name of Object.keys(handlers)) {
+    if (!isBridgeMethod(name)) continue
+    const channel = CHANNELS[name]
+    deps.ipcMain.handle(channel, async (event, ...args) => {
+      const senderUrl = event.senderFrame?.url
+      if (senderUrl === undefined || !deps.isAppUrl(senderUrl)) {
+        throw new Error(`${channel}: refused a call from outside the app (${senderUrl ?? 'unknown frame'})`)
+      }
+      return handlers[name](args)
+    })
+    channels.push(channel)
+  }
+  return () => {
+    for (const channel of channels) deps.ipcMain.removeHandler(channel)
+  }
+}
