@@ -1,0 +1,121 @@
+// Owns the shell: providers, the navigation and the page for the current route.
+import { useEffect } from 'react'
+import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Spin } from 'antd'
+import zhCNLocale from 'antd/locale/zh_CN'
+import enUSLocale from 'antd/locale/en_US'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import 'dayjs/locale/en'
+import { AuditOutlined, BankOutlined, CreditCardOutlined, SettingOutlined, ShoppingOutlined, TransactionOutlined } from '@ant-design/icons'
+import { LANGUAGES, type Language } from '@/domain/records'
+import { platform } from '@/platform'
+import { AccountPage } from '@/features/accounts/AccountPage'
+import { AccountsPage } from '@/features/accounts/AccountsPage'
+import { DrawsPage } from '@/features/draws/DrawsPage'
+import { InquiriesPage } from '@/features/inquiries/InquiriesPage'
+import { OrdersPage } from '@/features/orders/OrdersPage'
+import { RepaymentsPage } from '@/features/repayments/RepaymentsPage'
+import { SettingsPage } from '@/features/settings/SettingsPage'
+import { I18nProvider, useI18n } from './i18n-context'
+import { LedgerProvider, useLedger } from './ledger-context'
+import { useRoute, type Page, type Route } from './router'
+import { UndoProvider } from './undo'
+import iconUrl from '../../resources/icon.svg'
+
+const ICONS: Record<Page, React.ReactNode> = {
+  accounts: <BankOutlined />,
+  draws: <TransactionOutlined />,
+  orders: <ShoppingOutlined />,
+  repayments: <CreditCardOutlined />,
+  inquiries: <AuditOutlined />,
+  settings: <SettingOutlined />
+}
+
+function PageFor({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'accounts':
+      return route.id ? <AccountPage id={route.id} /> : <AccountsPage />
+    case 'draws':
+      return <DrawsPage />
+    case 'orders':
+      return <OrdersPage />
+    case 'repayments':
+      return <RepaymentsPage />
+    case 'inquiries':
+      return <InquiriesPage />
+    case 'settings':
+      return <SettingsPage />
+  }
+}
+
+function Shell() {
+  const { t, language, setLanguage } = useI18n()
+  const ledger = useLedger()
+  const [route, navigate] = useRoute()
+  useEffect(() => {
+    document.title = t('app.title')
+    document.documentElement.lang = language
+  }, [t, language])
+  return (
+    <Layout className="shell">
+      <Layout.Sider width={208} theme="light" className="shell-sider" breakpoint="lg" collapsedWidth={64}>
+        <div className="brand">
+          <img src={iconUrl} alt="" className="brand-icon" />
+          <div>
+            <div className="brand-name">{t('app.title')}</div>
+            <div className="brand-sub">{t('app.subtitle')}</div>
+          </div>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[route.page]}
+          data-testid="nav"
+          onClick={({ key }) => navigate({ page: key as Page })}
+          items={(['accounts', 'draws', 'orders', 'repayments', 'inquiries', 'settings'] as const).map((p) => ({
+            key: p,
+            icon: ICONS[p],
+            label: <span data-testid={`nav-${p}`}>{t(`nav.${p}`)}</span>
+          }))}
+        />
+        <div className="lang-switch">
+          <Segmented<Language>
+            size="small"
+            value={language}
+            onChange={(l) => void setLanguage(l)}
+            options={LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+            data-testid="lang-switch"
+            aria-label={t('lang.switch')}
+          />
+        </div>
+      </Layout.Sider>
+      <Layout.Content className="shell-content">{ledger.loaded ? <PageFor route={route} /> : <Spin className="loading" />}</Layout.Content>
+    </Layout>
+  )
+}
+
+function Localised({ children }: { children: React.ReactNode }) {
+  const { language } = useI18n()
+  dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en')
+  return (
+    <ConfigProvider locale={language === 'zh-CN' ? zhCNLocale : enUSLocale} theme={{ token: { colorPrimary: '#c2410c', borderRadius: 6 } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  )
+}
+
+export function App() {
+  useEffect(() => {
+    void platform().requestPersistentStorage()
+  }, [])
+  return (
+    <I18nProvider>
+      <Localised>
+        <LedgerProvider>
+          <UndoProvider>
+            <Shell />
+          </UndoProvider>
+        </LedgerProvider>
+      </Localised>
+    </I18nProvider>
+  )
+}

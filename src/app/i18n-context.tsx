@@ -1,0 +1,42 @@
+// Owns the current language in React: read from the stored profile, switchable at any time, and the t() used by components.
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { loadProfile, saveProfile } from '@/db/repo'
+import { appDb } from '@/db/instance'
+import { translate, translateKey, type MessageKey, type Params } from '@/i18n'
+import type { Language } from '@/domain/records'
+
+export interface I18n {
+  language: Language
+  setLanguage(language: Language): Promise<void>
+  t(key: MessageKey, params?: Params): string
+  /** For keys that arrive as data, such as validation messages. */
+  tk(key: string, params?: Params): string
+}
+
+const I18nContext = createContext<I18n | null>(null)
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const profile = useLiveQuery(() => loadProfile(appDb()), [])
+  const language: Language = profile?.language ?? 'zh-CN'
+  const setLanguage = useCallback(async (next: Language) => {
+    const current = await loadProfile(appDb())
+    await saveProfile(appDb(), { ...current, language: next })
+  }, [])
+  const value = useMemo<I18n>(
+    () => ({
+      language,
+      setLanguage,
+      t: (key, params) => translate(language, key, params),
+      tk: (key, params) => translateKey(language, key, params)
+    }),
+    [language, setLanguage]
+  )
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext)
+  if (!value) throw new Error('useI18n outside I18nProvider')
+  return value
+}

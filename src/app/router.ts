@@ -1,0 +1,34 @@
+// Owns navigation: the page lives in the URL hash, so a reload or the back button keeps the user where they were.
+import { useCallback, useSyncExternalStore } from 'react'
+
+export const PAGES = ['accounts', 'draws', 'orders', 'repayments', 'inquiries', 'settings'] as const
+export type Page = (typeof PAGES)[number]
+
+export interface Route {
+  page: Page
+  /** The account id on an account's own page. */
+  id?: string
+}
+
+export function parseRoute(hash: string): Route {
+  const [first = '', second] = hash.replace(/^#\/?/, '').split('/')
+  const page = (PAGES as readonly string[]).includes(first) ? (first as Page) : 'accounts'
+  return second ? { page, id: decodeURIComponent(second) } : { page }
+}
+
+export function routeHref(route: Route): string {
+  return `#/${route.page}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`
+}
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener('hashchange', callback)
+  return () => window.removeEventListener('hashchange', callback)
+}
+
+export function useRoute(): [Route, (route: Route) => void] {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash)
+  const navigate = useCallback((route: Route) => {
+    window.location.hash = routeHref(route)
+  }, [])
+  return [parseRoute(hash), navigate]
+}

@@ -1,0 +1,83 @@
+// Owns undo of deletes: the last removal can be put back from the notice's button or with Ctrl+Z.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { App as AntApp, Button } from 'antd'
+import { appDb } from '@/db/instance'
+import { countRemoved, deleteRecord, restoreRemoved, type Removed } from '@/db/repo'
+import type { RecordType } from '@/domain/records'
+import { useI18n } from './i18n-context'
+
+interface UndoApi {
+  /** Deletes a record (and what depends on it) and offers to undo it. */
+  remove(type: RecordType, id: string): Promise<void>
+  /** Offers an arbitrary undo, e.g. of replacing the ledger with sample data. */
+  offer(message: string, undo: () => Promise<void>, undoneMessage: string): void
+}
+
+const UndoContext = createContext<UndoApi | null>(null)
+const NOTICE_KEY = 'undo'
+
+export function UndoProvider({ children }: { children: ReactNode }) {
+  const { notification, message } = AntApp.useApp()
+  const { t } = useI18n()
+  const last = useRef<{ undo: () => Promise<void>; undoneMessage: string } | null>(null)
+
+  const runUndo = useCallback(async () => {
+    const entry = last.current
+    if (!entry) return
+    last.current = null
+    notification.destroy(NOTICE_KEY)
+    await entry.undo()
+    void message.success(entry.undoneMessage)
+  }, [notification, message])
+
+  const offer = useCallback<UndoApi['offer']>(
+    (text, undo, undoneMessage) => {
+      last.current = { undo, undoneMessage }
+      notification.open({
+        key: NOTICE_KEY,
+        title: text,
+        duration: 10,
+        placement: 'bottomRight',
+        actions: (
+          <Button type="primary" size="small" onClick={() => void runUndo()} data-testid="undo-button">
+            {t('common.undo')}
+          </Button>
+        ),
+        onClose: () => {
+          if (last.current?.undo === undo) last.current = null
+        }
+      })
+    },
+    [notification, runUndo, t]
+  )
+
+  const remove = useCallback<UndoApi['remove']>(
+    async (type, id) => {
+      const removed: Removed = await deleteRecord(appDb(), type, id)
+      offer(t('common.deleted', { count: countRemoved(removed) }), () => restoreRemoved(appDb(), removed), t('common.restored'))
+    },
+    [offer, t]
+  )
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target instanceof HTMLElement ? e.target : null
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA'].includes(target.tagName))) return
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && last.current) {
+        e.preventDefault()
+        void runUndo()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [runUndo])
+
+  const api = useMemo(() => ({ remove, offer }), [remove, offer])
+  return <UndoContext.Provider value={api}>{children}</UndoContext.Provider>
+}
+
+export function useUndo(): UndoApi {
+  const value = useContext(UndoContext)
+  if (!value) throw new Error('useUndo outside UndoProvider')
+  return value
+}

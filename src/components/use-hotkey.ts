@@ -1,0 +1,22 @@
+// Owns single-key shortcuts of a page (N to add, / to search), ignored while the user types in a field or a dialog is open.
+import { useEffect, useRef } from 'react'
+
+export function useHotkey(key: string, handler: () => void, enabled = true): void {
+  const ref = useRef(handler)
+  ref.current = handler
+  useEffect(() => {
+    if (!enabled) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return
+      const target = e.target instanceof HTMLElement ? e.target : null
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return
+      if (document.querySelector('.ant-modal-wrap, .ant-drawer-open')) return
+      if (e.key.toLowerCase() === key) {
+        e.preventDefault()
+        ref.current()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [key, enabled])
+}

@@ -1,0 +1,162 @@
+// Owns the accounts list: every credit product with its limit, what is owed and how much of the limit is used.
+import { useCallback, useMemo } from 'react'
+import { Button, Card, Progress, Statistic, Tag } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { useI18n } from '@/app/i18n-context'
+import { useLedger } from '@/app/ledger-context'
+import { useRoute } from '@/app/router'
+import { useUndo } from '@/app/undo'
+import { formatFen } from '@/domain/money'
+import { utilisationPercent } from '@/domain/owed'
+import type { Account } from '@/domain/records'
+import { EmptyState } from '@/components/EmptyState'
+import { Money } from '@/components/Money'
+import { PageFrame } from '@/components/PageFrame'
+import { RecordTable } from '@/components/RecordTable'
+import { useHotkey } from '@/components/use-hotkey'
+import { useRecordPage } from '../shared/use-record-page'
+import { SampleDataButton } from '../settings/SampleDataButton'
+import { AccountModal } from './AccountModal'
+
+export function AccountsPage() {
+  const { t } = useI18n()
+  const ledger = useLedger()
+  const [, navigate] = useRoute()
+  const undo = useUndo()
+  const page = useRecordPage<Account>()
+  useHotkey('n', () => page.startNew())
+
+  const totals = useMemo(() => {
+    let owed = 0
+    let principal = 0
+    let limit = 0
+    for (const a of ledger.accounts) {
+      const b = ledger.accountBalances.get(a.id)
+      owed += b?.owed ?? 0
+      principal += b?.principalOutstanding ?? 0
+      limit += a.creditLimit ?? 0
+    }
+    return { owed, principal, limit }
+  }, [ledger])
+
+  const dependents = useCallback(
+    (a: Account) =>
+      ledger.draws.filter((d) => d.accountId === a.id).length +
+      ledger.orders.filter((o) => o.accountId === a.id).length +
+      ledger.repayments.filter((r) => r.accountId === a.id).length,
+    [ledger]
+  )
+
+  const columns = useMemo(
+    () => [
+      {
+        key: 'name',
+        title: t('account.name'),
+        dataIndex: 'name',
+        width: 180,
+        sorter: (a: Account, b: Account) => a.name.localeCompare(b.name, 'zh-CN'),
+        render: (name: string, a: Account) => (
+          <span>
+            <a href={`#/accounts/${encodeURIComponent(a.id)}`} onClick={(e) => e.stopPropagation()}>
+              {name}
+            </a>
+            {a.archived && <Tag className="inline-tag">{t('account.archived')}</Tag>}
+          </span>
+        )
+      },
+      {
+        key: 'kind',
+        title: t('account.kind'),
+        dataIndex: 'kind',
+        width: 150,
+        filters: [...new Set(ledger.accounts.map((a) => a.kind))].map((k) => ({ text: t(`kindShort.${k}`), value: k })),
+        onFilter: (value: React.Key | boolean, a: Account) => a.kind === value,
+        render: (kind: Account['kind']) => <Tag>{t(`kindShort.${kind}`)}</Tag>
+      },
+      {
+        key: 'limit',
+        title: t('account.creditLimit'),
+        width: 140,
+        align: 'right' as const,
+        sorter: (a: Account, b: Account) => (a.creditLimit ?? 0) - (b.creditLimit ?? 0),
+        render: (_: unknown, a: Account) => <Money fen={a.creditLimit} />
+      },
+      {
+        key: 'owed',
+        title: t('account.owed'),
+        width: 140,
+        align: 'right' as const,
+        defaultSortOrder: 'descend' as const,
+        sorter: (a: Account, b: Account) => (ledger.accountBalances.get(a.id)?.owed ?? 0) - (ledger.accountBalances.get(b.id)?.owed ?? 0),
+        render: (_: unknown, a: Account) => <Money fen={ledger.accountBalances.get(a.id)?.owed ?? 0} strong />
+      },
+      {
+        key: 'utilisation',
+        title: t('account.utilisation'),
+        width: 160,
+        render: (_: unknown, a: Account) => {
+          const u = utilisationPercent(ledger.accountBalances.get(a.id)?.principalOutstanding ?? 0, a.creditLimit)
+          return u === null ? <span className="muted">—</span> : <Progress percent={Math.min(100, u)} format={() => `${u}%`} size="small" status={u > 70 ? 'exception' : 'normal'} />
+        }
+      },
+      {
+        key: 'reports',
+        title: t('account.reportsToCredit'),
+        dataIndex: 'reportsToCredit',
+        width: 120,
+        filters: (['yes', 'no', 'unknown'] as const).map((r) => ({ text: t(`reports.${r}`), value: r })),
+        onFilter: (value: React.Key | boolean, a: Account) => a.reportsToCredit === value,
+        render: (r: Account['reportsToCredit']) => <Tag color={r === 'yes' ? 'orange' : r === 'no' ? 'green' : 'default'}>{t(`reports.${r}`)}</Tag>
+      }
+    ],
+    [t, ledger]
+  )
+
+  return (
+    <PageFrame title={t('account.title')} testId="page-accounts">
+      {ledger.accounts.length > 0 && (
+        <div className="summary-cards">
+          <Card size="small">
+            <Statistic title={t('summary.totalOwed')} value={formatFen(totals.owed)} data-testid="total-owed" />
+          </Card>
+          <Card size="small">
+            <Statistic title={t('summary.principalOutstanding')} value={formatFen(totals.principal)} />
+          </Card>
+          <Card size="small">
+            <Statistic title={t('summary.creditLimit')} value={formatFen(totals.limit)} />
+          </Card>
+          <Card size="small">
+            <Statistic title={t('summary.accounts')} value={ledger.accounts.length} />
+          </Card>
+        </div>
+      )}
+      <RecordTable<Account>
+        testId="accounts-table"
+        rows={ledger.accounts}
+        columns={columns}
+        minWidth={900}
+        searchText={(a) => `${a.name} ${a.reportName} ${a.notes}`}
+        onOpen={(a) => navigate({ page: 'accounts', id: a.id })}
+        onEdit={page.startEdit}
+        onDelete={(a) => void undo.remove('accounts', a.id)}
+        deleteLabel={(a) => ({ name: a.name, cascade: dependents(a) })}
+        toolbar={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => page.startNew()} data-testid="add-account">
+            {t('account.add')}
+          </Button>
+        }
+        empty={
+          <EmptyState text={t('empty.accounts')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => page.startNew()} data-testid="empty-add-account">
+              {t('empty.addAccount')}
+            </Button>
+            <div className="empty-demo">
+              <span className="muted">{t('empty.tryDemo')}</span> <SampleDataButton />
+            </div>
+          </EmptyState>
+        }
+      />
+      <AccountModal open={page.editing !== null} account={page.editing?.mode === 'edit' ? page.editing.record : undefined} onClose={page.close} />
+    </PageFrame>
+  )
+}

@@ -1,0 +1,14 @@
+// Owns the page of all loan draws.
+import { useI18n } from '@/app/i18n-context'
+import { useLedger } from '@/app/ledger-context'
+import { PageFrame } from '@/components/PageFrame'
+import { DrawsPanel } from './DrawsPanel'
+
+export function DrawsPage() {
+  const { t } = useI18n()
+  return (
+    <PageFrame title={t('draw.title')} testId="page-draws">
+      <DrawsPanel rows={useLedger().draws} />
+    </PageFrame>
+  )
+}

@@ -1,0 +1,14 @@
+// Owns the page of all repayments.
+import { useI18n } from '@/app/i18n-context'
+import { useLedger } from '@/app/ledger-context'
+import { PageFrame } from '@/components/PageFrame'
+import { RepaymentsPanel } from './RepaymentsPanel'
+
+export function RepaymentsPage() {
+  const { t } = useI18n()
+  return (
+    <PageFrame title={t('repayment.title')} testId="page-repayments">
+      <RepaymentsPanel rows={useLedger().repayments} />
+    </PageFrame>
+  )
+}

@@ -1,0 +1,105 @@
+// Owns settings: the user's profile (income, planned mortgage), the language, and the data the ledger holds.
+import { useEffect, useState } from 'react'
+import { Button, Card, DatePicker, Descriptions, Form, Input, Segmented } from 'antd'
+import type { Dayjs } from 'dayjs'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { useI18n } from '@/app/i18n-context'
+import { useLedger } from '@/app/ledger-context'
+import { appDb } from '@/db/instance'
+import { loadProfile, saveProfile } from '@/db/repo'
+import { LANGUAGES, profileSchema, type Language, type Profile } from '@/domain/records'
+import { PageFrame } from '@/components/PageFrame'
+import { toDayjs, yuanText } from '@/components/form-parse'
+import { useValidatedSubmit } from '@/components/use-validated-submit'
+import { platform } from '@/platform'
+import type { AppInfo } from '../../../electron/shared/ipc'
+import { SampleDataButton } from './SampleDataButton'
+
+interface Values {
+  monthlyIncome: string
+  mortgageDate: Dayjs | null
+  mortgageAmount: string
+}
+
+export function SettingsPage() {
+  const { t, language, setLanguage } = useI18n()
+  const ledger = useLedger()
+  const profile = useLiveQuery(() => loadProfile(appDb()), [])
+  const [form] = Form.useForm()
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  const { submit, saving } = useValidatedSubmit<Values, Profile>(form, {
+    schema: profileSchema,
+    save: (record) => saveProfile(appDb(), record),
+    build: (v, p) => ({
+      monthlyIncome: p.optionalFen('monthlyIncome', v.monthlyIncome),
+      mortgageDate: p.optionalDate(v.mortgageDate),
+      mortgageAmount: p.optionalFen('mortgageAmount', v.mortgageAmount),
+      language: profile?.language ?? language
+    })
+  })
+
+  useEffect(() => {
+    if (profile)
+      form.setFieldsValue({ monthlyIncome: yuanText(profile.monthlyIncome), mortgageDate: toDayjs(profile.mortgageDate), mortgageAmount: yuanText(profile.mortgageAmount) })
+  }, [profile, form])
+
+  useEffect(() => {
+    void platform().getAppInfo().then(setInfo)
+  }, [])
+
+  return (
+    <PageFrame title={t('settings.title')} testId="page-settings">
+      <div className="settings-grid">
+        <Card title={t('settings.language')} size="small">
+          <Segmented<Language>
+            data-testid="settings-language"
+            value={language}
+            onChange={(l) => void setLanguage(l)}
+            options={LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+          />
+        </Card>
+        <Card title={t('settings.profile')} size="small">
+          <p className="muted">{t('settings.profileHelp')}</p>
+          <Form form={form} layout="vertical" onFinish={() => void submit()} className="record-form">
+            <Form.Item name="monthlyIncome" label={t('settings.monthlyIncome')}>
+              <Input inputMode="decimal" prefix="¥" data-testid="field-monthlyIncome" />
+            </Form.Item>
+            <div className="form-row">
+              <Form.Item name="mortgageDate" label={t('settings.mortgageDate')}>
+                <DatePicker style={{ width: '100%' }} data-testid="field-mortgageDate" />
+              </Form.Item>
+              <Form.Item name="mortgageAmount" label={t('settings.mortgageAmount')}>
+                <Input inputMode="decimal" prefix="¥" data-testid="field-mortgageAmount" />
+              </Form.Item>
+            </div>
+            <Button type="primary" htmlType="submit" loading={saving} data-testid="save-profile">
+              {t('common.save')}
+            </Button>
+          </Form>
+        </Card>
+        <Card title={t('settings.data')} size="small">
+          <Descriptions
+            column={1}
+            size="small"
+            items={[
+              {
+                key: 'counts',
+                label: t('summary.accounts'),
+                children: (
+                  <span data-testid="data-counts">
+                    {t('settings.counts', { accounts: ledger.accounts.length, draws: ledger.draws.length, orders: ledger.orders.length, repayments: ledger.repayments.length, inquiries: ledger.inquiries.length })}
+                  </span>
+                )
+              },
+              { key: 'where', label: t('settings.dataLocation'), children: info?.dataDir || t('settings.dataBrowser') },
+              { key: 'platform', label: t('settings.platform'), children: platform().kind === 'electron' ? t('settings.platformElectron') : t('settings.platformWeb') },
+              { key: 'version', label: t('settings.version'), children: info?.version ?? '' }
+            ]}
+          />
+          <p className="muted">{t('settings.loadSampleHelp')}</p>
+          <SampleDataButton type="default" />
+        </Card>
+      </div>
+    </PageFrame>
+  )
+}

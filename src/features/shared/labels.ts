@@ -1,0 +1,28 @@
+// Owns the short texts the lists share: a rate as quoted, an account's name, a repayment's target.
+import type { I18n } from '@/app/i18n-context'
+import type { LedgerView } from '@/app/ledger-context'
+import { formatFen } from '@/domain/money'
+import type { Draw, Repayment } from '@/domain/records'
+import { percentText } from '@/components/form-parse'
+
+export function rateLabel(draw: Pick<Draw, 'rate' | 'rateUnit'>, t: I18n['t']): string {
+  return `${percentText(draw.rate)}${t(`rateUnit.suffix.${draw.rateUnit}`)}`
+}
+
+export function accountName(ledger: LedgerView, id: string): string {
+  return ledger.accountById.get(id)?.name ?? '—'
+}
+
+export function drawLabel(ledger: LedgerView, draw: Draw): string {
+  return `${accountName(ledger, draw.accountId)} · ${draw.drawDate} · ${formatFen(draw.principal)}`
+}
+
+export function targetLabel(ledger: LedgerView, r: Repayment, t: I18n['t']): string {
+  if (r.targetType === 'statement') return t('target.statementOf', { account: accountName(ledger, r.accountId) })
+  if (r.targetType === 'draw') {
+    const draw = ledger.drawById.get(r.targetId)
+    return draw ? drawLabel(ledger, draw) : '—'
+  }
+  const order = ledger.orderById.get(r.targetId)
+  return order ? `${order.merchant} · ${order.orderDate} · ${formatFen(order.amount)}` : '—'
+}

@@ -1,0 +1,92 @@
+// Owns the one interface to the operating system, with an Electron implementation (via the bridge) and a web fallback.
+import { BRIDGE_KEY, EXTERNAL_LINK_HOSTS, type AppInfo, type Bridge, type NotifyRequest, type SaveFileRequest, type SaveFileResult } from '../../electron/shared/ipc'
+
+export interface Platform {
+  kind: 'electron' | 'web'
+  getAppInfo(): Promise<AppInfo>
+  openExternal(url: string): Promise<boolean>
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>
+  /** Returns false when the system refused (the caller then shows an in-app notice). */
+  notify(request: NotifyRequest): Promise<boolean>
+  /** Asks the browser not to evict the ledger's storage under pressure. */
+  requestPersistentStorage(): Promise<boolean>
+}
+
+declare global {
+  interface Window {
+    [BRIDGE_KEY]?: Bridge
+  }
+}
+
+export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '0.0.0'
+
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url)
+    return u.protocol === 'https:' && EXTERNAL_LINK_HOSTS.includes(u.hostname)
+  } catch {
+    return false
+  }
+}
+
+async function persist(): Promise<boolean> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false
+  try {
+    return (await navigator.storage.persisted()) || (await navigator.storage.persist())
+  } catch {
+    return false
+  }
+}
+
+export function electronPlatform(bridge: Bridge): Platform {
+  return {
+    kind: 'electron',
+    getAppInfo: () => bridge.getAppInfo(),
+    openExternal: (url) => bridge.openExternal(url),
+    saveFile: (request) => bridge.saveFile(request),
+    notify: async (request) => {
+      await bridge.notify(request)
+      return true
+    },
+    requestPersistentStorage: persist
+  }
+}
+
+export function webPlatform(): Platform {
+  return {
+    kind: 'web',
+    getAppInfo: async () => ({ version: APP_VERSION, dataDir: '', platform: 'web' }),
+    openExternal: async (url) => {
+      if (!isAllowedExternalUrl(url)) return false
+      window.open(url, '_blank', 'noopener,noreferrer')
+      return true
+    },
+    saveFile: async (request) => {
+      // The browser's download is the web's save dialog; where it lands is the browser's choice.
+      const part: BlobPart = typeof request.data === 'string' ? request.data : new Uint8Array(request.data)
+      const blob = new Blob([part])
+      const url = URL.createObjectURL(blob)
+      const a = document.createElement('a')
+      a.href = url
+      a.download = request.suggestedName
+      document.body.append(a)
+      a.click()
+      a.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      return { saved: true, path: request.suggestedName }
+    },
+    notify: async ({ title, body }) => {
+      if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return false
+      new Notification(title, { body })
+      return true
+    },
+    requestPersistentStorage: persist
+  }
+}
+
+let current: Platform | undefined
+
+export function platform(): Platform {
+  current ??= typeof window !== 'undefined' && window[BRIDGE_KEY] ? electronPlatform(window[BRIDGE_KEY]) : webPlatform()
+  return current
+}
