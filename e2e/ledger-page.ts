@@ -1,0 +1,54 @@
+// Page model of the ledger's web build: navigation, antd form fields and the dialogs, so specs read as user steps.
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export class LedgerPage {
+  constructor(readonly page: Page) {}
+
+  async open(hash = '') {
+    await this.page.goto(`/${hash}`)
+    await expect(this.page.getByTestId('nav')).toBeVisible()
+  }
+
+  async nav(page: 'accounts' | 'draws' | 'orders' | 'repayments' | 'inquiries' | 'settings') {
+    await this.page.getByTestId(`nav-${page}`).click()
+    await expect(this.page.getByTestId(`page-${page}`)).toBeVisible()
+  }
+
+  modal(testId: string): Locator {
+    return this.page.getByTestId(testId)
+  }
+
+  async fill(scope: Locator, field: string, value: string) {
+    const input = scope.getByTestId(`field-${field}`)
+    await input.fill(value)
+  }
+
+  /** Picks an option of an antd Select by its visible text. */
+  async choose(scope: Locator, field: string, option: string) {
+    await scope.getByTestId(`field-${field}`).click()
+    // The dropdown just opened is the last one; an earlier one may still be fading out.
+    const dropdown = this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last()
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click()
+    await expect(dropdown).toBeHidden()
+  }
+
+  /** Types a date into an antd DatePicker and confirms it. */
+  async date(scope: Locator, field: string, value: string) {
+    const input = scope.getByTestId(`field-${field}`).locator('input').or(scope.locator(`input[data-testid="field-${field}"]`)).first()
+    await input.click()
+    await input.fill(value)
+    await input.press('Tab')
+  }
+
+  async save(scope: Locator) {
+    await scope.getByTestId('modal-save').click()
+  }
+
+  fieldError(scope: Locator, field: string): Locator {
+    return scope.locator('.ant-form-item', { has: this.page.getByTestId(`field-${field}`) }).locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)')
+  }
+
+  rows(tableTestId: string): Locator {
+    return this.page.getByTestId(tableTestId).getByTestId('record-row')
+  }
+}
