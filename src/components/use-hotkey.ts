@@ -1,6 +1,11 @@
 // Owns single-key shortcuts of a page (N to add, / to search), ignored while the user types in a field or a dialog is open.
 import { useEffect, useRef } from 'react'
 
+/** A dialog or drawer on screen owns the keyboard; closed ones stay in the DOM hidden, so visibility decides. */
+function overlayOpen(): boolean {
+  return [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap, .ant-drawer-open')].some((el) => el.offsetParent !== null || el.getClientRects().length > 0)
+}
+
 export function useHotkey(key: string, handler: () => void, enabled = true): void {
   const ref = useRef(handler)
   ref.current = handler
@@ -10,7 +15,7 @@ export function useHotkey(key: string, handler: () => void, enabled = true): voi
       if (e.ctrlKey || e.metaKey || e.altKey) return
       const target = e.target instanceof HTMLElement ? e.target : null
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return
-      if (document.querySelector('.ant-modal-wrap, .ant-drawer-open')) return
+      if (overlayOpen()) return
       if (e.key.toLowerCase() === key) {
         e.preventDefault()
         ref.current()

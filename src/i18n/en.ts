@@ -70,6 +70,7 @@ export const en: Record<MessageKey, string> = {
   'account.dayOfMonth': 'Day {day} of each month',
   'account.payLaterWindowDays': 'Default pay-later window (days)',
   'account.reportsToCredit': 'Reports to the credit bureau (征信)',
+  'account.reportsShort': 'Credit report',
   'account.reportName': 'Lender name as printed on the credit report',
   'account.reportNamePlaceholder': 'e.g. 重庆蚂蚁消费金融有限公司',
   'account.penaltyMultiplier': 'Penalty-rate multiplier',

@@ -68,6 +68,7 @@ export const zhCN = {
   'account.dayOfMonth': '每月 {day} 日',
   'account.payLaterWindowDays': '默认还款期限（天）',
   'account.reportsToCredit': '是否上征信',
+  'account.reportsShort': '征信',
   'account.reportName': '征信报告上的机构名称',
   'account.reportNamePlaceholder': '如：重庆蚂蚁消费金融有限公司',
   'account.penaltyMultiplier': '罚息倍数',

@@ -101,7 +101,7 @@ export function AccountsPage() {
       },
       {
         key: 'reports',
-        title: t('account.reportsToCredit'),
+        title: t('account.reportsShort'),
         dataIndex: 'reportsToCredit',
         width: 120,
         filters: (['yes', 'no', 'unknown'] as const).map((r) => ({ text: t(`reports.${r}`), value: r })),
