@@ -13,7 +13,13 @@ export interface Route {
 export function parseRoute(hash: string): Route {
   const [first = '', second] = hash.replace(/^#\/?/, '').split('/')
   const page = (PAGES as readonly string[]).includes(first) ? (first as Page) : 'accounts'
-  return second ? { page, id: decodeURIComponent(second) } : { page }
+  if (!second) return { page }
+  try {
+    return { page, id: decodeURIComponent(second) }
+  } catch {
+    // A hand-typed or truncated link (#/accounts/%E0) lands on the list instead of a blank page.
+    return { page }
+  }
 }
 
 export function routeHref(route: Route): string {

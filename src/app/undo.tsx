@@ -4,6 +4,8 @@ import { App as AntApp, Button } from 'antd'
 import { appDb } from '@/db/instance'
 import { countRemoved, deleteRecord, restoreRemoved, type Removed } from '@/db/repo'
 import type { RecordType } from '@/domain/records'
+import { isValidationError } from '@/db/errors'
+import { typingOrOverlay } from '@/components/use-hotkey'
 import { useI18n } from './i18n-context'
 
 interface UndoApi {
@@ -18,17 +20,30 @@ const NOTICE_KEY = 'undo'
 
 export function UndoProvider({ children }: { children: ReactNode }) {
   const { notification, message } = AntApp.useApp()
-  const { t } = useI18n()
+  const { t, tk } = useI18n()
   const last = useRef<{ undo: () => Promise<void>; undoneMessage: string } | null>(null)
+
+  const failed = useCallback(
+    (e: unknown) => {
+      const key = isValidationError(e) ? e.issues[0]?.message : undefined
+      void message.error(key ? tk(key) : t('common.saveFailed', { reason: e instanceof Error ? e.message : String(e) }))
+    },
+    [message, t, tk]
+  )
 
   const runUndo = useCallback(async () => {
     const entry = last.current
     if (!entry) return
-    last.current = null
-    notification.destroy(NOTICE_KEY)
-    await entry.undo()
-    void message.success(entry.undoneMessage)
-  }, [notification, message])
+    try {
+      await entry.undo()
+      last.current = null
+      notification.destroy(NOTICE_KEY)
+      void message.success(entry.undoneMessage)
+    } catch (e) {
+      // Nothing was written; the undo stays on offer in case the conflict is cleared.
+      failed(e)
+    }
+  }, [notification, message, failed])
 
   const offer = useCallback<UndoApi['offer']>(
     (text, undo, undoneMessage) => {
@@ -53,16 +68,19 @@ export function UndoProvider({ children }: { children: ReactNode }) {
 
   const remove = useCallback<UndoApi['remove']>(
     async (type, id) => {
-      const removed: Removed = await deleteRecord(appDb(), type, id)
-      offer(t('common.deleted', { count: countRemoved(removed) }), () => restoreRemoved(appDb(), removed), t('common.restored'))
+      try {
+        const removed: Removed = await deleteRecord(appDb(), type, id)
+        offer(t('common.deleted', { count: countRemoved(removed) }), () => restoreRemoved(appDb(), removed), t('common.restored'))
+      } catch (e) {
+        failed(e)
+      }
     },
-    [offer, t]
+    [offer, t, failed]
   )
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target instanceof HTMLElement ? e.target : null
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA'].includes(target.tagName))) return
+      if (typingOrOverlay(e)) return
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && last.current) {
         e.preventDefault()
         void runUndo()

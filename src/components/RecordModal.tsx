@@ -1,11 +1,16 @@
 // Owns the add/edit dialog of every record: one zod schema decides, errors appear at their fields, nothing is written unless all is valid.
-import { useEffect, type ReactNode } from 'react'
-import { Form, Modal, type FormInstance } from 'antd'
+import { useEffect, useMemo, type ReactNode } from 'react'
+import { Form, Modal, type ButtonProps, type FormInstance } from 'antd'
 import { useI18n } from '@/app/i18n-context'
+import { newId } from '@/db/repo'
+import type { FormParser } from './form-parse'
 import { useValidatedSubmit, type SubmitSpec } from './use-validated-submit'
 
-export interface RecordModalProps<V extends object, R> extends SubmitSpec<V, R> {
+export interface RecordModalProps<V extends object, R> extends Omit<SubmitSpec<V, R>, 'build'> {
   open: boolean
+  /** The id of the record being edited; a new record gets one id per opening of the dialog. */
+  recordId: string | undefined
+  build(values: V, parser: FormParser, id: string): unknown
   title: string
   initialValues: V
   onClose(): void
@@ -13,13 +18,18 @@ export interface RecordModalProps<V extends object, R> extends SubmitSpec<V, R> 
   testId?: string
 }
 
+const SAVE_BUTTON: ButtonProps & { 'data-testid': string } = { 'data-testid': 'modal-save' }
+
 export function RecordModal<V extends object, R>(props: RecordModalProps<V, R>) {
   const { open, title, initialValues, onClose, children, testId } = props
   // Untyped on purpose: issue paths from the schema address fields by name at run time.
   const [form] = Form.useForm()
   const { t } = useI18n()
+  // One id per opening: a second Enter while saving must not create a second record.
+  const id = useMemo(() => props.recordId ?? newId(), [props.recordId, open])
   const { submit, saving } = useValidatedSubmit<V, R>(form, {
     ...props,
+    build: (values, parser) => props.build(values, parser, id),
     onSaved: (record) => {
       props.onSaved?.(record)
       onClose()
@@ -47,7 +57,7 @@ export function RecordModal<V extends object, R>(props: RecordModalProps<V, R>) 
       destroyOnHidden
       width={640}
       data-testid={testId}
-      okButtonProps={{ 'data-testid': 'modal-save' } as never}
+      okButtonProps={SAVE_BUTTON}
     >
       <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark="optional" className="record-form">
         {typeof children === 'function' ? children(form) : children}

@@ -1,5 +1,5 @@
 // Owns the submit path shared by every form: parse the fields, let the store's zod schema decide, show each issue at its field.
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { App as AntApp, type FormInstance } from 'antd'
 import type { z } from 'zod'
 import { isValidationError } from '@/db/errors'
@@ -18,6 +18,7 @@ export function useValidatedSubmit<V, R>(form: FormInstance, spec: SubmitSpec<V,
   const { t, tk } = useI18n()
   const { message } = AntApp.useApp()
   const [saving, setSaving] = useState(false)
+  const busy = useRef(false)
 
   const showIssues = (issues: FieldIssue[]) => {
     form.setFields(form.getFieldsError().map((f) => ({ name: f.name, errors: [] })))
@@ -29,6 +30,7 @@ export function useValidatedSubmit<V, R>(form: FormInstance, spec: SubmitSpec<V,
   }
 
   const submit = async () => {
+    if (busy.current) return
     const values = form.getFieldsValue(true) as V
     const parser = createFormParser()
     const record = spec.build(values, parser)
@@ -39,6 +41,7 @@ export function useValidatedSubmit<V, R>(form: FormInstance, spec: SubmitSpec<V,
       showIssues([...parser.issues, ...(rest.ok ? [] : rest.issues.filter((i) => !parsedPaths.has(i.path)))])
       return
     }
+    busy.current = true
     setSaving(true)
     try {
       const saved = await spec.save(record)
@@ -49,6 +52,7 @@ export function useValidatedSubmit<V, R>(form: FormInstance, spec: SubmitSpec<V,
       if (isValidationError(e)) showIssues(e.issues)
       else void message.error(t('common.saveFailed', { reason: e instanceof Error ? e.message : String(e) }))
     } finally {
+      busy.current = false
       setSaving(false)
     }
   }

@@ -149,11 +149,12 @@ describe('saveAccount', () => {
     await saveAccount(db, huabei)
     await saveDraw(db, draw)
     await saveOrder(db, order)
+    // The message sits on the kind, the field the user changed.
     await expectRejected(() => saveAccount(db, { ...cash, kind: 'payLaterOrder', payLaterWindowDays: 14 }), 'account', [
-      { path: 'accountId', message: 'validation.accountTakesNoDraws' }
+      { path: 'kind', message: 'validation.kindHasRecords' }
     ])
     await expectRejected(() => saveAccount(db, { ...huabei, kind: 'cashLoanLine' }), 'account', [
-      { path: 'accountId', message: 'validation.accountTakesNoOrders' }
+      { path: 'kind', message: 'validation.kindHasRecords' }
     ])
     expect((await db.accounts.get('cash'))?.kind).toBe('cashLoanLine')
     // A term loan also takes draws; a credit card takes orders.
@@ -203,7 +204,7 @@ describe('saveDraw', () => {
     await saveAccount(db, { ...cash, id: 'jiebei', name: '借呗' })
     await saveDraw(db, draw)
     await saveRepayment(db, repay('rp-1', { date: '2026-01-11', amount: 1_000 }))
-    await expectRejected(() => saveDraw(db, { ...draw, accountId: 'jiebei' }), 'draw', [{ path: 'accountId', message: 'validation.editBreaksRepayments' }])
+    await expectRejected(() => saveDraw(db, { ...draw, accountId: 'jiebei' }), 'draw', [{ path: 'accountId', message: 'validation.moveWithRepayments' }])
   })
 
   it('refuses moving the draw date after any of its repayments, not just the first one stored', async () => {
@@ -212,7 +213,7 @@ describe('saveDraw', () => {
     await saveRepayment(db, repay('rp-a', { date: '2026-01-20', amount: 1_000 }))
     await saveRepayment(db, repay('rp-b', { date: '2026-01-05', amount: 1_000 }))
     const moved = { ...draw, drawDate: '2026-01-10', firstDueDate: '2026-02-10' }
-    await expectRejected(() => saveDraw(db, moved), 'draw', [{ path: 'drawDate', message: 'validation.editBreaksRepayments' }])
+    await expectRejected(() => saveDraw(db, moved), 'draw', [{ path: 'drawDate', message: 'validation.editBreaksRepaymentDates' }])
     expect((await db.draws.get('dr-1'))?.drawDate).toBe('2026-01-01')
     // Up to the earliest repayment is fine.
     await saveDraw(db, { ...draw, drawDate: '2026-01-05', firstDueDate: '2026-02-05' })
@@ -239,11 +240,14 @@ describe('saveOrder', () => {
     expect(await db.orders.count()).toBe(1)
   })
 
-  it('refuses lowering the amount below what was repaid, allows a refund', async () => {
+  it('refuses lowering the amount below what was repaid, and closing an order that has repayments', async () => {
     await saveOrder(db, order)
     await saveRepayment(db, repay('rp-1', { ...onOrder, date: '2026-01-06', amount: 8_000 }))
     await expectRejected(() => saveOrder(db, { ...order, amount: 7_999 }), 'order', [{ path: 'amount', message: 'validation.editBreaksRepayments' }])
     await saveOrder(db, { ...order, amount: 8_000 })
+    // A refunded order owes nothing, so a payment on it would be money owed nowhere: the payment goes first.
+    await expectRejected(() => saveOrder(db, { ...order, amount: 8_000, status: 'refunded' }), 'order', [{ path: 'status', message: 'validation.closeWithRepayments' }])
+    await deleteRecord(db, 'repayments', 'rp-1')
     await saveOrder(db, { ...order, amount: 8_000, status: 'refunded' })
     expect((await db.orders.get('od-1'))?.status).toBe('refunded')
   })
@@ -253,7 +257,7 @@ describe('saveOrder', () => {
     await saveRepayment(db, repay('rp-a', { ...onOrder, date: '2026-01-20', amount: 1_000 }))
     await saveRepayment(db, repay('rp-b', { ...onOrder, date: '2026-01-06', amount: 1_000 }))
     await expectRejected(() => saveOrder(db, { ...order, orderDate: '2026-01-10' }), 'order', [
-      { path: 'orderDate', message: 'validation.editBreaksRepayments' }
+      { path: 'orderDate', message: 'validation.editBreaksRepaymentDates' }
     ])
     expect((await db.orders.get('od-1'))?.orderDate).toBe('2026-01-05')
     await saveOrder(db, { ...order, orderDate: '2026-01-06' })

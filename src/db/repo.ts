@@ -1,6 +1,5 @@
 // Owns every write to the ledger: each record is validated by its schema and against the records it points at, inside one transaction.
-import { checkDrawAccount, checkOrderAccount, checkRepayment } from '@/domain/checks'
-import { repaidByTarget } from '@/domain/owed'
+import { checkDrawAccount, checkOrderAccount } from '@/domain/checks'
 import {
   accountSchema,
   check,
@@ -22,7 +21,7 @@ import {
   type RecordType,
   type Repayment
 } from '@/domain/records'
-import { validateLedger } from '@/domain/validate-ledger'
+import { findRepaymentProblem, validateLedger } from '@/domain/validate-ledger'
 import { ValidationError } from './errors'
 import type { LedgerDb } from './schema'
 
@@ -40,16 +39,37 @@ function reject(recordType: string, issues: FieldIssue[]): void {
   if (issues.length > 0) throw new ValidationError(recordType, issues)
 }
 
+/** Everything one account holds: the unit the cross-record rules are checked on at each write. */
+async function accountSlice(db: LedgerDb, accountId: string): Promise<Ledger> {
+  const account = await db.accounts.get(accountId)
+  return {
+    accounts: account ? [account] : [],
+    draws: await db.draws.where('accountId').equals(accountId).toArray(),
+    orders: await db.orders.where('accountId').equals(accountId).toArray(),
+    repayments: await db.repayments.where('accountId').equals(accountId).toArray(),
+    inquiries: []
+  }
+}
+
+function replaced<T extends { id: string }>(rows: T[], row: T): T[] {
+  return [...rows.filter((r) => r.id !== row.id), row]
+}
+
+const ALL_TABLES = (db: LedgerDb) => [db.accounts, db.draws, db.orders, db.repayments, db.inquiries]
+
 export async function saveAccount(db: LedgerDb, input: unknown): Promise<Account> {
   const account = validated<Account>('account', accountSchema, input)
-  await db.transaction('rw', db.accounts, db.draws, db.orders, async () => {
+  await db.transaction('rw', ALL_TABLES(db), async () => {
     const existing = await db.accounts.get(account.id)
     if (existing && existing.kind !== account.kind) {
-      // Changing the kind must not orphan the draws or orders the account already holds.
-      const draws = await db.draws.where('accountId').equals(account.id).first()
-      const orders = await db.orders.where('accountId').equals(account.id).first()
-      if (draws) reject('account', checkDrawAccount(draws, account))
-      if (orders) reject('account', checkOrderAccount(orders, account))
+      // Changing the kind must not strand the draws, orders or bill payments the account holds.
+      const slice = await accountSlice(db, account.id)
+      slice.accounts = [account]
+      const stranded =
+        slice.draws.some((d) => checkDrawAccount(d, account).length > 0) ||
+        slice.orders.some((o) => checkOrderAccount(o, account).length > 0) ||
+        findRepaymentProblem(slice) !== null
+      if (stranded) reject('account', [{ path: 'kind', message: 'validation.kindHasRecords' }])
     }
     await db.accounts.put(account)
   })
@@ -58,19 +78,17 @@ export async function saveAccount(db: LedgerDb, input: unknown): Promise<Account
 
 export async function saveDraw(db: LedgerDb, input: unknown): Promise<Draw> {
   const draw = validated<Draw>('draw', drawSchema, input)
-  await db.transaction('rw', db.accounts, db.draws, db.repayments, async () => {
+  await db.transaction('rw', ALL_TABLES(db), async () => {
     reject('draw', checkDrawAccount(draw, await db.accounts.get(draw.accountId)))
-    // Existing repayments must still fit the edited draw.
     const repayments = await db.repayments.where('targetId').equals(draw.id).toArray()
-    const [first, ...rest] = repayments
-    if (first) {
-      // checkRepayment checks the account and date of `first` only; every stored one must still fit.
-      if (repayments.some((r) => r.accountId !== draw.accountId))
-        reject('draw', [{ path: 'accountId', message: 'validation.editBreaksRepayments' }])
-      if (repayments.some((r) => r.date < draw.drawDate))
-        reject('draw', [{ path: 'drawDate', message: 'validation.editBreaksRepayments' }])
-      const issues = checkRepayment(first, { account: await db.accounts.get(draw.accountId), draw, others: rest })
-      if (issues.length > 0) reject('draw', [{ path: 'principal', message: 'validation.editBreaksRepayments' }])
+    if (repayments.some((r) => r.accountId !== draw.accountId))
+      reject('draw', [{ path: 'accountId', message: 'validation.moveWithRepayments' }])
+    // Existing repayments must still fit the edited draw.
+    const slice = await accountSlice(db, draw.accountId)
+    const problem = findRepaymentProblem({ ...slice, draws: replaced(slice.draws, draw) })
+    if (problem) {
+      const early = problem.issues.some((i) => i.message === 'validation.repaymentBeforeBorrowing')
+      reject('draw', [early ? { path: 'drawDate', message: 'validation.editBreaksRepaymentDates' } : { path: 'principal', message: 'validation.editBreaksRepayments' }])
     }
     await db.draws.put(draw)
   })
@@ -79,47 +97,41 @@ export async function saveDraw(db: LedgerDb, input: unknown): Promise<Draw> {
 
 export async function saveOrder(db: LedgerDb, input: unknown): Promise<Order> {
   const order = validated<Order>('order', orderSchema, input)
-  await db.transaction('rw', db.accounts, db.orders, db.repayments, async () => {
+  await db.transaction('rw', ALL_TABLES(db), async () => {
     reject('order', checkOrderAccount(order, await db.accounts.get(order.accountId)))
     const repayments = await db.repayments.where('targetId').equals(order.id).toArray()
-    const [first, ...rest] = repayments
-    if (first && (order.status === 'unpaid' || order.status === 'paid')) {
-      // checkRepayment checks the date of `first` only; every stored one must still be on or after the order.
-      if (repayments.some((r) => r.date < order.orderDate))
-        reject('order', [{ path: 'orderDate', message: 'validation.editBreaksRepayments' }])
-      const issues = checkRepayment(first, { account: await db.accounts.get(order.accountId), order, others: rest })
-      if (issues.length > 0 || repayments.some((r) => r.accountId !== order.accountId))
-        reject('order', [{ path: 'amount', message: 'validation.editBreaksRepayments' }])
+    if (repayments.some((r) => r.accountId !== order.accountId))
+      reject('order', [{ path: 'accountId', message: 'validation.moveWithRepayments' }])
+    if (repayments.length > 0 && (order.status === 'refunded' || order.status === 'cancelled'))
+      reject('order', [{ path: 'status', message: 'validation.closeWithRepayments' }])
+    const before = await db.orders.get(order.id)
+    const slice = await accountSlice(db, order.accountId)
+    const problem = findRepaymentProblem({ ...slice, orders: replaced(slice.orders, order) })
+    if (problem) {
+      // Name the field the user changed: that is the one to put back.
+      const early = problem.issues.some((i) => i.message === 'validation.repaymentBeforeBorrowing')
+      const path = early ? 'orderDate' : before && before.status !== order.status ? 'status' : before && before.orderDate !== order.orderDate ? 'orderDate' : 'amount'
+      reject('order', [{ path, message: early ? 'validation.editBreaksRepaymentDates' : 'validation.editBreaksRepayments' }])
     }
     await db.orders.put(order)
   })
   return order
 }
 
-async function repaymentIssues(db: LedgerDb, r: Repayment): Promise<FieldIssue[]> {
-  const account = await db.accounts.get(r.accountId)
-  const others = (await db.repayments.where('targetId').equals(r.targetId).toArray()).filter((o) => o.id !== r.id)
-  if (r.targetType === 'draw') return checkRepayment(r, { account, draw: await db.draws.get(r.targetId), others })
-  const orders = await db.orders.where('accountId').equals(r.accountId).toArray()
-  const ofAccount = (await db.repayments.where('accountId').equals(r.accountId).toArray()).filter((o) => o.id !== r.id)
-  const direct = ofAccount.filter((o) => o.targetType === 'order')
-  if (r.targetType === 'order') {
-    const issues = checkRepayment(r, { account, order: await db.orders.get(r.targetId), others })
-    if (issues.length > 0) return issues
-    // The account's bill payments already cover its orders; paying one directly as well must not
-    // leave those bills paying for more than was bought (validateLedger would refuse that ledger).
-    const [bill, ...bills] = ofAccount.filter((o) => o.targetType === 'statement')
-    if (!bill) return []
-    const billIssues = checkRepayment(bill, { account, orders, others: bills, directRepaidByOrder: repaidByTarget([...direct, r]) })
-    return billIssues.length > 0 ? [{ path: 'amount', message: 'validation.repaymentOverOwed' }] : []
-  }
-  return checkRepayment(r, { account, orders, others, directRepaidByOrder: repaidByTarget(direct) })
-}
-
 export async function saveRepayment(db: LedgerDb, input: unknown): Promise<Repayment> {
   const repayment = validated<Repayment>('repayment', repaymentSchema, input)
-  await db.transaction('rw', db.accounts, db.draws, db.orders, db.repayments, async () => {
-    reject('repayment', await repaymentIssues(db, repayment))
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    const before = await db.repayments.get(repayment.id)
+    const slice = await accountSlice(db, repayment.accountId)
+    const problem = findRepaymentProblem({ ...slice, repayments: replaced(slice.repayments, repayment) })
+    if (problem)
+      reject('repayment', problem.repayment.id === repayment.id ? problem.issues : [{ path: 'amount', message: 'validation.repaymentOverOwed' }])
+    if (before && before.accountId !== repayment.accountId) {
+      // Moving it away must leave the old account's other repayments valid too.
+      const old = await accountSlice(db, before.accountId)
+      if (findRepaymentProblem({ ...old, repayments: old.repayments.filter((r) => r.id !== before.id) }))
+        reject('repayment', [{ path: 'accountId', message: 'validation.deleteBreaksRepayments' }])
+    }
     await db.repayments.put(repayment)
   })
   return repayment
@@ -179,6 +191,15 @@ export async function deleteRecord(db: LedgerDb, type: RecordType, id: string): 
       if (!inquiry) return removed
       removed.inquiries = [inquiry]
     }
+    // Taking away an order or a repayment can leave later payments paying for more than was owed
+    // (a bill that paid for the order, a payoff that relied on an earlier part-payment).
+    const accountId = removed.orders?.[0]?.accountId ?? (type === 'repayments' ? removed.repayments?.[0]?.accountId : undefined)
+    if (accountId !== undefined) {
+      const slice = await accountSlice(db, accountId)
+      const gone = new Set([...(removed.orders ?? []), ...(removed.repayments ?? [])].map((r) => r.id))
+      const after = { ...slice, orders: slice.orders.filter((o) => !gone.has(o.id)), repayments: slice.repayments.filter((r) => !gone.has(r.id)) }
+      if (findRepaymentProblem(after)) reject(type === 'orders' ? 'order' : 'repayment', [{ path: '', message: 'validation.deleteBreaksRepayments' }])
+    }
     for (const t of RECORD_TYPES) {
       const rows = removed[t]
       if (rows && rows.length > 0) await db.table(t).bulkDelete(rows.map((r) => r.id))
@@ -187,9 +208,21 @@ export async function deleteRecord(db: LedgerDb, type: RecordType, id: string): 
   })
 }
 
-/** Puts back what deleteRecord removed, all or nothing. */
+/**
+ * Puts back what deleteRecord removed, all or nothing, after the same checks as any write:
+ * what was recorded since the delete may no longer fit beside it.
+ */
 export async function restoreRemoved(db: LedgerDb, removed: Removed): Promise<void> {
-  await db.transaction('rw', [db.accounts, db.draws, db.orders, db.repayments, db.inquiries], async () => {
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    const incoming: Ledger = {
+      accounts: removed.accounts ?? [],
+      draws: removed.draws ?? [],
+      orders: removed.orders ?? [],
+      repayments: removed.repayments ?? [],
+      inquiries: removed.inquiries ?? []
+    }
+    const problem = validateLedger(incoming, await readLedger(db))
+    if (problem) throw new ValidationError(problem.recordType, [{ path: '', message: 'validation.undoConflicts' }], problem.row)
     for (const t of RECORD_TYPES) {
       const rows = removed[t]
       if (rows && rows.length > 0) await db.table(t).bulkPut(rows)

@@ -221,3 +221,18 @@ describe('sumFen', () => {
     expect(() => sumFen([0.5, 0.5])).toThrow(RangeError)
   })
 })
+
+describe('parseYuan refuses what it would have to guess', () => {
+  it.each(['1,2,3', '12.3 4', '1，5', '1 00', '12,34.5', ',123', '1  000'])('%s', (text) => {
+    expect(parseYuan(text)).toEqual({ ok: false, code: 'money.notNumber' })
+  })
+  it.each([
+    ['1,234', 123_400],
+    ['12,345,678.9', 1_234_567_890],
+    [' ¥ 88 ', 8_800],
+    ['-¥5', -500],
+    ['- ¥ 5', -500]
+  ])('%s is %i fen', (text, fen) => {
+    expect(parseYuan(text)).toEqual({ ok: true, fen })
+  })
+})

@@ -15,12 +15,16 @@ export type ParseYuanResult =
 
 /**
  * Parses what a person types as yuan ("1,234.5", "¥ 88", "12.30") into fen without passing
- * through floating point, so "0.29" is exactly 29 fen. Signs are accepted here; whether a
+ * through floating point. Anything ambiguous ("1,2,3", "12.3 4", "1，5") is refused
+ * rather than guessed, so "0.29" is exactly 29 fen. Signs are accepted here; whether a
  * negative amount is allowed is the schema's decision.
  */
 export function parseYuan(input: string): ParseYuanResult {
-  const text = input.replace(/[\s,，]/g, '').replace(/^[¥￥]/, '').replace(/^([+-])[¥￥]/, '$1')
-  if (text === '') return { ok: false, code: 'money.empty' }
+  // Commas (either width) and single spaces only as thousands separators; spaces around the sign.
+  const trimmed = input.trim().replace(/^([+-]?)\s*[¥￥]\s*/, '$1').replace(/，/g, ',')
+  if (trimmed === '') return { ok: false, code: 'money.empty' }
+  if (/[, \s]/.test(trimmed) && !/^[+-]?\d{1,3}([, ]\d{3})+(\.\d*)?$/.test(trimmed)) return { ok: false, code: 'money.notNumber' }
+  const text = trimmed.replace(/[, ]/g, '')
   const match = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(text) ?? /^([+-]?)()\.(\d+)$/.exec(text)
   if (!match) return { ok: false, code: 'money.notNumber' }
   const [, sign = '', whole = '', decimals = ''] = match

@@ -119,22 +119,24 @@ export function orderBalances(orders: readonly Order[], repayments: readonly Rep
     repayments.filter((r) => r.targetType === 'statement'),
     asOf
   )
-  // A bill payment clears single-payment orders first; instalment plans are paid period by period.
-  const sorted = [...orders].sort(
-    (a, b) =>
-      Number(a.instalmentCount > 1) - Number(b.instalmentCount > 1) ||
-      (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.orderDate < b.orderDate ? -1 : 1)
-  )
+  // A bill payment clears single-payment orders first, earliest due first; instalment plans are
+  // paid period by period. Ties fall back to the order date and then the id, so the split is stable.
+  const key = (o: Order) => `${o.instalmentCount > 1 ? 1 : 0}|${o.dueDate}|${o.orderDate}|${o.id}`
+  const sorted = [...orders].sort((a, b) => {
+    const ka = key(a)
+    const kb = key(b)
+    return ka < kb ? -1 : ka > kb ? 1 : 0
+  })
   const out = new Map<string, OrderBalance>()
   for (const order of sorted) {
-    let balance = orderBalance(order, direct.get(order.id) ?? 0)
+    const repaid = direct.get(order.id) ?? 0
     const pool = statementPool.get(order.accountId) ?? 0
-    if (balance.owed > 0 && pool > 0) {
-      const used = Math.min(pool, balance.owed)
-      statementPool.set(order.accountId, pool - used)
-      balance = orderBalance(order, balance.repaid + used)
-    }
-    out.set(order.id, balance)
+    // An order marked paid still takes its share of the bill that paid it, so the rest of the
+    // bill does not spill onto orders that were never paid.
+    const open = order.status === 'unpaid' || order.status === 'paid' ? Math.max(0, orderTotal(order) - repaid) : 0
+    const used = Math.min(pool, open)
+    if (used > 0) statementPool.set(order.accountId, pool - used)
+    out.set(order.id, orderBalance(order, repaid + used))
   }
   return out
 }

@@ -255,6 +255,13 @@ export const en: Record<MessageKey, string> = {
   'validation.repaymentOverOwed': 'The repayment is more than was owed on that day',
   'validation.orderClosed': 'The order was refunded or cancelled; nothing is owed',
   'validation.editBreaksRepayments': 'After this change the recorded repayments would exceed what is owed; adjust them first',
+  'validation.editBreaksRepaymentDates': 'Some repayments are dated before this; adjust them first',
+  'validation.kindHasRecords': 'This account already holds draws, orders or statement payments that this kind cannot have',
+  'validation.moveWithRepayments': 'Repayments are recorded on the current account; delete or move them first',
+  'validation.closeWithRepayments': 'This order has repayments; delete them before marking it refunded or cancelled',
+  'validation.deleteBreaksRepayments': 'Deleting this would leave other repayments paying more than was owed (a statement payment covered it, for example); adjust them first',
+  'validation.undoConflicts': 'Cannot undo: what was recorded since the delete conflicts with it',
+  'validation.noStatements': 'This account has no statements; pay its draws or orders one by one',
   'validation.duplicateId': 'Duplicate record id',
   'validation.unknownError': 'Unexpected error: {reason}'
 }

@@ -252,7 +252,14 @@ export const zhCN = {
   'validation.repaymentBeforeBorrowing': '还款日期不能早于借款或下单日期',
   'validation.repaymentOverOwed': '还款金额超过了当时的尚欠金额',
   'validation.orderClosed': '订单已退款或取消，不需要还款',
-  'validation.editBreaksRepayments': '修改后，已记录的还款会超过应还金额；请先调整还款记录',
+  'validation.editBreaksRepayments': '这样修改后，已记录的还款会超过应还金额；请先调整相关还款',
+  'validation.editBreaksRepaymentDates': '已有还款早于这个日期；请先调整相关还款',
+  'validation.kindHasRecords': '这个账户已有借款、订单或账单还款，不能改成这种类型',
+  'validation.moveWithRepayments': '已有还款记在原账户上；请先删除或修改这些还款再换账户',
+  'validation.closeWithRepayments': '这笔订单已有还款记录；请先删除这些还款，再标记为已退款或已取消',
+  'validation.deleteBreaksRepayments': '删除后，其他还款会超过应还金额（例如账单还款覆盖了这笔订单）；请先调整相关还款',
+  'validation.undoConflicts': '无法撤销：删除之后新记的内容与要恢复的记录冲突',
+  'validation.noStatements': '这个账户没有账单日，不能按整期账单还款',
   'validation.duplicateId': '记录编号重复',
   'validation.unknownError': '出现意外错误：{reason}'
 } as const satisfies Record<string, string>

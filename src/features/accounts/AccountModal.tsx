@@ -2,7 +2,7 @@
 import { Form, Input, InputNumber, Select, Switch } from 'antd'
 import { useI18n } from '@/app/i18n-context'
 import { appDb } from '@/db/instance'
-import { newId, saveAccount } from '@/db/repo'
+import { saveAccount } from '@/db/repo'
 import { ACCOUNT_KINDS, REPORTS_TO_CREDIT, STATEMENT_KINDS, accountSchema, type Account, type AccountKind, type ReportsToCredit } from '@/domain/records'
 import { RecordModal } from '@/components/RecordModal'
 import { yuanText } from '@/components/form-parse'
@@ -39,17 +39,17 @@ function toValues(a: Partial<Account>): Values {
 
 export function AccountModal({ open, account, onClose }: { open: boolean; account?: Account; onClose(): void }) {
   const { t } = useI18n()
-  const id = account?.id ?? newId()
   return (
     <RecordModal<Values, Account>
       open={open}
+      recordId={account?.id}
       title={account ? t('account.edit') : t('account.add')}
       initialValues={toValues(account ?? {})}
       schema={accountSchema}
       testId="account-modal"
       onClose={onClose}
       save={(record) => saveAccount(appDb(), record)}
-      build={(v, p) => {
+      build={(v, p, id) => {
         const statement = STATEMENT_KINDS.includes(v.kind)
         return {
           id,

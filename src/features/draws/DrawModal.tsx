@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { appDb } from '@/db/instance'
-import { newId, saveDraw } from '@/db/repo'
+import { saveDraw } from '@/db/repo'
 import { addMonths } from '@/domain/dates'
 import {
   DRAW_ACCOUNT_KINDS,
@@ -53,17 +53,17 @@ export function DrawModal({ open, draw, preset, onClose }: { open: boolean; draw
     upfrontFee: yuanText(base.upfrontFee ?? 0),
     notes: base.notes ?? ''
   }
-  const id = draw?.id ?? newId()
   return (
     <RecordModal<Values, Draw>
       open={open}
+      recordId={draw?.id}
       title={draw ? t('draw.edit') : t('draw.add')}
       initialValues={initial}
       schema={drawSchema}
       testId="draw-modal"
       onClose={onClose}
       save={(record) => saveDraw(appDb(), record)}
-      build={(v, p) => ({
+      build={(v, p, id) => ({
         id,
         accountId: v.accountId ?? '',
         principal: p.fen('principal', v.principal),

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { appDb } from '@/db/instance'
-import { newId, saveInquiry } from '@/db/repo'
+import { saveInquiry } from '@/db/repo'
 import { HARD_INQUIRY_REASONS, INQUIRY_REASONS, inquirySchema, type Inquiry, type InquiryReason } from '@/domain/records'
 import { RecordModal } from '@/components/RecordModal'
 import { toDayjs } from '@/components/form-parse'
@@ -19,17 +19,17 @@ interface Values {
 export function InquiryModal({ open, inquiry, onClose }: { open: boolean; inquiry?: Inquiry; onClose(): void }) {
   const { t } = useI18n()
   const ledger = useLedger()
-  const id = inquiry?.id ?? newId()
   return (
     <RecordModal<Values, Inquiry>
       open={open}
+      recordId={inquiry?.id}
       title={inquiry ? t('inquiry.edit') : t('inquiry.add')}
       initialValues={{ date: toDayjs(inquiry?.date ?? ledger.today), institution: inquiry?.institution ?? '', reason: inquiry?.reason ?? 'loanApproval', notes: inquiry?.notes ?? '' }}
       schema={inquirySchema}
       testId="inquiry-modal"
       onClose={onClose}
       save={(record) => saveInquiry(appDb(), record)}
-      build={(v, p) => ({ id, date: p.date(v.date), institution: v.institution ?? '', reason: v.reason, notes: v.notes ?? '' })}
+      build={(v, p, id) => ({ id, date: p.date(v.date), institution: v.institution ?? '', reason: v.reason, notes: v.notes ?? '' })}
     >
       <div className="form-row">
         <Form.Item name="date" label={t('inquiry.date')} required>

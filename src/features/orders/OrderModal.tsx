@@ -5,7 +5,7 @@ import type { FormInstance } from 'antd'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger, type LedgerView } from '@/app/ledger-context'
 import { appDb } from '@/db/instance'
-import { newId, saveOrder } from '@/db/repo'
+import { saveOrder } from '@/db/repo'
 import { defaultOrderDueDate } from '@/domain/due-dates'
 import { ORDER_ACCOUNT_KINDS, ORDER_STATUSES, orderSchema, type Order, type OrderStatus } from '@/domain/records'
 import { RecordModal } from '@/components/RecordModal'
@@ -55,17 +55,17 @@ export function OrderModal({ open, order, preset, onClose }: { open: boolean; or
     externalOrderNo: base.externalOrderNo ?? '',
     notes: base.notes ?? ''
   }
-  const id = order?.id ?? newId()
   return (
     <RecordModal<Values, Order>
       open={open}
+      recordId={order?.id}
       title={order ? t('order.edit') : t('order.add')}
       initialValues={initial}
       schema={orderSchema}
       testId="order-modal"
       onClose={onClose}
       save={(record) => saveOrder(appDb(), record)}
-      build={(v, p) => ({
+      build={(v, p, id) => ({
         id,
         accountId: v.accountId ?? '',
         merchant: v.merchant ?? '',

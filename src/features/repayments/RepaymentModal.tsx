@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger, type LedgerView } from '@/app/ledger-context'
 import { appDb } from '@/db/instance'
-import { newId, saveRepayment } from '@/db/repo'
+import { saveRepayment } from '@/db/repo'
 import { formatFen, type Fen } from '@/domain/money'
 import { drawBalance, orderTotal } from '@/domain/owed'
 import { DRAW_ACCOUNT_KINDS, ORDER_ACCOUNT_KINDS, STATEMENT_KINDS, repaymentSchema, type Account, type Repayment, type RepaymentTarget } from '@/domain/records'
@@ -61,18 +61,18 @@ export function RepaymentModal({ open, repayment, preset, onClose }: { open: boo
     amount: yuanText(base.amount),
     note: base.note ?? ''
   }
-  const id = repayment?.id ?? newId()
 
   return (
     <RecordModal<Values, Repayment>
       open={open}
+      recordId={repayment?.id}
       title={repayment ? t('repayment.edit') : t('repayment.add')}
       initialValues={initial}
       schema={repaymentSchema}
       testId="repayment-modal"
       onClose={onClose}
       save={(record) => saveRepayment(appDb(), record)}
-      build={(v, p) => ({
+      build={(v, p, id) => ({
         id,
         accountId: v.accountId ?? '',
         targetType: v.targetType,

@@ -12,7 +12,7 @@ import { RECORD_TYPES } from '@/domain/records'
 
 export function SampleDataButton({ type = 'link' }: { type?: 'link' | 'default' }) {
   const { t } = useI18n()
-  const { modal } = AntApp.useApp()
+  const { modal, message } = AntApp.useApp()
   const ledger = useLedger()
   const undo = useUndo()
   const [busy, setBusy] = useState(false)
@@ -26,6 +26,8 @@ export function SampleDataButton({ type = 'link' }: { type?: 'link' | 'default' 
       await replaceLedger(db, sample)
       const count = RECORD_TYPES.reduce((n, k) => n + sample[k].length, 0)
       undo.offer(t('settings.sampleLoaded', { count }), () => replaceLedger(db, before), t('settings.sampleUndone'))
+    } catch (e) {
+      void message.error(t('common.saveFailed', { reason: e instanceof Error ? e.message : String(e) }))
     } finally {
       setBusy(false)
     }
