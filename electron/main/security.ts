@@ -1,7 +1,7 @@
 // Owns the renderer's security boundary: web preferences, CSP, navigation, new windows, permissions, link allow-list.
 import { pathToFileURL } from 'node:url'
 import type { WebPreferences } from 'electron'
-import { EXTERNAL_LINK_HOSTS } from '../shared/ipc'
+import { isAllowedExternalUrl } from '../shared/links'
 
 /**
  * The production policy. It must equal CONTENT_SECURITY_POLICY in vite.shared.ts (a test checks):
@@ -94,21 +94,7 @@ export function createAppUrlCheck(location: AppLocation): (candidate: string) =>
   }
 }
 
-/**
- * Whether a link may be opened in the system browser: https only, no credentials in the URL, and
- * the host (with any port) exactly one of the allow-listed hosts, so look-alikes such as
- * `github.com.evil.example` or `evil.github.com` are refused.
- */
-export function isAllowedExternalUrl(
-  candidate: unknown,
-  hosts: readonly string[] = EXTERNAL_LINK_HOSTS
-): boolean {
-  if (typeof candidate !== 'string') return false
-  const url = parseUrl(candidate)
-  if (url === undefined || url.protocol !== 'https:') return false
-  if (url.username !== '' || url.password !== '') return false
-  return hosts.includes(url.host)
-}
+export { isAllowedExternalUrl }
 
 export interface NavigationEvent {
   readonly url: string

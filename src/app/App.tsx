@@ -49,7 +49,7 @@ function PageFor({ route }: { route: Route }) {
 }
 
 function Shell() {
-  const { t, language, setLanguage } = useI18n()
+  const { t, language, setLanguage, ready } = useI18n()
   const ledger = useLedger()
   const [route, navigate] = useRoute()
   useEffect(() => {
@@ -88,7 +88,7 @@ function Shell() {
           />
         </div>
       </Layout.Sider>
-      <Layout.Content className="shell-content">{ledger.loaded ? <PageFor route={route} /> : <Spin className="loading" />}</Layout.Content>
+      <Layout.Content className="shell-content">{ledger.loaded && ready ? <PageFor route={route} /> : <Spin className="loading" />}</Layout.Content>
     </Layout>
   )
 }

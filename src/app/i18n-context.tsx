@@ -1,12 +1,14 @@
 // Owns the current language in React: read from the stored profile, switchable at any time, and the t() used by components.
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { loadProfile, saveProfile } from '@/db/repo'
+import { loadProfile, updateProfile } from '@/db/repo'
 import { appDb } from '@/db/instance'
 import { translate, translateKey, type MessageKey, type Params } from '@/i18n'
 import type { Language } from '@/domain/records'
 
 export interface I18n {
+  /** False until the stored language is known, so the shell does not flash the wrong one. */
+  ready: boolean
   language: Language
   setLanguage(language: Language): Promise<void>
   t(key: MessageKey, params?: Params): string
@@ -20,17 +22,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const profile = useLiveQuery(() => loadProfile(appDb()), [])
   const language: Language = profile?.language ?? 'zh-CN'
   const setLanguage = useCallback(async (next: Language) => {
-    const current = await loadProfile(appDb())
-    await saveProfile(appDb(), { ...current, language: next })
+    await updateProfile(appDb(), { language: next })
   }, [])
   const value = useMemo<I18n>(
     () => ({
+      ready: profile !== undefined,
       language,
       setLanguage,
       t: (key, params) => translate(language, key, params),
       tk: (key, params) => translateKey(language, key, params)
     }),
-    [language, setLanguage]
+    [language, setLanguage, profile]
   )
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }

@@ -3,6 +3,7 @@ import { useMemo, useRef, useState, type ReactNode } from 'react'
 import { Button, Input, Popconfirm, Space, Table, Tooltip, type InputRef, type TableColumnsType } from 'antd'
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons'
 import { useI18n } from '@/app/i18n-context'
+import { CONFIRM_DELETE_BUTTON } from '@/components/buttons'
 import { useElementHeight } from './use-element-height'
 import { useHotkey } from './use-hotkey'
 
@@ -22,6 +23,12 @@ export interface RecordTableProps<T extends { id: string }> {
   /** Whether page shortcuts (/ to search) belong to this table. */
   shortcuts?: boolean
   minWidth?: number
+}
+
+/** Row props with a test id: typed as a plain object so the extra attribute needs no cast. */
+function rowProps(onClick: () => void): React.HTMLAttributes<HTMLElement> {
+  const props: React.HTMLAttributes<HTMLElement> & { 'data-testid': string } = { onClick, className: 'clickable-row', 'data-testid': 'record-row' }
+  return props
 }
 
 export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>) {
@@ -58,7 +65,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
                 description={label.cascade > 0 ? t('common.confirmDeleteCascade', { count: label.cascade }) : undefined}
                 okText={t('common.delete')}
                 cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true, 'data-testid': 'confirm-delete' } as never}
+                okButtonProps={CONFIRM_DELETE_BUTTON}
                 onConfirm={() => onDelete(row)}
               >
                 <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} data-testid="row-delete" />
@@ -105,7 +112,7 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
           pagination={false}
           scroll={{ x: minWidth, y: height - 40 }}
           locale={{ emptyText: t('empty.noMatch') }}
-          onRow={(row) => ({ onClick: () => onOpen(row), className: 'clickable-row', 'data-testid': 'record-row' }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(row) => rowProps(() => onOpen(row))}
         />
       </div>
     </div>

@@ -149,6 +149,11 @@ export async function loadProfile(db: LedgerDb): Promise<Profile> {
   return parsed.success ? parsed.data : { ...DEFAULT_PROFILE }
 }
 
+/** Changes some fields of the profile in one transaction, so a language switch and a profile save cannot undo each other. */
+export async function updateProfile(db: LedgerDb, patch: Partial<Profile>): Promise<Profile> {
+  return db.transaction('rw', db.meta, async () => saveProfile(db, { ...(await loadProfile(db)), ...patch }))
+}
+
 export async function saveProfile(db: LedgerDb, input: unknown): Promise<Profile> {
   const profile = validated<Profile>('profile', profileSchema, input)
   await db.meta.put({ key: 'profile', value: profile })

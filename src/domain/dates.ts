@@ -74,8 +74,3 @@ export function dayInMonth(year: number, month: number, day: number): IsoDate {
 export function monthOf(date: IsoDate): string {
   return date.slice(0, 7)
 }
-
-/** Today as a local date, for the edges of the app (domain code takes `today` as an argument). */
-export function localToday(now: Date = new Date()): IsoDate {
-  return makeIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate())
-}

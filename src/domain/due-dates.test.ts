@@ -128,3 +128,14 @@ describe('defaultOrderDueDate', () => {
     expect(defaultOrderDueDate({ ...huabei, payLaterWindowDays: 3 }, '2026-01-05')).toBe('2026-02-10')
   })
 })
+
+describe('a short month never makes a statement due on its own day', () => {
+  it('statement 28th, due 30th: February 2026 (28 days) rolls the due date into March', async () => {
+    const { dueDateForStatement } = await import('./due-dates')
+    expect(dueDateForStatement('2026-02-28', 28, 30)).toBe('2026-03-30')
+    // A normal month keeps the same-month due date.
+    expect(dueDateForStatement('2026-01-28', 28, 30)).toBe('2026-01-30')
+    // In leap-year February the 30th clamps to the 29th, a day after the statement: it stays.
+    expect(dueDateForStatement('2024-02-28', 28, 30)).toBe('2024-02-29')
+  })
+})

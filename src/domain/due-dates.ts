@@ -27,7 +27,10 @@ export function statementDateFor(orderDate: IsoDate, statementDay: number): IsoD
 export function dueDateForStatement(statementDate: IsoDate, statementDay: number, dueDay: number): IsoDate {
   const p = parseIsoDate(statementDate)
   if (!p) throw new RangeError(`not a valid date: ${statementDate}`)
-  if (dueDay > statementDay) return dayInMonth(p.year, p.month, dueDay)
+  // A due day after the statement day falls in the same month, unless the month is too short to
+  // leave any grace (statement 28th, due 30th in February): then it is next month's, as otherwise.
+  const sameMonth = dayInMonth(p.year, p.month, dueDay)
+  if (dueDay > statementDay && sameMonth > statementDate) return sameMonth
   const n = nextMonth(p.year, p.month)
   return dayInMonth(n.year, n.month, dueDay)
 }

@@ -150,11 +150,29 @@ export interface AccountBalance {
 }
 
 /** What each account still owes as of a day: draws (with accrued interest) plus open orders. */
+export function drawBalances(draws: readonly Draw[], repayments: readonly Repayment[], asOf: IsoDate): Map<string, DrawBalance> {
+  const byTarget = groupRepaymentsByTarget(repayments.filter((r) => r.targetType === 'draw'))
+  return new Map(draws.map((d) => [d.id, drawBalance(d, byTarget.get(d.id) ?? [], asOf)]))
+}
+
+/** What each account still owes as of a day: draws (with accrued interest) plus open orders. */
 export function accountBalances(
   draws: readonly Draw[],
   orders: readonly Order[],
   repayments: readonly Repayment[],
   asOf: IsoDate
+): Map<string, AccountBalance> {
+  return sumAccountBalances(draws, orders, repayments, asOf, drawBalances(draws, repayments, asOf), orderBalances(orders, repayments, asOf))
+}
+
+/** The same sums from balances already worked out, so a screen that shows both does the work once. */
+export function sumAccountBalances(
+  draws: readonly Draw[],
+  orders: readonly Order[],
+  repayments: readonly Repayment[],
+  asOf: IsoDate,
+  byDraw: ReadonlyMap<string, DrawBalance>,
+  byOrder: ReadonlyMap<string, OrderBalance>
 ): Map<string, AccountBalance> {
   const out = new Map<string, AccountBalance>()
   const get = (accountId: string): AccountBalance => {
@@ -165,17 +183,16 @@ export function accountBalances(
     }
     return b
   }
-  const byTarget = groupRepaymentsByTarget(repayments.filter((r) => r.targetType === 'draw'))
   for (const draw of draws) {
-    const bal = drawBalance(draw, byTarget.get(draw.id) ?? [], asOf)
+    const bal = byDraw.get(draw.id)
+    if (!bal) continue
     const acc = get(draw.accountId)
     acc.owedOnDraws += bal.owed
     acc.principalOutstanding += bal.principalOutstanding
   }
-  const orderById = new Map(orders.map((o) => [o.id, o]))
-  for (const [orderId, bal] of orderBalances(orders, repayments, asOf)) {
-    const order = orderById.get(orderId)
-    if (!order) continue
+  for (const order of orders) {
+    const bal = byOrder.get(order.id)
+    if (!bal) continue
     const acc = get(order.accountId)
     acc.owedOnOrders += bal.owed
     acc.principalOutstanding += Math.min(bal.owed, order.status === 'unpaid' ? order.amount : 0)

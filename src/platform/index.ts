@@ -1,5 +1,6 @@
 // Owns the one interface to the operating system, with an Electron implementation (via the bridge) and a web fallback.
-import { BRIDGE_KEY, EXTERNAL_LINK_HOSTS, type AppInfo, type Bridge, type NotifyRequest, type SaveFileRequest, type SaveFileResult } from '../../electron/shared/ipc'
+import { isAllowedExternalUrl } from '../../electron/shared/links'
+import { BRIDGE_KEY, type AppInfo, type Bridge, type NotifyRequest, type SaveFileRequest, type SaveFileResult } from '../../electron/shared/ipc'
 
 export interface Platform {
   kind: 'electron' | 'web'
@@ -19,15 +20,6 @@ declare global {
 }
 
 export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '0.0.0'
-
-export function isAllowedExternalUrl(url: string): boolean {
-  try {
-    const u = new URL(url)
-    return u.protocol === 'https:' && EXTERNAL_LINK_HOSTS.includes(u.hostname)
-  } catch {
-    return false
-  }
-}
 
 async function persist(): Promise<boolean> {
   if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false

@@ -92,16 +92,16 @@ export function AccountModal({ open, account, onClose }: { open: boolean; accoun
                   {STATEMENT_KINDS.includes(kind) && (
                     <div className="form-row">
                       <Form.Item name="statementDay" label={t('account.statementDay')} required>
-                        <InputNumber min={1} max={31} precision={0} style={{ width: '100%' }} data-testid="field-statementDay" />
+                        <InputNumber style={{ width: '100%' }} data-testid="field-statementDay" />
                       </Form.Item>
                       <Form.Item name="dueDay" label={t('account.dueDay')} required>
-                        <InputNumber min={1} max={31} precision={0} style={{ width: '100%' }} data-testid="field-dueDay" />
+                        <InputNumber style={{ width: '100%' }} data-testid="field-dueDay" />
                       </Form.Item>
                     </div>
                   )}
                   {(kind === 'payLaterOrder' || kind === 'other') && (
                     <Form.Item name="payLaterWindowDays" label={t('account.payLaterWindowDays')} required={kind === 'payLaterOrder'}>
-                      <InputNumber min={1} max={90} precision={0} style={{ width: '100%' }} data-testid="field-payLaterWindowDays" />
+                      <InputNumber style={{ width: '100%' }} data-testid="field-payLaterWindowDays" />
                     </Form.Item>
                   )}
                 </>
@@ -113,7 +113,7 @@ export function AccountModal({ open, account, onClose }: { open: boolean; accoun
               <Select options={REPORTS_TO_CREDIT.map((r) => ({ value: r, label: t(`reports.${r}`) }))} data-testid="field-reportsToCredit" />
             </Form.Item>
             <Form.Item name="penaltyMultiplier" label={t('account.penaltyMultiplier')} tooltip={t('account.penaltyHelp')} required>
-              <InputNumber min={1} max={3} step={0.1} style={{ width: '100%' }} data-testid="field-penaltyMultiplier" />
+              <InputNumber step={0.1} style={{ width: '100%' }} data-testid="field-penaltyMultiplier" />
             </Form.Item>
           </div>
           <Form.Item name="reportName" label={t('account.reportName')}>

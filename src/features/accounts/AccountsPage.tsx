@@ -39,13 +39,7 @@ export function AccountsPage() {
     return { owed, principal, limit }
   }, [ledger])
 
-  const dependents = useCallback(
-    (a: Account) =>
-      ledger.draws.filter((d) => d.accountId === a.id).length +
-      ledger.orders.filter((o) => o.accountId === a.id).length +
-      ledger.repayments.filter((r) => r.accountId === a.id).length,
-    [ledger]
-  )
+  const dependents = useCallback((a: Account) => ledger.recordCount.get(a.id) ?? 0, [ledger])
 
   const columns = useMemo(
     () => [

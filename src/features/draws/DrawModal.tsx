@@ -92,7 +92,9 @@ export function DrawModal({ open, draw, preset, onClose }: { open: boolean; draw
                 style={{ width: '100%' }}
                 data-testid="field-drawDate"
                 onChange={(d: Dayjs | null) => {
-                  if (d && d.isValid()) form.setFieldValue('firstDueDate', toDayjs(addMonths(d.format('YYYY-MM-DD'), 1)))
+                  // Follows the draw date only until the user sets it, and never on an existing draw.
+                  if (d && d.isValid() && !draw && !form.isFieldTouched('firstDueDate'))
+                    form.setFieldValue('firstDueDate', toDayjs(addMonths(d.format('YYYY-MM-DD'), 1)))
                 }}
               />
             </Form.Item>
@@ -127,7 +129,7 @@ export function DrawModal({ open, draw, preset, onClose }: { open: boolean; draw
           </div>
           <div className="form-row">
             <Form.Item name="termMonths" label={t('draw.termMonths')} required>
-              <InputNumber min={1} max={360} precision={0} style={{ width: '100%' }} data-testid="field-termMonths" />
+              <InputNumber style={{ width: '100%' }} data-testid="field-termMonths" />
             </Form.Item>
             <Form.Item name="firstDueDate" label={t('draw.firstDueDate')} required>
               <DatePicker style={{ width: '100%' }} data-testid="field-firstDueDate" />

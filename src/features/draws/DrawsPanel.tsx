@@ -81,6 +81,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
 
   const viewing = page.viewing ? ledger.drawById.get(page.viewing.id) : undefined
   const balance = viewing ? ledger.drawBalances.get(viewing.id) : undefined
+  const labelOf = (d: Draw) => ({ name: `${accountName(ledger, d.accountId)} ${d.drawDate} ${formatFen(d.principal)}`, cascade: ledger.repaymentCount.get(d.id) ?? 0 })
   const remove = (d: Draw) => void undo.remove('draws', d.id)
 
   return (
@@ -94,7 +95,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         onOpen={page.setViewing}
         onEdit={page.startEdit}
         onDelete={remove}
-        deleteLabel={(d) => ({ name: `${accountName(ledger, d.accountId)} ${d.drawDate} ${formatFen(d.principal)}`, cascade: ledger.repayments.filter((r) => r.targetId === d.id).length })}
+        deleteLabel={labelOf}
         toolbar={
           <Button type="primary" icon={<PlusOutlined />} disabled={!canAdd} onClick={() => page.startNew(preset)} data-testid="add-draw">
             {t('draw.add')}
@@ -107,6 +108,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         open={viewing !== undefined}
         title={viewing ? `${accountName(ledger, viewing.accountId)} · ${formatFen(viewing.principal)}` : ''}
         onClose={() => page.setViewing(null)}
+        deleteLabel={viewing ? labelOf(viewing) : { name: '', cascade: 0 }}
         onEdit={() => viewing && page.startEdit(viewing)}
         onDelete={() => {
           if (viewing) remove(viewing)
@@ -120,7 +122,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
                 { label: t('draw.drawDate'), value: viewing.drawDate },
                 { label: t('draw.channel'), value: t(`channel.${viewing.channel}`) },
                 { label: t('draw.method'), value: t(`method.${viewing.method}`) },
-                { label: t('draw.rate'), value: `${rateLabel(viewing, t)}（${t(`rateUnit.${viewing.rateUnit}`)}）` },
+                { label: t('draw.rate'), value: t('draw.rateWithUnit', { rate: rateLabel(viewing, t), unit: t(`rateUnit.${viewing.rateUnit}`) }) },
                 { label: t('draw.termMonths'), value: viewing.termMonths },
                 { label: t('draw.firstDueDate'), value: viewing.firstDueDate },
                 { label: t('draw.upfrontFee'), value: <Money fen={viewing.upfrontFee} /> },

@@ -43,6 +43,7 @@ export function InquiriesPage() {
     [t]
   )
   const viewing = page.viewing ? ledger.inquiries.find((i) => i.id === page.viewing?.id) : undefined
+  const labelOf = (i: Inquiry) => ({ name: `${i.date} ${i.institution}`, cascade: 0 })
   const remove = (i: Inquiry) => void undo.remove('inquiries', i.id)
 
   return (
@@ -57,7 +58,7 @@ export function InquiriesPage() {
         onOpen={page.setViewing}
         onEdit={page.startEdit}
         onDelete={remove}
-        deleteLabel={(i) => ({ name: `${i.date} ${i.institution}`, cascade: 0 })}
+        deleteLabel={labelOf}
         toolbar={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => page.startNew()} data-testid="add-inquiry">
             {t('inquiry.add')}
@@ -70,6 +71,7 @@ export function InquiriesPage() {
         open={viewing !== undefined}
         title={viewing ? `${viewing.date} · ${viewing.institution}` : ''}
         onClose={() => page.setViewing(null)}
+        deleteLabel={viewing ? labelOf(viewing) : { name: '', cascade: 0 }}
         onEdit={() => viewing && page.startEdit(viewing)}
         onDelete={() => {
           if (viewing) remove(viewing)

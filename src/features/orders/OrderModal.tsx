@@ -27,7 +27,9 @@ interface Values {
 
 const INSTALMENT_CHOICES = [1, 3, 6, 9, 12, 18, 24, 36]
 
-function refreshDueDate(form: FormInstance, ledger: LedgerView) {
+function refreshDueDate(form: FormInstance, ledger: LedgerView, isNew: boolean) {
+  // Follows the account's cycle only until the user sets the date, and never on an existing order.
+  if (!isNew || form.isFieldTouched('dueDate')) return
   const accountId = form.getFieldValue('accountId') as string | undefined
   const orderDate = form.getFieldValue('orderDate') as Dayjs | null
   const account = accountId ? ledger.accountById.get(accountId) : undefined
@@ -83,7 +85,7 @@ export function OrderModal({ open, order, preset, onClose }: { open: boolean; or
       {(form) => (
         <>
           <Form.Item name="accountId" label={t('order.account')} required>
-            <Select data-testid="field-accountId" options={accounts.map((a) => ({ value: a.id, label: a.name }))} onChange={() => refreshDueDate(form, ledger)} />
+            <Select data-testid="field-accountId" options={accounts.map((a) => ({ value: a.id, label: a.name }))} onChange={() => refreshDueDate(form, ledger, order === undefined)} />
           </Form.Item>
           <div className="form-row">
             <Form.Item name="merchant" label={t('order.merchant')} required>
@@ -103,7 +105,7 @@ export function OrderModal({ open, order, preset, onClose }: { open: boolean; or
           </div>
           <div className="form-row">
             <Form.Item name="orderDate" label={t('order.orderDate')} required>
-              <DatePicker style={{ width: '100%' }} data-testid="field-orderDate" onChange={() => refreshDueDate(form, ledger)} />
+              <DatePicker style={{ width: '100%' }} data-testid="field-orderDate" onChange={() => refreshDueDate(form, ledger, order === undefined)} />
             </Form.Item>
             <Form.Item name="dueDate" label={t('order.dueDate')} tooltip={t('order.dueDateHelp')} required>
               <DatePicker style={{ width: '100%' }} data-testid="field-dueDate" />

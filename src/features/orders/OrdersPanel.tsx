@@ -76,6 +76,7 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
 
   const viewing = page.viewing ? ledger.orderById.get(page.viewing.id) : undefined
   const balance = viewing ? ledger.orderBalances.get(viewing.id) : undefined
+  const labelOf = (o: Order) => ({ name: `${o.merchant} ${formatFen(o.amount)}`, cascade: ledger.repaymentCount.get(o.id) ?? 0 })
   const remove = (o: Order) => void undo.remove('orders', o.id)
 
   return (
@@ -90,7 +91,7 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
         onOpen={page.setViewing}
         onEdit={page.startEdit}
         onDelete={remove}
-        deleteLabel={(o) => ({ name: `${o.merchant} ${formatFen(o.amount)}`, cascade: ledger.repayments.filter((r) => r.targetId === o.id).length })}
+        deleteLabel={labelOf}
         toolbar={
           <Button type="primary" icon={<PlusOutlined />} disabled={!canAdd} onClick={() => page.startNew(preset)} data-testid="add-order">
             {t('order.add')}
@@ -103,6 +104,7 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
         open={viewing !== undefined}
         title={viewing ? `${viewing.merchant} · ${formatFen(viewing.amount)}` : ''}
         onClose={() => page.setViewing(null)}
+        deleteLabel={viewing ? labelOf(viewing) : { name: '', cascade: 0 }}
         onEdit={() => viewing && page.startEdit(viewing)}
         onDelete={() => {
           if (viewing) remove(viewing)

@@ -51,6 +51,7 @@ export function RepaymentsPanel({ rows, preset, shortcuts = true }: { rows: Repa
   )
 
   const viewing = page.viewing ? ledger.repayments.find((r) => r.id === page.viewing?.id) : undefined
+  const labelOf = (r: Repayment) => ({ name: `${r.date} ${formatFen(r.amount)}`, cascade: 0 })
   const remove = (r: Repayment) => void undo.remove('repayments', r.id)
 
   return (
@@ -64,7 +65,7 @@ export function RepaymentsPanel({ rows, preset, shortcuts = true }: { rows: Repa
         onOpen={page.setViewing}
         onEdit={page.startEdit}
         onDelete={remove}
-        deleteLabel={(r) => ({ name: `${r.date} ${formatFen(r.amount)}`, cascade: 0 })}
+        deleteLabel={labelOf}
         toolbar={
           <Button type="primary" icon={<PlusOutlined />} disabled={!canAdd} onClick={() => page.startNew(preset)} data-testid="add-repayment">
             {t('repayment.add')}
@@ -77,6 +78,7 @@ export function RepaymentsPanel({ rows, preset, shortcuts = true }: { rows: Repa
         open={viewing !== undefined}
         title={viewing ? `${accountName(ledger, viewing.accountId)} · ${formatFen(viewing.amount)}` : ''}
         onClose={() => page.setViewing(null)}
+        deleteLabel={viewing ? labelOf(viewing) : { name: '', cascade: 0 }}
         onEdit={() => viewing && page.startEdit(viewing)}
         onDelete={() => {
           if (viewing) remove(viewing)

@@ -1,12 +1,12 @@
 // Owns settings: the user's profile (income, planned mortgage), the language, and the data the ledger holds.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Card, DatePicker, Descriptions, Form, Input, Segmented } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { appDb } from '@/db/instance'
-import { loadProfile, saveProfile } from '@/db/repo'
+import { loadProfile, updateProfile } from '@/db/repo'
 import { LANGUAGES, profileSchema, type Language, type Profile } from '@/domain/records'
 import { PageFrame } from '@/components/PageFrame'
 import { toDayjs, yuanText } from '@/components/form-parse'
@@ -29,18 +29,26 @@ export function SettingsPage() {
   const [info, setInfo] = useState<AppInfo | null>(null)
   const { submit, saving } = useValidatedSubmit<Values, Profile>(form, {
     schema: profileSchema,
-    save: (record) => saveProfile(appDb(), record),
+    // The language is not this form's to save: it is merged in at write time.
+    save: (record) => {
+      const { language: _ignored, ...fields } = profileSchema.parse(record)
+      return updateProfile(appDb(), fields)
+    },
     build: (v, p) => ({
       monthlyIncome: p.optionalFen('monthlyIncome', v.monthlyIncome),
       mortgageDate: p.optionalDate(v.mortgageDate),
       mortgageAmount: p.optionalFen('mortgageAmount', v.mortgageAmount),
-      language: profile?.language ?? language
+      language
     })
   })
 
+  // Filled once from the stored profile; later changes (a language switch) must not wipe what the user is typing.
+  const filled = useRef(false)
   useEffect(() => {
-    if (profile)
+    if (profile && !filled.current) {
+      filled.current = true
       form.setFieldsValue({ monthlyIncome: yuanText(profile.monthlyIncome), mortgageDate: toDayjs(profile.mortgageDate), mortgageAmount: yuanText(profile.mortgageAmount) })
+    }
   }, [profile, form])
 
   useEffect(() => {

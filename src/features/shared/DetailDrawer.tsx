@@ -1,7 +1,8 @@
 // Owns the detail view of one record: its fields as label/value pairs, with edit and delete at hand.
 import type { ReactNode } from 'react'
-import { Button, Descriptions, Drawer, Space } from 'antd'
+import { Button, Descriptions, Drawer, Popconfirm, Space } from 'antd'
 import { useI18n } from '@/app/i18n-context'
+import { CONFIRM_DELETE_BUTTON } from '@/components/buttons'
 
 export interface DetailItem {
   label: string
@@ -16,6 +17,8 @@ export function DetailDrawer(props: {
   onClose(): void
   onEdit(): void
   onDelete(): void
+  /** The same confirmation as the list's delete button. */
+  deleteLabel: { name: string; cascade: number }
 }) {
   const { t } = useI18n()
   return (
@@ -31,9 +34,18 @@ export function DetailDrawer(props: {
           <Button onClick={props.onEdit} data-testid="detail-edit">
             {t('common.edit')}
           </Button>
-          <Button danger onClick={props.onDelete} data-testid="detail-delete">
-            {t('common.delete')}
-          </Button>
+          <Popconfirm
+            title={t('common.confirmDelete', { name: props.deleteLabel.name })}
+            description={props.deleteLabel.cascade > 0 ? t('common.confirmDeleteCascade', { count: props.deleteLabel.cascade }) : undefined}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={CONFIRM_DELETE_BUTTON}
+            onConfirm={props.onDelete}
+          >
+            <Button danger data-testid="detail-delete">
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
         </Space>
       }
     >

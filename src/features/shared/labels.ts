@@ -2,7 +2,7 @@
 import type { I18n } from '@/app/i18n-context'
 import type { LedgerView } from '@/app/ledger-context'
 import { formatFen } from '@/domain/money'
-import type { Draw, Repayment } from '@/domain/records'
+import type { Draw, Order, Repayment } from '@/domain/records'
 import { percentText } from '@/components/form-parse'
 
 export function rateLabel(draw: Pick<Draw, 'rate' | 'rateUnit'>, t: I18n['t']): string {
@@ -24,5 +24,9 @@ export function targetLabel(ledger: LedgerView, r: Repayment, t: I18n['t']): str
     return draw ? drawLabel(ledger, draw) : '—'
   }
   const order = ledger.orderById.get(r.targetId)
-  return order ? `${order.merchant} · ${order.orderDate} · ${formatFen(order.amount)}` : '—'
+  return order ? orderLabel(order) : '—'
+}
+
+export function orderLabel(order: Order): string {
+  return `${order.merchant} · ${order.orderDate} · ${formatFen(order.amount)}`
 }
