@@ -184,3 +184,10 @@ test('delete with undo puts back the record and what depended on it', async ({ p
   await page.keyboard.press('Control+z')
   await expect(app.rows('inquiries-table')).toHaveCount(inquiries)
 })
+
+test('a broken link lands on the accounts list, and an unknown account says so', async ({ page }) => {
+  await page.goto('/#/accounts/%E0')
+  await expect(page.getByTestId('page-accounts')).toBeVisible()
+  await page.goto('/#/accounts/no-such-account')
+  await expect(page.getByText('找不到这个账户，它可能已被删除。')).toBeVisible()
+})

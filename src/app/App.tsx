@@ -9,6 +9,7 @@ import 'dayjs/locale/en'
 import { AuditOutlined, BankOutlined, CreditCardOutlined, SettingOutlined, ShoppingOutlined, TransactionOutlined } from '@ant-design/icons'
 import { LANGUAGES, type Language } from '@/domain/records'
 import { platform } from '@/platform'
+import { ErrorBoundary } from '@/components/ErrorBoundary'
 import { AccountPage } from '@/features/accounts/AccountPage'
 import { AccountsPage } from '@/features/accounts/AccountsPage'
 import { DrawsPage } from '@/features/draws/DrawsPage'
@@ -88,7 +89,15 @@ function Shell() {
           />
         </div>
       </Layout.Sider>
-      <Layout.Content className="shell-content">{ledger.loaded && ready ? <PageFor route={route} /> : <Spin className="loading" />}</Layout.Content>
+      <Layout.Content className="shell-content">
+        {ledger.loaded && ready ? (
+          <ErrorBoundary key={`${route.page}/${route.id ?? ''}`} title={t('app.crashed')} action={t('app.backHome')}>
+            <PageFor route={route} />
+          </ErrorBoundary>
+        ) : (
+          <Spin className="loading" />
+        )}
+      </Layout.Content>
     </Layout>
   )
 }

@@ -4,6 +4,8 @@ import type { MessageKey } from './zh-CN'
 export const en: Record<MessageKey, string> = {
   'app.title': 'Credit Ledger',
   'app.subtitle': 'Every loan, pay-later order and repayment in one place',
+  'app.crashed': 'This page ran into an error; your data is untouched',
+  'app.backHome': 'Back to accounts',
   'nav.accounts': 'Accounts',
   'nav.draws': 'Loan draws',
   'nav.orders': 'Pay-later orders',
