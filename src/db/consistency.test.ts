@@ -6,12 +6,14 @@ import { orderBalances } from '@/domain/owed'
 import { isValidationError } from './errors'
 import { deleteRecord, readLedger, restoreRemoved, saveAccount, saveDraw, saveOrder, saveRepayment } from './repo'
 import { openLedgerDb, type LedgerDb } from './schema'
+import { cash, draw as cashDraw, huabei as namedHuabei, orderWith, repay } from '@/test-fixtures'
 
-const huabei: Account = { id: 'hb', name: '花呗', kind: 'bnplStatement', creditLimit: 800_000, statementDay: 1, dueDay: 10, payLaterWindowDays: null, reportsToCredit: 'yes', reportName: '', penaltyMultiplier: 1.5, notes: '', archived: false }
-const mybank: Account = { ...huabei, id: 'mb', name: '网商贷', kind: 'cashLoanLine', statementDay: null, dueDay: null }
-const order = (id: string, amount: number, orderDate: string): Order => ({ id, accountId: 'hb', merchant: '淘宝', item: '', amount, orderDate, dueDate: '2026-02-10', instalmentCount: 1, instalmentFeeRate: 0, status: 'unpaid', externalOrderNo: '', notes: '' })
-const bill = (id: string, amount: number, date: string): Repayment => ({ id, accountId: 'hb', targetType: 'statement', targetId: 'hb', date, amount, note: '' })
-const draw: Draw = { id: 'd1', accountId: 'mb', principal: 1_000_000, drawDate: '2026-01-01', channel: 'app', method: 'flexible', rateUnit: 'daily', rate: 0.0004, termMonths: 12, firstDueDate: '2026-02-01', upfrontFee: 0, notes: '' }
+// Short ids (hb, mb, d1) and an 8,000-yuan limit; otherwise the shared fixtures.
+const huabei = { ...namedHuabei, id: 'hb', creditLimit: 800_000 } satisfies Account
+const mybank = { ...cash, id: 'mb', creditLimit: 800_000 } satisfies Account
+const order = (id: string, amount: number, orderDate: string): Order => orderWith(id, { accountId: 'hb', amount, orderDate })
+const bill = (id: string, amount: number, date: string): Repayment => repay(id, { accountId: 'hb', targetType: 'statement', targetId: 'hb', date, amount })
+const draw = { ...cashDraw, id: 'd1', accountId: 'mb' } satisfies Draw
 
 async function rejection(write: () => Promise<unknown>): Promise<{ path: string; message: string }[]> {
   try {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEFAULT_PROFILE, RECORD_TYPES, type Account, type Draw, type FieldIssue, type Inquiry, type Ledger, type Order, type Repayment } from '@/domain/records'
+import { DEFAULT_PROFILE, RECORD_TYPES, type Account, type Draw, type FieldIssue, type Ledger, type Order, type Profile } from '@/domain/records'
 import { generateSampleLedger } from '@/domain/sample-data'
 import { validateLedger } from '@/domain/validate-ledger'
 import { ValidationError } from './errors'
@@ -20,62 +20,26 @@ import {
   saveRepayment
 } from './repo'
 import { openLedgerDb, type LedgerDb } from './schema'
+import {
+  cash as plainCash,
+  draw as appDraw,
+  emptyLedger,
+  huabei as plainHuabei,
+  inquiry,
+  limitAndReportName,
+  onBill,
+  onOrder,
+  order as plainOrder,
+  profile as zhProfile,
+  repay,
+  zhima as plainZhima
+} from '@/test-fixtures'
 
-const cash = {
-  id: 'cash',
-  name: '网商贷',
-  kind: 'cashLoanLine',
-  creditLimit: 5_000_000,
-  statementDay: null,
-  dueDay: null,
-  payLaterWindowDays: null,
-  reportsToCredit: 'yes',
-  reportName: '浙江网商银行股份有限公司',
-  penaltyMultiplier: 1.5,
-  notes: '',
-  archived: false
-} satisfies Account
-const huabei = { ...cash, id: 'huabei', name: '花呗', kind: 'bnplStatement', statementDay: 1, dueDay: 10 } satisfies Account
-const zhima = { ...cash, id: 'zhima', name: '芝麻先用后付', kind: 'payLaterOrder', payLaterWindowDays: 14 } satisfies Account
-
-/** 10,000 yuan at 0.04% a day from 2026-01-01: 400 fen a day, 1,012,000 owed on 2026-01-31. */
-const draw = {
-  id: 'dr-1',
-  accountId: 'cash',
-  principal: 1_000_000,
-  drawDate: '2026-01-01',
-  channel: 'merchantQr',
-  method: 'flexible',
-  rateUnit: 'daily',
-  rate: 0.0004,
-  termMonths: 12,
-  firstDueDate: '2026-02-01',
-  upfrontFee: 0,
-  notes: ''
-} satisfies Draw
-
-const order = {
-  id: 'od-1',
-  accountId: 'huabei',
-  merchant: '淘宝',
-  item: '运动鞋',
-  amount: 10_000,
-  orderDate: '2026-01-05',
-  dueDate: '2026-02-10',
-  instalmentCount: 1,
-  instalmentFeeRate: 0,
-  status: 'unpaid',
-  externalOrderNo: '',
-  notes: ''
-} satisfies Order
-
-const inquiry = { id: 'iq-1', date: '2026-01-15', institution: '平安银行', reason: 'loanApproval', notes: '' } satisfies Inquiry
-
-function repay(id: string, fields: Partial<Repayment> & Pick<Repayment, 'date' | 'amount'>): Repayment {
-  return { id, accountId: 'cash', targetType: 'draw', targetId: 'dr-1', note: '', ...fields }
-}
-const onOrder = { accountId: 'huabei', targetType: 'order', targetId: 'od-1' } as const
-const onBill = { accountId: 'huabei', targetType: 'statement', targetId: 'huabei' } as const
+const cash = { ...plainCash, ...limitAndReportName } satisfies Account
+const huabei = { ...plainHuabei, ...limitAndReportName } satisfies Account
+const zhima = { ...plainZhima, ...limitAndReportName } satisfies Account
+const draw = { ...appDraw, channel: 'merchantQr' } satisfies Draw
+const order = { ...plainOrder, item: '运动鞋' } satisfies Order
 
 let db: LedgerDb
 
@@ -464,7 +428,7 @@ describe('addLedger / readLedger / clearLedger', () => {
 
   it('stores the parsed records, like the single-record writes', async () => {
     const messy = { ...cash, name: '  网商贷 ', notes: ' 经营用 ', junk: 'not a field' }
-    await addLedger(db, { accounts: [messy], draws: [], orders: [], repayments: [], inquiries: [] })
+    await addLedger(db, { ...emptyLedger, accounts: [messy] })
     expect(await db.accounts.get('cash')).toEqual({ ...cash, notes: '经营用' })
   })
 
@@ -495,11 +459,11 @@ describe('addLedger / readLedger / clearLedger', () => {
     await saveAccount(db, cash)
     await saveInquiry(db, inquiry)
     const before = await readLedger(db)
-    const error = await failureOf(() => addLedger(db, { accounts: [huabei], draws: [], orders: [], repayments: [], inquiries: [{ ...inquiry, id: 'iq-0' }, inquiry] }))
+    const error = await failureOf(() => addLedger(db, { ...emptyLedger, accounts: [huabei], inquiries: [{ ...inquiry, id: 'iq-0' }, inquiry] }))
     expect(error).toMatchObject({ recordType: 'inquiries', row: 2, issues: [{ path: 'id', message: 'validation.duplicateId' }] })
     expect(await readLedger(db)).toEqual(before)
     // A draw on the stored account is fine.
-    await addLedger(db, { accounts: [], draws: [draw], orders: [], repayments: [], inquiries: [] })
+    await addLedger(db, { ...emptyLedger, draws: [draw] })
     expect(await db.draws.count()).toBe(1)
   })
 
@@ -526,7 +490,7 @@ describe('addLedger / readLedger / clearLedger', () => {
 })
 
 describe('profile', () => {
-  const profile = { monthlyIncome: 2_000_000, mortgageDate: '2027-06-01', mortgageAmount: 100_000_000, language: 'en' } as const
+  const profile = { ...zhProfile, language: 'en' } satisfies Profile
 
   it('loads the defaults when nothing is stored', async () => {
     expect(await loadProfile(db)).toEqual(DEFAULT_PROFILE)

@@ -1,64 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { checkDrawAccount, checkOrderAccount, checkRepayment } from './checks'
-import type { Account, Draw, Order, Repayment } from './records'
+import type { Account, Repayment } from './records'
+import {
+  cash,
+  draw,
+  huabei as namedHuabei,
+  onBill,
+  onOrder as onOrderTarget,
+  orderWith,
+  repay as repayWithId,
+  zhima as namedZhima,
+  type RepayFields
+} from '@/test-fixtures'
 
-const cash = {
-  id: 'cash',
-  name: '网商贷',
-  kind: 'cashLoanLine',
-  creditLimit: null,
-  statementDay: null,
-  dueDay: null,
-  payLaterWindowDays: null,
-  reportsToCredit: 'yes',
-  reportName: '',
-  penaltyMultiplier: 1.5,
-  notes: '',
-  archived: false
-} satisfies Account
-const huabei = { ...cash, id: 'huabei', kind: 'bnplStatement', statementDay: 1, dueDay: 10 } satisfies Account
-const zhima = { ...cash, id: 'zhima', kind: 'payLaterOrder', payLaterWindowDays: 14 } satisfies Account
+// Here the statement and pay-later accounts keep the cash line's name: only kind and cycle matter to the checks.
+const huabei = { ...namedHuabei, name: cash.name } satisfies Account
+const zhima = { ...namedZhima, name: cash.name } satisfies Account
 const card = { ...cash, id: 'card', kind: 'creditCard', statementDay: 5, dueDay: 23 } satisfies Account
 const term = { ...cash, id: 'term', kind: 'termLoan' } satisfies Account
 const other = { ...cash, id: 'other', kind: 'other' } satisfies Account
 
-/** 10,000 yuan at 0.04% a day from 2026-01-01: 400 fen of interest a day; by 2026-01-31 it owes 1,012,000. */
-const draw = {
-  id: 'dr-1',
-  accountId: 'cash',
-  principal: 1_000_000,
-  drawDate: '2026-01-01',
-  channel: 'app',
-  method: 'flexible',
-  rateUnit: 'daily',
-  rate: 0.0004,
-  termMonths: 12,
-  firstDueDate: '2026-02-01',
-  upfrontFee: 0,
-  notes: ''
-} satisfies Draw
-
-function order(id: string, fields: Partial<Order> = {}): Order {
-  return {
-    id,
-    accountId: 'huabei',
-    merchant: '淘宝',
-    item: '',
-    amount: 10_000,
-    orderDate: '2026-01-05',
-    dueDate: '2026-02-10',
-    instalmentCount: 1,
-    instalmentFeeRate: 0,
-    status: 'unpaid',
-    externalOrderNo: '',
-    notes: '',
-    ...fields
-  }
-}
-
 let serial = 0
-function repay(fields: Partial<Repayment> & Pick<Repayment, 'date' | 'amount'>): Repayment {
-  return { id: `rp-${++serial}`, accountId: 'cash', targetType: 'draw', targetId: 'dr-1', note: '', ...fields }
+function repay(fields: RepayFields): Repayment {
+  return repayWithId(`rp-${++serial}`, fields)
 }
 
 describe('checkDrawAccount', () => {
@@ -72,7 +36,7 @@ describe('checkDrawAccount', () => {
 
 describe('checkOrderAccount', () => {
   it('needs an existing account that finances purchases', () => {
-    const o = order('od-1')
+    const o = orderWith('od-1')
     expect(checkOrderAccount(o, undefined)).toEqual([{ path: 'accountId', message: 'validation.unknownAccount' }])
     expect(checkOrderAccount(o, cash)).toEqual([{ path: 'accountId', message: 'validation.accountTakesNoOrders' }])
     expect(checkOrderAccount(o, term)).toEqual([{ path: 'accountId', message: 'validation.accountTakesNoOrders' }])
@@ -135,10 +99,9 @@ describe('checkRepayment against a draw', () => {
 })
 
 describe('checkRepayment against an order', () => {
-  const o = order('od-1', { orderDate: '2026-01-05' })
+  const o = orderWith('od-1', { orderDate: '2026-01-05' })
   const target = { account: huabei, order: o, others: [] }
-  const onOrder = (fields: Partial<Repayment> & Pick<Repayment, 'date' | 'amount'>) =>
-    repay({ accountId: 'huabei', targetType: 'order', targetId: 'od-1', ...fields })
+  const onOrder = (fields: RepayFields) => repay({ ...onOrderTarget, ...fields })
 
   it('needs the order on the same account and not before it was made', () => {
     expect(checkRepayment(onOrder({ date: '2026-01-10', amount: 100 }), { ...target, order: undefined })).toEqual([
@@ -167,7 +130,7 @@ describe('checkRepayment against an order', () => {
 
   it('includes instalment fees in the total', () => {
     // 30,000 in 3 at 0.75%: 3 * 225 = 675 in fees, 30,675 in all.
-    const plan = order('od-1', { amount: 30_000, instalmentCount: 3, instalmentFeeRate: 0.0075 })
+    const plan = orderWith('od-1', { amount: 30_000, instalmentCount: 3, instalmentFeeRate: 0.0075 })
     expect(checkRepayment(onOrder({ date: '2026-01-10', amount: 30_675 }), { ...target, order: plan })).toEqual([])
     expect(checkRepayment(onOrder({ date: '2026-01-10', amount: 30_676 }), { ...target, order: plan })).toEqual([
       { path: 'amount', message: 'validation.repaymentOverOwed' }
@@ -177,11 +140,11 @@ describe('checkRepayment against an order', () => {
 
 describe('checkRepayment against a whole statement', () => {
   // B (5,000) bought 01-03, A (10,000) bought 01-20, R (8,000) refunded: 15,000 can be billed by 01-20.
-  const B = order('B', { amount: 5_000, orderDate: '2026-01-03' })
-  const A = order('A', { amount: 10_000, orderDate: '2026-01-20' })
-  const R = order('R', { amount: 8_000, orderDate: '2026-01-02', status: 'refunded' })
+  const B = orderWith('B', { amount: 5_000, orderDate: '2026-01-03' })
+  const A = orderWith('A', { amount: 10_000, orderDate: '2026-01-20' })
+  const R = orderWith('R', { amount: 8_000, orderDate: '2026-01-02', status: 'refunded' })
   const target = { account: huabei, orders: [A, B, R], others: [] }
-  const bill = (date: string, amount: number) => repay({ accountId: 'huabei', targetType: 'statement', targetId: 'huabei', date, amount })
+  const bill = (date: string, amount: number) => repay({ ...onBill, date, amount })
 
   it('targets the account itself', () => {
     expect(checkRepayment(repay({ accountId: 'huabei', targetType: 'statement', targetId: 'fenfu', date: '2026-02-10', amount: 1 }), target)).toEqual([

@@ -13,22 +13,10 @@ import {
   repaidByTarget
 } from './owed'
 import type { Draw, Order, Repayment } from './records'
+import { draw as cashDraw, orderWith } from '@/test-fixtures'
 
 /** 10,000 yuan at 0.04% a day, 随借随还. One day of interest on the full principal is 1,000,000 * 0.0004 = 400 fen. */
-const draw = {
-  id: 'dr-1',
-  accountId: 'mybank',
-  principal: 1_000_000,
-  drawDate: '2026-01-01',
-  channel: 'merchantQr',
-  method: 'flexible',
-  rateUnit: 'daily',
-  rate: 0.0004,
-  termMonths: 12,
-  firstDueDate: '2026-02-01',
-  upfrontFee: 0,
-  notes: ''
-} satisfies Draw
+const draw = { ...cashDraw, accountId: 'mybank', channel: 'merchantQr' } satisfies Draw
 
 let serial = 0
 function pay(date: string, amount: number, target: { id: string; accountId: string } = draw, targetType: Repayment['targetType'] = 'draw'): Repayment {
@@ -37,24 +25,6 @@ function pay(date: string, amount: number, target: { id: string; accountId: stri
 
 function statementPay(accountId: string, date: string, amount: number): Repayment {
   return { id: `rp-${++serial}`, accountId, targetType: 'statement', targetId: accountId, date, amount, note: '' }
-}
-
-function order(id: string, fields: Partial<Order> = {}): Order {
-  return {
-    id,
-    accountId: 'huabei',
-    merchant: '淘宝',
-    item: '',
-    amount: 10_000,
-    orderDate: '2026-01-05',
-    dueDate: '2026-02-10',
-    instalmentCount: 1,
-    instalmentFeeRate: 0,
-    status: 'unpaid',
-    externalOrderNo: '',
-    notes: '',
-    ...fields
-  }
 }
 
 describe('dailyRateOf / instalmentFee', () => {
@@ -212,7 +182,7 @@ describe('orderTotal / orderBalance', () => {
   })
 
   it('derives the status from what was repaid', () => {
-    const o = order('od-1', { amount: 29_900 })
+    const o = orderWith('od-1', { amount: 29_900 })
     expect(orderBalance(o, 0)).toEqual({ total: 29_900, repaid: 0, owed: 29_900, status: 'unpaid' })
     expect(orderBalance(o, 10_000)).toEqual({ total: 29_900, repaid: 10_000, owed: 19_900, status: 'partlyPaid' })
     expect(orderBalance(o, 29_900)).toEqual({ total: 29_900, repaid: 29_900, owed: 0, status: 'paid' })
@@ -220,9 +190,9 @@ describe('orderTotal / orderBalance', () => {
   })
 
   it('owes nothing on an order marked paid, refunded or cancelled', () => {
-    expect(orderBalance(order('p', { status: 'paid' }), 0)).toEqual({ total: 10_000, repaid: 0, owed: 0, status: 'paid' })
-    expect(orderBalance(order('r', { status: 'refunded' }), 0)).toEqual({ total: 10_000, repaid: 0, owed: 0, status: 'refunded' })
-    expect(orderBalance(order('c', { status: 'cancelled' }), 2_000)).toEqual({ total: 10_000, repaid: 2_000, owed: 0, status: 'cancelled' })
+    expect(orderBalance(orderWith('p', { status: 'paid' }), 0)).toEqual({ total: 10_000, repaid: 0, owed: 0, status: 'paid' })
+    expect(orderBalance(orderWith('r', { status: 'refunded' }), 0)).toEqual({ total: 10_000, repaid: 0, owed: 0, status: 'refunded' })
+    expect(orderBalance(orderWith('c', { status: 'cancelled' }), 2_000)).toEqual({ total: 10_000, repaid: 2_000, owed: 0, status: 'cancelled' })
   })
 })
 
@@ -240,11 +210,11 @@ describe('repaidByTarget / groupRepaymentsByTarget', () => {
 describe('orderBalances: statement repayments', () => {
   // On 花呗: B (5,000) is due first, A (10,000) later; C is a 3-period plan, 30,000 + 3 * 225 = 30,675
   // (30,000 * 0.0075 = 225); D was refunded; E is on another account.
-  const A = order('A', { amount: 10_000, orderDate: '2026-01-20', dueDate: '2026-03-10' })
-  const B = order('B', { amount: 5_000, orderDate: '2026-01-03', dueDate: '2026-02-10' })
-  const C = order('C', { amount: 30_000, orderDate: '2026-01-02', dueDate: '2026-02-10', instalmentCount: 3, instalmentFeeRate: 0.0075 })
-  const D = order('D', { amount: 8_000, orderDate: '2026-01-01', dueDate: '2026-02-10', status: 'refunded' })
-  const E = order('E', { accountId: 'fenfu', amount: 7_000, dueDate: '2026-02-10' })
+  const A = orderWith('A', { amount: 10_000, orderDate: '2026-01-20', dueDate: '2026-03-10' })
+  const B = orderWith('B', { amount: 5_000, orderDate: '2026-01-03', dueDate: '2026-02-10' })
+  const C = orderWith('C', { amount: 30_000, orderDate: '2026-01-02', dueDate: '2026-02-10', instalmentCount: 3, instalmentFeeRate: 0.0075 })
+  const D = orderWith('D', { amount: 8_000, orderDate: '2026-01-01', dueDate: '2026-02-10', status: 'refunded' })
+  const E = orderWith('E', { accountId: 'fenfu', amount: 7_000, dueDate: '2026-02-10' })
   const all = [A, B, C, D, E]
 
   it('pays single-payment orders earliest due first, within the account', () => {
@@ -280,8 +250,8 @@ describe('orderBalances: statement repayments', () => {
   })
 
   it('breaks a tie on the due date by the order date', () => {
-    const early = order('early', { amount: 3_000, orderDate: '2026-01-02', dueDate: '2026-02-10' })
-    const late = order('late', { amount: 3_000, orderDate: '2026-01-09', dueDate: '2026-02-10' })
+    const early = orderWith('early', { amount: 3_000, orderDate: '2026-01-02', dueDate: '2026-02-10' })
+    const late = orderWith('late', { amount: 3_000, orderDate: '2026-01-09', dueDate: '2026-02-10' })
     for (const list of [[early, late], [late, early]]) {
       const out = orderBalances(list, [statementPay('huabei', '2026-02-10', 3_000)])
       expect(out.get('early')?.owed).toBe(0)
@@ -299,7 +269,7 @@ describe('orderBalances: statement repayments', () => {
     fc.assert(
       fc.property(fc.array(orderArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 1_000_000 }), (specs, pool) => {
         const orders = specs.map((s, i) =>
-          order(`o${i}`, {
+          orderWith(`o${i}`, {
             amount: s.amount,
             orderDate: '2026-01-01',
             dueDate: addDays('2026-01-10', s.dueOffset),
@@ -335,10 +305,10 @@ describe('orderBalances: statement repayments', () => {
 describe('accountBalances', () => {
   it('sums draws with interest and open orders per account', () => {
     const second = { ...draw, id: 'dr-2', principal: 200_000, drawDate: '2026-01-21', firstDueDate: '2026-02-21' } satisfies Draw
-    const A = order('A', { amount: 10_000, dueDate: '2026-02-10' })
-    const B = order('B', { amount: 5_000, dueDate: '2026-02-01' })
-    const C = order('C', { amount: 30_000, instalmentCount: 3, instalmentFeeRate: 0.0075 }) // total 30,675
-    const R = order('R', { amount: 8_000, status: 'refunded' })
+    const A = orderWith('A', { amount: 10_000, dueDate: '2026-02-10' })
+    const B = orderWith('B', { amount: 5_000, dueDate: '2026-02-01' })
+    const C = orderWith('C', { amount: 30_000, instalmentCount: 3, instalmentFeeRate: 0.0075 }) // total 30,675
+    const R = orderWith('R', { amount: 8_000, status: 'refunded' })
     const repayments = [
       pay('2026-01-11', 504_000), // leaves 500,000 on dr-1 (see drawBalance tests)
       statementPay('huabei', '2026-01-20', 12_000), // B 5,000 then 7,000 of A

@@ -19,73 +19,32 @@ import {
   type FieldIssue,
   type Inquiry,
   type Order,
-  type Profile,
   type Repayment
 } from './records'
+import {
+  cash,
+  draw as sharedDraw,
+  huabei as sharedHuabei,
+  inquiry as sharedInquiry,
+  limitAndReportName,
+  order as sharedOrder,
+  profile,
+  zhima as sharedZhima
+} from '@/test-fixtures'
 
-const cashLine = {
-  id: 'acc-cash',
-  name: '网商贷',
-  kind: 'cashLoanLine',
-  creditLimit: 5_000_000,
-  statementDay: null,
-  dueDay: null,
-  payLaterWindowDays: null,
-  reportsToCredit: 'yes',
-  reportName: '浙江网商银行股份有限公司',
-  penaltyMultiplier: 1.5,
-  notes: '',
-  archived: false
-} satisfies Account
+const cashLine = { ...cash, ...limitAndReportName, id: 'acc-cash' } satisfies Account
+const huabei = { ...sharedHuabei, ...limitAndReportName, id: 'acc-huabei' } satisfies Account
+const zhima = { ...sharedZhima, ...limitAndReportName, id: 'acc-zhima' } satisfies Account
 
-const huabei = { ...cashLine, id: 'acc-huabei', name: '花呗', kind: 'bnplStatement', statementDay: 1, dueDay: 10 } satisfies Account
-const zhima = { ...cashLine, id: 'acc-zhima', name: '芝麻先用后付', kind: 'payLaterOrder', payLaterWindowDays: 14 } satisfies Account
-
-const draw = {
-  id: 'dr-1',
-  accountId: 'acc-cash',
-  principal: 1_000_000,
-  drawDate: '2026-01-01',
-  channel: 'merchantQr',
-  method: 'flexible',
-  rateUnit: 'daily',
-  rate: 0.0004,
-  termMonths: 12,
-  firstDueDate: '2026-02-01',
-  upfrontFee: 0,
-  notes: ''
-} satisfies Draw
+const draw = { ...sharedDraw, accountId: 'acc-cash', channel: 'merchantQr' } satisfies Draw
 
 const feeDraw = { ...draw, id: 'dr-fee', method: 'feeInstalment', rateUnit: 'monthlyFee', rate: 0.006 } satisfies Draw
 
-const order = {
-  id: 'od-1',
-  accountId: 'acc-huabei',
-  merchant: '淘宝',
-  item: '运动鞋',
-  amount: 29_900,
-  orderDate: '2026-01-05',
-  dueDate: '2026-02-10',
-  instalmentCount: 1,
-  instalmentFeeRate: 0,
-  status: 'unpaid',
-  externalOrderNo: '202601050001',
-  notes: ''
-} satisfies Order
+const order = { ...sharedOrder, accountId: 'acc-huabei', item: '运动鞋', amount: 29_900, externalOrderNo: '202601050001' } satisfies Order
 
-const repayment = {
-  id: 'rp-1',
-  accountId: 'acc-cash',
-  targetType: 'draw',
-  targetId: 'dr-1',
-  date: '2026-01-20',
-  amount: 50_000,
-  note: ''
-} satisfies Repayment
+const repayment = { id: 'rp-1', accountId: 'acc-cash', targetType: 'draw', targetId: 'dr-1', date: '2026-01-20', amount: 50_000, note: '' } satisfies Repayment
 
-const inquiry = { id: 'iq-1', date: '2026-11-15', institution: '平安银行', reason: 'loanApproval', notes: '' } satisfies Inquiry
-
-const profile = { monthlyIncome: 2_000_000, mortgageDate: '2027-06-01', mortgageAmount: 100_000_000, language: 'zh-CN' } satisfies Profile
+const inquiry = { ...sharedInquiry, date: '2026-11-15' } satisfies Inquiry
 
 function issuesOf(schema: z.ZodType, input: unknown): FieldIssue[] {
   const result = check(schema, input)

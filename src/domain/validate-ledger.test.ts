@@ -1,66 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { Account, Draw, Inquiry, Ledger, Order, Repayment } from './records'
+import type { Ledger } from './records'
 import { validateLedger } from './validate-ledger'
-
-const cash = {
-  id: 'cash',
-  name: '网商贷',
-  kind: 'cashLoanLine',
-  creditLimit: null,
-  statementDay: null,
-  dueDay: null,
-  payLaterWindowDays: null,
-  reportsToCredit: 'yes',
-  reportName: '',
-  penaltyMultiplier: 1.5,
-  notes: '',
-  archived: false
-} satisfies Account
-const huabei = { ...cash, id: 'huabei', name: '花呗', kind: 'bnplStatement', statementDay: 1, dueDay: 10 } satisfies Account
-const zhima = { ...cash, id: 'zhima', name: '芝麻先用后付', kind: 'payLaterOrder', payLaterWindowDays: 14 } satisfies Account
-
-/** 10,000 yuan at 0.04% a day from 2026-01-01: 400 fen a day, 1,012,000 owed on 2026-01-31. */
-const draw = {
-  id: 'dr-1',
-  accountId: 'cash',
-  principal: 1_000_000,
-  drawDate: '2026-01-01',
-  channel: 'app',
-  method: 'flexible',
-  rateUnit: 'daily',
-  rate: 0.0004,
-  termMonths: 12,
-  firstDueDate: '2026-02-01',
-  upfrontFee: 0,
-  notes: ''
-} satisfies Draw
-
-const order = {
-  id: 'od-1',
-  accountId: 'huabei',
-  merchant: '淘宝',
-  item: '',
-  amount: 10_000,
-  orderDate: '2026-01-05',
-  dueDate: '2026-02-10',
-  instalmentCount: 1,
-  instalmentFeeRate: 0,
-  status: 'unpaid',
-  externalOrderNo: '',
-  notes: ''
-} satisfies Order
-
-const inquiry = { id: 'iq-1', date: '2026-01-15', institution: '平安银行', reason: 'loanApproval', notes: '' } satisfies Inquiry
-
-function repay(id: string, fields: Partial<Repayment> & Pick<Repayment, 'date' | 'amount'>): Repayment {
-  return { id, accountId: 'cash', targetType: 'draw', targetId: 'dr-1', note: '', ...fields }
-}
+import { cash, draw, emptyLedger as empty, huabei, inquiry, onBill, onOrder, order, repay, zhima } from '@/test-fixtures'
 
 function ledger(parts: Partial<Ledger> = {}): Ledger {
   return { accounts: [cash, huabei, zhima], draws: [draw], orders: [order], repayments: [], inquiries: [inquiry], ...parts }
 }
-
-const empty: Ledger = { accounts: [], draws: [], orders: [], repayments: [], inquiries: [] }
 
 describe('validateLedger', () => {
   it('accepts a consistent ledger, and an empty one', () => {
@@ -70,8 +15,8 @@ describe('validateLedger', () => {
           repayments: [
             repay('rp-1', { date: '2026-01-11', amount: 504_000 }),
             repay('rp-2', { date: '2026-01-31', amount: 504_000 }),
-            repay('rp-3', { accountId: 'huabei', targetType: 'order', targetId: 'od-1', date: '2026-01-06', amount: 4_000 }),
-            repay('rp-4', { accountId: 'huabei', targetType: 'statement', targetId: 'huabei', date: '2026-02-10', amount: 6_000 })
+            repay('rp-3', { ...onOrder, date: '2026-01-06', amount: 4_000 }),
+            repay('rp-4', { ...onBill, date: '2026-02-10', amount: 6_000 })
           ]
         })
       )
@@ -166,7 +111,6 @@ describe('validateLedger', () => {
   })
 
   it('refuses repayments of an order that add up to more than it costs', () => {
-    const onOrder = { accountId: 'huabei', targetType: 'order', targetId: 'od-1' } as const
     const repayments = [
       repay('rp-0', { date: '2026-01-31', amount: 1_012_000 }),
       repay('rp-1', { ...onOrder, date: '2026-01-06', amount: 6_000 }),
@@ -180,8 +124,8 @@ describe('validateLedger', () => {
   })
 
   it('refuses a bill payment larger than the open orders, minus what was repaid on them directly', () => {
-    const direct = repay('rp-1', { accountId: 'huabei', targetType: 'order', targetId: 'od-1', date: '2026-01-06', amount: 4_000 })
-    const bill = repay('rp-2', { accountId: 'huabei', targetType: 'statement', targetId: 'huabei', date: '2026-02-10', amount: 6_001 })
+    const direct = repay('rp-1', { ...onOrder, date: '2026-01-06', amount: 4_000 })
+    const bill = repay('rp-2', { ...onBill, date: '2026-02-10', amount: 6_001 })
     expect(validateLedger(ledger({ repayments: [direct, bill] }))).toEqual({
       recordType: 'repayments',
       row: 2,

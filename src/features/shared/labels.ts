@@ -30,3 +30,15 @@ export function targetLabel(ledger: LedgerView, r: Repayment, t: I18n['t']): str
 export function orderLabel(order: Order): string {
   return `${order.merchant} · ${order.orderDate} · ${formatFen(order.amount)}`
 }
+
+/** The account column every record list has: its name, filterable by the accounts present in the rows. */
+export function accountColumn<T extends { accountId: string }>(ledger: LedgerView, rows: readonly T[], title: string) {
+  return {
+    key: 'account',
+    title,
+    width: 130,
+    filters: [...new Set(rows.map((r) => r.accountId))].map((id) => ({ text: accountName(ledger, id), value: id })),
+    onFilter: (v: React.Key | boolean, r: T) => r.accountId === v,
+    render: (_: unknown, r: T) => accountName(ledger, r.accountId)
+  }
+}
