@@ -4,12 +4,13 @@ import { expect, type Locator, type Page } from '@playwright/test'
 export class LedgerPage {
   constructor(readonly page: Page) {}
 
-  async open(hash = '') {
+  /** Opens the app; the list pages are where a first-time user records things, so that is the default here. */
+  async open(hash = '#/accounts') {
     await this.page.goto(`/${hash}`)
     await expect(this.page.getByTestId('nav')).toBeVisible()
   }
 
-  async nav(page: 'accounts' | 'draws' | 'orders' | 'repayments' | 'inquiries' | 'settings') {
+  async nav(page: 'overview' | 'accounts' | 'draws' | 'orders' | 'repayments' | 'inquiries' | 'calculator' | 'settings') {
     await this.page.getByTestId(`nav-${page}`).click()
     await expect(this.page.getByTestId(`page-${page}`)).toBeVisible()
   }

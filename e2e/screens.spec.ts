@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test'
 import { LedgerPage } from './ledger-page'
 
-const PAGES = ['accounts', 'draws', 'orders', 'repayments', 'inquiries', 'settings'] as const
+const PAGES = ['overview', 'accounts', 'draws', 'orders', 'repayments', 'inquiries', 'calculator', 'settings'] as const
 
 for (const language of ['zh-CN', 'en'] as const) {
   test(`every page fits the window with sample data (${language})`, async ({ page }) => {

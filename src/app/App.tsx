@@ -6,7 +6,7 @@ import enUSLocale from 'antd/locale/en_US'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import 'dayjs/locale/en'
-import { AuditOutlined, BankOutlined, CreditCardOutlined, SettingOutlined, ShoppingOutlined, TransactionOutlined } from '@ant-design/icons'
+import { AuditOutlined, CalculatorOutlined, DashboardOutlined, BankOutlined, CreditCardOutlined, SettingOutlined, ShoppingOutlined, TransactionOutlined } from '@ant-design/icons'
 import { LANGUAGES, type Language } from '@/domain/records'
 import { platform } from '@/platform'
 import { ErrorBoundary } from '@/components/ErrorBoundary'
@@ -17,13 +17,17 @@ import { InquiriesPage } from '@/features/inquiries/InquiriesPage'
 import { OrdersPage } from '@/features/orders/OrdersPage'
 import { RepaymentsPage } from '@/features/repayments/RepaymentsPage'
 import { SettingsPage } from '@/features/settings/SettingsPage'
+import { OverviewPage } from '@/features/overview/OverviewPage'
+import { CalculatorPage } from '@/features/calculator/CalculatorPage'
 import { I18nProvider, useI18n } from './i18n-context'
 import { LedgerProvider, useLedger } from './ledger-context'
-import { useRoute, type Page, type Route } from './router'
+import { PAGES, useRoute, type Page, type Route } from './router'
 import { UndoProvider } from './undo'
 import iconUrl from '../../resources/icon.svg'
 
 const ICONS: Record<Page, React.ReactNode> = {
+  overview: <DashboardOutlined />,
+  calculator: <CalculatorOutlined />,
   accounts: <BankOutlined />,
   draws: <TransactionOutlined />,
   orders: <ShoppingOutlined />,
@@ -34,6 +38,10 @@ const ICONS: Record<Page, React.ReactNode> = {
 
 function PageFor({ route }: { route: Route }) {
   switch (route.page) {
+    case 'overview':
+      return <OverviewPage />
+    case 'calculator':
+      return <CalculatorPage />
     case 'accounts':
       return route.id ? <AccountPage id={route.id} /> : <AccountsPage />
     case 'draws':
@@ -71,8 +79,8 @@ function Shell() {
           mode="inline"
           selectedKeys={[route.page]}
           data-testid="nav"
-          onClick={({ key }) => navigate({ page: key as Page })}
-          items={(['accounts', 'draws', 'orders', 'repayments', 'inquiries', 'settings'] as const).map((p) => ({
+          onClick={({ key }) => navigate({ page: PAGES.find((p) => p === key) ?? 'overview' })}
+          items={PAGES.map((p) => ({
             key: p,
             icon: ICONS[p],
             label: <span data-testid={`nav-${p}`}>{t(`nav.${p}`)}</span>

@@ -5,6 +5,8 @@ import { appDb } from '@/db/instance'
 import type { IsoDate } from '@/domain/dates'
 import { drawBalances, orderBalances, sumAccountBalances, type AccountBalance, type DrawBalance, type OrderBalance } from '@/domain/owed'
 import type { Account, Draw, Inquiry, Order, Repayment } from '@/domain/records'
+import { ledgerCost } from '@/domain/cost/ledger-cost'
+import type { LedgerCost } from '@/domain/cost/types'
 import { useToday } from './clock'
 
 export interface LedgerView {
@@ -25,6 +27,8 @@ export interface LedgerView {
   repaymentCount: Map<string, number>
   /** Draws + orders + repayments per account. */
   recordCount: Map<string, number>
+  /** What everything costs: per draw, order and account, per month, and this month's totals. */
+  cost: LedgerCost
 }
 
 const LedgerContext = createContext<LedgerView | null>(null)
@@ -56,6 +60,8 @@ export function LedgerProvider({ children, today: fixedToday }: { children: Reac
   const byDraw = useMemo(() => drawBalances(d, r, today), [d, r, today])
   const byOrder = useMemo(() => orderBalances(o, r, today), [o, r, today])
   const byAccount = useMemo(() => sumAccountBalances(d, o, r, today, byDraw, byOrder), [d, o, r, today, byDraw, byOrder])
+  const i = inquiries ?? EMPTY
+  const cost = useMemo(() => ledgerCost({ accounts: a, draws: d, orders: o, repayments: r, inquiries: i }, today), [a, d, o, r, i, today])
   const repaymentCount = useMemo(() => countBy(r, (x) => x.targetId), [r])
   const recordCount = useMemo(() => countBy(r, (x) => x.accountId, countBy(o, (x) => x.accountId, countBy(d, (x) => x.accountId))), [d, o, r])
 
@@ -75,9 +81,10 @@ export function LedgerProvider({ children, today: fixedToday }: { children: Reac
       orderBalances: byOrder,
       accountBalances: byAccount,
       repaymentCount,
-      recordCount
+      recordCount,
+      cost
     }),
-    [accounts, draws, orders, repayments, inquiries, today, a, d, o, r, accountById, drawById, orderById, byDraw, byOrder, byAccount, repaymentCount, recordCount]
+    [accounts, draws, orders, repayments, inquiries, today, a, d, o, r, accountById, drawById, orderById, byDraw, byOrder, byAccount, repaymentCount, recordCount, cost]
   )
 
   return <LedgerContext.Provider value={view}>{children}</LedgerContext.Provider>

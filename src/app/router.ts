@@ -1,7 +1,7 @@
 // Owns navigation: the page lives in the URL hash, so a reload or the back button keeps the user where they were.
 import { useCallback, useSyncExternalStore } from 'react'
 
-export const PAGES = ['accounts', 'draws', 'orders', 'repayments', 'inquiries', 'settings'] as const
+export const PAGES = ['overview', 'accounts', 'draws', 'orders', 'repayments', 'inquiries', 'calculator', 'settings'] as const
 export type Page = (typeof PAGES)[number]
 
 export interface Route {
@@ -12,7 +12,7 @@ export interface Route {
 
 export function parseRoute(hash: string): Route {
   const [first = '', second] = hash.replace(/^#\/?/, '').split('/')
-  const page = (PAGES as readonly string[]).includes(first) ? (first as Page) : 'accounts'
+  const page = PAGES.find((p) => p === first) ?? 'overview'
   if (!second) return { page }
   try {
     return { page, id: decodeURIComponent(second) }

@@ -2,18 +2,35 @@
 
 export type IsoDate = string
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
+// Arithmetic rather than a Date object: this runs for every date the cost engine reads.
 export function daysInMonth(year: number, month: number): number {
-  return new Date(year, month, 0).getDate()
+  // Months outside 1-12 roll into the neighbouring years, as Date(year, month, 0) does.
+  const index = year * 12 + month - 1
+  const y = Math.floor(index / 12)
+  const m = index - y * 12 + 1
+  if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29
+  return MONTH_DAYS[m - 1]!
+}
+
+/** The number in `length` ASCII digits at `from`, or -1: the same strings /\d{n}/ accepts, without a regex's allocations. */
+function digitsAt(value: string, from: number, length: number): number {
+  let n = 0
+  for (let i = from; i < from + length; i++) {
+    const c = value.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    n = n * 10 + c
+  }
+  return n
 }
 
 export function parseIsoDate(value: string): { year: number; month: number; day: number } | null {
-  const m = ISO.exec(value)
-  if (!m) return null
-  const year = Number(m[1])
-  const month = Number(m[2])
-  const day = Number(m[3])
+  // Exactly YYYY-MM-DD, read by character codes: the cost engine parses every record's dates.
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null
+  const year = digitsAt(value, 0, 4)
+  const month = digitsAt(value, 5, 2)
+  const day = digitsAt(value, 8, 2)
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null
   if (day > daysInMonth(year, month)) return null
   return { year, month, day }
@@ -40,7 +57,13 @@ function parts(date: IsoDate): { year: number; month: number; day: number } {
 /** Day number since 1970-01-01 for a local calendar day; DST cannot shift it because UTC is used for the arithmetic only. */
 export function dayNumber(date: IsoDate): number {
   const { year, month, day } = parts(date)
-  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000)
+  // Days from the civil date (H. Hinnant's algorithm): pure arithmetic, as the cost engine calls it per record.
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }
 
 export function fromDayNumber(n: number): IsoDate {

@@ -69,6 +69,9 @@ export function AccountPage({ id }: { id: string }) {
         <Card size="small">
           <Statistic title={t('account.repaid')} value={formatFen(balance?.repaid ?? 0)} />
         </Card>
+        <Card size="small">
+          <Statistic title={t('cost.toDate')} value={formatFen(ledger.cost.accounts.get(id)?.costToDate ?? 0)} data-testid="account-cost" />
+        </Card>
       </div>
       <Descriptions
         size="small"

@@ -85,6 +85,14 @@ export function AccountsPage() {
         render: (_: unknown, a: Account) => <Money fen={ledger.accountBalances.get(a.id)?.owed ?? 0} strong />
       },
       {
+        key: 'cost',
+        title: t('cost.toDate'),
+        width: 130,
+        align: 'right' as const,
+        sorter: (a: Account, b: Account) => (ledger.cost.accounts.get(a.id)?.costToDate ?? 0) - (ledger.cost.accounts.get(b.id)?.costToDate ?? 0),
+        render: (_: unknown, a: Account) => <Money fen={ledger.cost.accounts.get(a.id)?.costToDate ?? 0} />
+      },
+      {
         key: 'utilisation',
         title: t('account.utilisation'),
         width: 160,

@@ -1,16 +1,23 @@
 // Owns a list of draws with its add/edit dialog and detail view; the draws page shows all, an account page its own.
 import { useMemo, useState } from 'react'
-import { Alert, Button, Tag } from 'antd'
+import { Button, Tag } from 'antd'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { DRAW_ACCOUNT_KINDS, type Draw, type Repayment } from '@/domain/records'
 import { formatFen } from '@/domain/money'
 import { EmptyState } from '@/components/EmptyState'
 import { Money } from '@/components/Money'
+import { AprText } from '@/components/AprText'
+import type { DrawCost } from '@/domain/cost/types'
 import { accountColumn, accountName, rateLabel } from '../shared/labels'
 import { RecordPanel } from '../shared/RecordPanel'
 import { RepaymentModal } from '../repayments/RepaymentModal'
 import { DrawModal } from './DrawModal'
+
+/** Interest, fees and penalty paid or accrued so far. */
+function costToDate(c: DrawCost | undefined): number {
+  return c ? c.interestPaid + c.feesPaid + c.penaltyPaid + c.accruedUnpaid : 0
+}
 
 export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; preset?: Partial<Draw>; shortcuts?: boolean }) {
   const { t } = useI18n()
@@ -33,20 +40,27 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
       },
       { key: 'rate', title: t('draw.rate'), width: 120, render: (_: unknown, d: Draw) => rateLabel(d, t) },
       {
-        key: 'channel',
-        title: t('draw.channel'),
-        width: 130,
-        filters: [...new Set(rows.map((d) => d.channel))].map((c) => ({ text: t(`channel.${c}`), value: c })),
-        onFilter: (v: React.Key | boolean, d: Draw) => d.channel === v,
-        render: (_: unknown, d: Draw) => t(`channel.${d.channel}`)
-      },
-      {
         key: 'owed',
         title: t('draw.owed'),
         width: 130,
         align: 'right' as const,
         sorter: (a: Draw, b: Draw) => (ledger.drawBalances.get(a.id)?.owed ?? 0) - (ledger.drawBalances.get(b.id)?.owed ?? 0),
         render: (_: unknown, d: Draw) => <Money fen={ledger.drawBalances.get(d.id)?.owed ?? 0} strong />
+      },
+      {
+        key: 'costToDate',
+        title: t('cost.toDate'),
+        width: 120,
+        align: 'right' as const,
+        sorter: (a: Draw, b: Draw) => costToDate(ledger.cost.draws.get(a.id)) - costToDate(ledger.cost.draws.get(b.id)),
+        render: (_: unknown, d: Draw) => <Money fen={costToDate(ledger.cost.draws.get(d.id))} />
+      },
+      {
+        key: 'apr',
+        title: t('cost.realApr'),
+        width: 110,
+        sorter: (a: Draw, b: Draw) => (ledger.cost.draws.get(a.id)?.apr?.aprSimple ?? -1) - (ledger.cost.draws.get(b.id)?.apr?.aprSimple ?? -1),
+        render: (_: unknown, d: Draw) => <AprText apr={ledger.cost.draws.get(d.id)?.apr ?? null} />
       },
       {
         key: 'status',
@@ -59,6 +73,14 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         onFilter: (v: React.Key | boolean, d: Draw) => ((ledger.drawBalances.get(d.id)?.owed ?? 0) > 0 ? 'open' : 'cleared') === v,
         render: (_: unknown, d: Draw) =>
           (ledger.drawBalances.get(d.id)?.owed ?? 0) > 0 ? <Tag color="orange">{t('draw.statusOpen')}</Tag> : <Tag color="green">{t('draw.statusCleared')}</Tag>
+      },
+      {
+        key: 'channel',
+        title: t('draw.channel'),
+        width: 130,
+        filters: [...new Set(rows.map((d) => d.channel))].map((c) => ({ text: t(`channel.${c}`), value: c })),
+        onFilter: (v: React.Key | boolean, d: Draw) => d.channel === v,
+        render: (_: unknown, d: Draw) => t(`channel.${d.channel}`)
       }
     ]
   }, [rows, t, ledger])
@@ -79,6 +101,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         modal={(m) => <DrawModal open={m.open} draw={m.record} preset={m.preset} onClose={m.onClose} />}
         detail={(d) => {
           const balance = ledger.drawBalances.get(d.id)
+          const cost = ledger.cost.draws.get(d.id)
           return {
             title: `${accountName(ledger, d.accountId)} · ${formatFen(d.principal)}`,
             items: [
@@ -94,12 +117,25 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
               { label: t('draw.repaid'), value: <Money fen={balance?.repaid ?? 0} /> },
               { label: t('draw.principalOutstanding'), value: <Money fen={balance?.principalOutstanding ?? 0} /> },
               { label: t('draw.interestAccrued'), value: <Money fen={balance?.interestAccrued ?? 0} /> },
-              { label: t('draw.owed'), value: <Money fen={balance?.owed ?? 0} strong /> },
+              { label: t('draw.owed'), value: <Money fen={cost?.owedToday ?? balance?.owed ?? 0} strong /> },
+              ...(cost
+                ? [
+                    { label: t('cost.realApr'), value: <AprText apr={cost.apr} naive={cost.naiveRate} estimate={cost.estimate} detailed /> },
+                    { label: t('cost.interestPaid'), value: <Money fen={cost.interestPaid} /> },
+                    { label: t('cost.feesPaid'), value: <Money fen={cost.feesPaid} /> },
+                    { label: t('cost.penaltyPaid'), value: <Money fen={cost.penaltyPaid} /> },
+                    { label: t('cost.accruedUnpaid'), value: <Money fen={cost.accruedUnpaid} /> },
+                    { label: t('cost.projected'), value: <Money fen={cost.projectedCostToPayoff} /> },
+                    { label: t('cost.total'), value: <Money fen={cost.totalCost} strong /> },
+                    ...(cost.overdue
+                      ? [{ label: t('draw.status'), value: <Tag color="red">{t('cost.overdue', { days: cost.overdue.days, penalty: formatFen(cost.overdue.penaltyAccrued) })}</Tag> }]
+                      : [])
+                  ]
+                : []),
               { label: t('draw.notes'), value: d.notes || t('common.none') }
             ],
             footer: (
               <>
-                <Alert type="info" showIcon title={t('draw.estimateNote')} />
                 {(balance?.owed ?? 0) > 0 && (
                   <Button type="primary" className="drawer-action" data-testid="detail-repay" onClick={() => setRepaying({ accountId: d.accountId, targetType: 'draw', targetId: d.id })}>
                     {t('account.addRepayment')}

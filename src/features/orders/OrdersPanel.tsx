@@ -8,6 +8,7 @@ import type { EffectiveOrderStatus } from '@/domain/owed'
 import { ORDER_ACCOUNT_KINDS, type Order, type Repayment } from '@/domain/records'
 import { EmptyState } from '@/components/EmptyState'
 import { Money } from '@/components/Money'
+import { AprText } from '@/components/AprText'
 import { accountColumn, accountName } from '../shared/labels'
 import { RecordPanel } from '../shared/RecordPanel'
 import { RepaymentModal } from '../repayments/RepaymentModal'
@@ -76,6 +77,7 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
         modal={(m) => <OrderModal open={m.open} order={m.record} preset={m.preset} onClose={m.onClose} />}
         detail={(o) => {
           const balance = ledger.orderBalances.get(o.id)
+          const cost = ledger.cost.orders.get(o.id)
           const status = statusOf(o)
           return {
             title: `${o.merchant} · ${formatFen(o.amount)}`,
@@ -91,6 +93,14 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
               { label: t('order.repaid'), value: <Money fen={balance?.repaid ?? 0} /> },
               { label: t('order.owed'), value: <Money fen={balance?.owed ?? 0} strong /> },
               { label: t('order.status'), value: <Tag color={STATUS_COLOURS[status]}>{t(`status.${status}`)}</Tag> },
+              ...(cost?.overdue ? [{ label: t('cost.overdue', { days: cost.overdue.days, penalty: formatFen(cost.overdue.penaltyAccrued) }), value: <Tag color="red">{cost.overdue.since}</Tag> }] : []),
+              ...(o.instalmentCount > 1 && cost
+                ? [
+                    { label: t('cost.realApr'), value: <AprText apr={cost.apr} naive={cost.naiveRate} detailed /> },
+                    { label: t('cost.feesPaid'), value: <Money fen={cost.feesPaid} /> },
+                    { label: t('cost.feesToCome'), value: <Money fen={cost.feesToCome} /> }
+                  ]
+                : []),
               { label: t('order.externalOrderNo'), value: o.externalOrderNo || t('common.none') },
               { label: t('order.notes'), value: o.notes || t('common.none') }
             ],

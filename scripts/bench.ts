@@ -1,0 +1,91 @@
+// Owns `npm run bench`: the cost engine over a generated ten-year heavy ledger, timed against a plain pass over the same records, and the offer calculator over 1,000 offers.
+//
+// Prints figures only; nothing here asserts a time, because times depend on the machine.
+import { cpus } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { calculateOffer } from '../src/domain/cost/apr'
+import { ledgerCost } from '../src/domain/cost/ledger-cost'
+import { RATE_LIMITS, REPAYMENT_METHODS, type Ledger } from '../src/domain/records'
+import { generateSampleLedger } from '../src/domain/sample-data'
+
+const TODAY = '2026-11-21'
+const MONTHS = 120
+// At scale 1 the sample makes 3 draws a month (2.5 网商贷 + 0.5 借呗) and a car loan: 360 * 56 + 1 =
+// 20,161 draws over ten years, the first scale past 20,000. Orders (13 a month) and repayments follow.
+const SCALE = 56
+const RUNS = 5
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+/** One warm-up, then the median of RUNS timed runs, in milliseconds. */
+function time(work: () => unknown): number {
+  work()
+  const times: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now()
+    work()
+    times.push(performance.now() - start)
+  }
+  return median(times)
+}
+
+/** The floor: touch every record once and add up its amounts. */
+function plainPass(ledger: Ledger): number {
+  let total = 0
+  for (const d of ledger.draws) total += d.principal + d.upfrontFee
+  for (const o of ledger.orders) total += o.amount
+  for (const r of ledger.repayments) total += r.amount
+  return total
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`
+
+const generatedAt = performance.now()
+const ledger = generateSampleLedger({ today: TODAY, months: MONTHS, scale: SCALE })
+const generation = performance.now() - generatedAt
+// What the app hands the engine comes out of IndexedDB, a structured clone: the same records with
+// every string flat. The generator's ids and dates are built by concatenation, which makes each
+// Map lookup by id slower, so both are timed.
+const stored: Ledger = structuredClone(ledger)
+
+console.log(`Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'})`)
+console.log(`Ledger: ${MONTHS} months to ${TODAY}, scale ${SCALE} (generated in ${ms(generation)})`)
+console.log(`  draws       ${ledger.draws.length.toLocaleString('en')}`)
+console.log(`  orders      ${ledger.orders.length.toLocaleString('en')}`)
+console.log(`  repayments  ${ledger.repayments.length.toLocaleString('en')}`)
+console.log(`  accounts    ${ledger.accounts.length}`)
+
+const plain = time(() => plainPass(ledger))
+const full = time(() => ledgerCost(ledger, TODAY))
+const plainStored = time(() => plainPass(stored))
+const fullStored = time(() => ledgerCost(stored, TODAY))
+const result = ledgerCost(ledger, TODAY)
+
+console.log(`\nFull recomputation, ledgerCost (median of ${RUNS} after a warm-up):`)
+console.log(`  as generated          ${ms(full).padStart(10)}   plain pass ${ms(plain).padStart(9)}   ratio ${(full / plain).toFixed(0)}x`)
+console.log(`  as loaded from store  ${ms(fullStored).padStart(10)}   plain pass ${ms(plainStored).padStart(9)}   ratio ${(fullStored / plainStored).toFixed(0)}x`)
+console.log(`  (${result.monthly.length} months charted; this month: cost ${result.thisMonth.cost} fen, due ${result.thisMonth.due} fen)`)
+
+// 1,000 offers across every method, rate unit, term and rate range.
+const offers = Array.from({ length: 1_000 }, (_, i) => {
+  const method = REPAYMENT_METHODS[i % REPAYMENT_METHODS.length]!
+  const rateUnit = method === 'feeInstalment' ? 'monthlyFee' : i % 2 === 0 ? 'daily' : 'annual'
+  return {
+    principal: 100_000 + ((i * 7_919) % 10_000_000),
+    method,
+    rateUnit,
+    rate: (RATE_LIMITS[rateUnit] * ((i % 97) + 1)) / 100,
+    termMonths: [3, 6, 12, 24, 36, 60, 120, 360][i % 8]!,
+    startDate: '2026-01-01',
+    upfrontFee: i % 3 === 0 ? 1_000 : 0
+  }
+})
+let solved = 0
+const offersTime = time(() => {
+  solved = 0
+  for (const o of offers) if (calculateOffer(o).ok) solved++
+})
+console.log(`\ncalculateOffer x ${offers.length.toLocaleString('en')} (schedule + IRR each): ${ms(offersTime)}, ${solved} solved, ${((offersTime / offers.length) * 1000).toFixed(0)} µs per offer`)

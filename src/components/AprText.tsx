@@ -1,0 +1,34 @@
+// Owns how a real APR is shown beside the advertised one: red above 24%, labelled 单利, "estimate" where the lender's method is unknown.
+import { Tag, Tooltip } from 'antd'
+import type { AprResult } from '@/domain/cost/types'
+import { useI18n } from '@/app/i18n-context'
+import { formatPercent } from './format'
+
+export function AprText({ apr, naive, estimate, detailed }: { apr: AprResult | null; naive?: number | null; estimate?: boolean; detailed?: boolean }) {
+  const { t } = useI18n()
+  if (!apr) return <span className="muted">—</span>
+  const high = apr.aprSimple > 0.24
+  return (
+    <span className="apr-cell">
+      <span className={high ? 'apr-high' : ''}>{formatPercent(apr.aprSimple)}</span>
+      {detailed && <span className="muted"> {t('cost.simple')}</span>}
+      {detailed && (
+        <span className="muted">
+          {' · '}
+          {formatPercent(apr.aprCompound)} {t('cost.compound')}
+        </span>
+      )}
+      {naive !== undefined && naive !== null && (
+        <span className="muted">
+          {' · '}
+          {t('cost.naive')} {formatPercent(naive)}
+        </span>
+      )}
+      {estimate && (
+        <Tooltip title={t('cost.estimateHelp')}>
+          <Tag className="inline-tag">{t('cost.estimate')}</Tag>
+        </Tooltip>
+      )}
+    </span>
+  )
+}

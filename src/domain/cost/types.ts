@@ -1,0 +1,146 @@
+// Owns the cost engine's contract: offers, schedules, APR results and per-record costs, shared by the engine, the CLI and the UI.
+import type { IsoDate } from '../dates'
+import type { Fen } from '../money'
+import type { FieldIssue, RateUnit, RepaymentMethod } from '../records'
+
+/** An offer as the lender quotes it: what the calculator takes, and what a draw is. */
+export interface Offer {
+  principal: Fen
+  method: RepaymentMethod
+  rateUnit: RateUnit
+  /** Plain decimal: 0.0003 for 0.03% a day, 0.006 for a 0.6% monthly fee, 0.072 for 7.2% a year. */
+  rate: number
+  termMonths: number
+  /** The day the money arrives. */
+  startDate: IsoDate
+  /** Defaults to startDate + 1 month. */
+  firstDueDate?: IsoDate
+  /** Paid at the start (deducted from or added to what is received); counts in the real APR. */
+  upfrontFee?: Fen
+}
+
+export interface SchedulePeriod {
+  /** 1-based. */
+  index: number
+  dueDate: IsoDate
+  /** Days of interest in this period (from the previous due date, or the start). */
+  days: number
+  principal: Fen
+  interest: Fen
+  /** Instalment fee of this period (分期 fee on the original amount); 0 for interest-bearing methods. */
+  fee: Fen
+  payment: Fen
+  /** Principal still out after this payment. */
+  balanceAfter: Fen
+}
+
+export interface Schedule {
+  periods: SchedulePeriod[]
+  totalPrincipal: Fen
+  totalInterest: Fen
+  /** Instalment fees plus the up-front fee. */
+  totalFees: Fen
+  /** Everything paid back: principal + interest + fees (the up-front fee included). */
+  totalPayment: Fen
+  /** True where the lender's exact algorithm is unknown (daily-rate instalments): the UI labels the figures as estimates. */
+  estimate: boolean
+}
+
+export interface AprResult {
+  /** The internal rate of return per period (a month for schedules, a day for dated flows). */
+  periodRate: number
+  /** periodRate x periods per year: the PBoC "单利" figure. */
+  aprSimple: number
+  /** (1 + periodRate)^(periods per year) - 1. */
+  aprCompound: number
+}
+
+/** The rate as the lender advertises it, annualised naively: daily x 365, monthly fee x 12, annual as is. */
+export type NaiveRate = number
+
+export interface OfferResult {
+  schedule: Schedule
+  apr: AprResult
+  naiveRate: NaiveRate
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] }
+
+/** A cash flow seen from the borrower: positive when money is received, negative when paid. */
+export interface DatedFlow {
+  date: IsoDate
+  amount: Fen
+}
+
+/** What one draw costs, from its actual repayments, as of a day. */
+export interface DrawCost {
+  /** Interest paid to date (the part of repayments that was not principal, fees or penalty). */
+  interestPaid: Fen
+  /** Fees paid to date, the up-front fee included. */
+  feesPaid: Fen
+  /** Penalty interest paid to date. */
+  penaltyPaid: Fen
+  /** Interest, fees and penalty accrued and not yet paid. */
+  accruedUnpaid: Fen
+  principalOutstanding: Fen
+  /** What it would take to clear the draw today. */
+  owedToday: Fen
+  /** Interest and fees still to come if the schedule is followed to the end (0 when cleared). */
+  projectedCostToPayoff: Fen
+  /** Paid + accrued + projected: the draw's whole cost. */
+  totalCost: Fen
+  /** Real APR of the draw's flows so far plus the projected ones; null when not computable (nothing borrowed yet). */
+  apr: AprResult | null
+  naiveRate: NaiveRate
+  overdue: { since: IsoDate; days: number; penaltyAccrued: Fen } | null
+  estimate: boolean
+  cleared: boolean
+}
+
+/** What one pay-later order costs as of a day. */
+export interface OrderCost {
+  /** Instalment fees paid to date. */
+  feesPaid: Fen
+  /** Fees still to come on the instalment plan. */
+  feesToCome: Fen
+  owed: Fen
+  overdue: { since: IsoDate; days: number; penaltyAccrued: Fen } | null
+  /** Real APR of an instalment plan (null for a single payment: it is interest-free when paid on time). */
+  apr: AprResult | null
+  naiveRate: NaiveRate | null
+}
+
+/** Interest, fees and penalty charged in a calendar month, by account: what the cost chart stacks. */
+export interface MonthlyCost {
+  month: string
+  byAccount: Record<string, { interest: Fen; fees: Fen; penalty: Fen }>
+  total: Fen
+}
+
+/** Principal still out at the end of each month, by account. */
+export interface MonthlyBalance {
+  month: string
+  byAccount: Record<string, Fen>
+  total: Fen
+}
+
+export interface EarlyPayoff {
+  /** What it takes to clear the draw on that day. */
+  payoffAmount: Fen
+  /** Interest and fees that following the schedule would still have cost. */
+  costIfKept: Fen
+  /** Interest and fees if paid off on that day. */
+  costIfPaidOff: Fen
+  interestSaved: Fen
+}
+
+export interface LedgerCost {
+  draws: Map<string, DrawCost>
+  orders: Map<string, OrderCost>
+  /** Per account: cost to date (paid + accrued), projected, and owed today. */
+  accounts: Map<string, { costToDate: Fen; projected: Fen; owed: Fen }>
+  monthly: MonthlyCost[]
+  balances: MonthlyBalance[]
+  /** Totals for the month of `today`: cost charged, repaid, borrowed, due. */
+  thisMonth: { month: string; cost: Fen; repaid: Fen; borrowed: Fen; due: Fen }
+}
