@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Account, Draw, Order, Repayment } from '@/domain/records'
 import { validateLedger } from '@/domain/validate-ledger'
-import { orderBalances } from '@/domain/owed'
+import { drawBalance, orderBalances } from '@/domain/owed'
 import { isValidationError } from './errors'
 import { deleteRecord, readLedger, restoreRemoved, saveAccount, saveDraw, saveOrder, saveRepayment } from './repo'
 import { openLedgerDb, type LedgerDb } from './schema'
@@ -113,5 +113,24 @@ describe('part-payments of a draw', () => {
     expect(await rejection(() => restoreRemoved(db, again))).toEqual([{ path: '', message: 'validation.undoConflicts' }])
     expect(await readLedger(db)).toEqual(before)
     expect(validateLedger(before)).toBeNull()
+  })
+})
+
+describe('a late payoff', () => {
+  it('may include the penalty interest, after which the draw is cleared; a fen more is refused', async () => {
+    const { drawCost } = await import('@/domain/cost/actual')
+    // One month of 随借随还, due 2026-02-01, paid ten days late.
+    const late: Draw = { ...draw, id: 'late', termMonths: 1, firstDueDate: '2026-02-01' }
+    await saveDraw(db, late)
+    const cost = drawCost(late, [], mybank, '2026-02-11')
+    expect(cost.overdue?.days).toBe(10)
+    // Due on 02-01: 10,000 + 31 days x 4.00 interest = 10,124.00. Penalty 0.04% x 1.5 a day on it for
+    // 10 days = 60.744, so 60.74 yuan on top of the plain balance.
+    expect(cost.overdue?.penaltyAccrued).toBe(6_074)
+    expect(cost.owedToday).toBe(drawBalance(late, [], '2026-02-11').owed + 6_074)
+    const payoff = (amount: number): Repayment => ({ id: `p-${amount}`, accountId: 'mb', targetType: 'draw', targetId: 'late', date: '2026-02-11', amount, note: '' })
+    expect(await rejection(() => saveRepayment(db, payoff(cost.owedToday + 1)))).toEqual([{ path: 'amount', message: 'validation.repaymentOverOwed' }])
+    await saveRepayment(db, payoff(cost.owedToday))
+    expect(drawCost(late, await db.repayments.toArray(), mybank, '2026-02-11')).toMatchObject({ cleared: true, owedToday: 0 })
   })
 })

@@ -1,4 +1,5 @@
 // Owns the rules that need more than one record: the account a record points at, and repayments that exceed what is owed.
+import { drawCost } from './cost/actual'
 import { drawBalance, orderTotal } from './owed'
 import {
   DRAW_ACCOUNT_KINDS,
@@ -67,13 +68,18 @@ export function checkRepaymentTarget(r: Repayment, t: Pick<RepaymentTargetRecord
   return []
 }
 
-/** The first repayment of a draw's sequence that pays more than was owed on its day, or null. */
-export function overpaidDrawRepayment(draw: Draw, repayments: readonly Repayment[]): Repayment | null {
+/**
+ * The first repayment of a draw's sequence that pays more than was owed on its day, or null.
+ * With the account, what was owed includes penalty interest on arrears (cost/actual.ts), so a
+ * late payment that settles the penalty too is accepted and the draw can be cleared.
+ */
+export function overpaidDrawRepayment(draw: Draw, repayments: readonly Repayment[], account?: Pick<Account, 'penaltyMultiplier'>): Repayment | null {
   const all = [...repayments].sort(byDate)
   const paidBefore: Repayment[] = []
   for (const each of all) {
     // Repayments on the same day count together against that day's balance.
-    const owed = drawBalance(draw, paidBefore.filter((p) => p.date < each.date), each.date).owed
+    const prior = paidBefore.filter((p) => p.date < each.date)
+    const owed = account ? drawCost(draw, prior, account, each.date).owedToday : drawBalance(draw, prior, each.date).owed
     const sameDay = paidBefore.filter((p) => p.date === each.date).reduce((s, p) => s + p.amount, 0)
     if (sameDay + each.amount > owed) return each
     paidBefore.push(each)
@@ -126,7 +132,7 @@ export function checkRepayment(r: Repayment, t: RepaymentTargetRecords): FieldIs
   if (targetIssues.length > 0) return targetIssues
   const all = [...t.others, r]
   let over: Repayment | null
-  if (r.targetType === 'draw' && t.draw) over = overpaidDrawRepayment(t.draw, all)
+  if (r.targetType === 'draw' && t.draw) over = overpaidDrawRepayment(t.draw, all, t.account)
   else if (r.targetType === 'order' && t.order) over = overpaidOrderRepayment(t.order, all)
   else over = overpaidStatementRepayment(all, t.orders ?? [], t.directRepaidByOrder)
   return over ? [{ path: 'amount', message: 'validation.repaymentOverOwed' }] : []

@@ -49,7 +49,7 @@ export function findRepaymentProblem(ledger: Pick<Ledger, 'accounts' | 'draws' |
     let bad: Repayment | null = null
     if (first.targetType === 'draw') {
       const draw = draws.get(targetId)
-      if (draw) bad = overpaidDrawRepayment(draw, list)
+      if (draw) bad = overpaidDrawRepayment(draw, list, accounts.get(draw.accountId))
     } else if (first.targetType === 'order') {
       const order = orders.get(targetId)
       if (order) bad = overpaidOrderRepayment(order, list)
