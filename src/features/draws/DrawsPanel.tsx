@@ -28,7 +28,8 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
   const columns = useMemo(() => {
     return [
       { key: 'drawDate', title: t('draw.drawDate'), dataIndex: 'drawDate', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Draw, b: Draw) => a.drawDate.localeCompare(b.drawDate) },
-      accountColumn(ledger, rows, t('draw.account')),
+      // On an account's own page the account column would say the same thing on every row.
+      ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('draw.account'))]),
       { key: 'principal', title: t('draw.principal'), width: 130, align: 'right' as const, sorter: (a: Draw, b: Draw) => a.principal - b.principal, render: (_: unknown, d: Draw) => <Money fen={d.principal} /> },
       {
         key: 'method',
@@ -83,7 +84,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         render: (_: unknown, d: Draw) => t(`channel.${d.channel}`)
       }
     ]
-  }, [rows, t, ledger])
+  }, [rows, t, ledger, preset?.accountId])
 
   return (
     <>

@@ -26,7 +26,8 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
   const columns = useMemo(
     () => [
       { key: 'orderDate', title: t('order.orderDate'), dataIndex: 'orderDate', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Order, b: Order) => a.orderDate.localeCompare(b.orderDate) },
-      accountColumn(ledger, rows, t('order.account')),
+      // On an account's own page the account column would say the same thing on every row.
+      ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('order.account'))]),
       { key: 'merchant', title: t('order.merchant'), dataIndex: 'merchant', width: 130, ellipsis: true, sorter: (a: Order, b: Order) => a.merchant.localeCompare(b.merchant, 'zh-CN') },
       { key: 'item', title: t('order.item'), dataIndex: 'item', width: 150, ellipsis: true },
       { key: 'amount', title: t('order.amount'), width: 120, align: 'right' as const, sorter: (a: Order, b: Order) => a.amount - b.amount, render: (_: unknown, o: Order) => <Money fen={o.amount} /> },
@@ -36,6 +37,14 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
         title: t('order.instalmentCount'),
         width: 90,
         render: (_: unknown, o: Order) => (o.instalmentCount > 1 ? t('order.instalmentsOf', { count: o.instalmentCount }) : t('order.noInstalments'))
+      },
+      {
+        key: 'costToDate',
+        title: t('cost.toDate'),
+        width: 110,
+        align: 'right' as const,
+        sorter: (a: Order, b: Order) => (ledger.cost.orders.get(a.id)?.feesPaid ?? 0) - (ledger.cost.orders.get(b.id)?.feesPaid ?? 0),
+        render: (_: unknown, o: Order) => <Money fen={ledger.cost.orders.get(o.id)?.feesPaid ?? 0} />
       },
       {
         key: 'owed',
@@ -57,7 +66,7 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
         }
       }
     ],
-    [rows, t, ledger]
+    [rows, t, ledger, preset?.accountId]
   )
 
   return (
@@ -67,7 +76,7 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
         testId="orders-table"
         rows={rows}
         columns={columns}
-        minWidth={1150}
+        minWidth={1250}
         shortcuts={shortcuts}
         searchText={(o) => `${accountName(ledger, o.accountId)} ${o.merchant} ${o.item} ${o.orderDate} ${formatFen(o.amount)} ${o.externalOrderNo} ${o.notes}`}
         labelOf={(o) => ({ name: `${o.merchant} ${formatFen(o.amount)}`, cascade: ledger.repaymentCount.get(o.id) ?? 0 })}

@@ -17,7 +17,8 @@ export function RepaymentsPanel({ rows, preset, shortcuts = true }: { rows: Repa
   const columns = useMemo(
     () => [
       { key: 'date', title: t('repayment.date'), dataIndex: 'date', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Repayment, b: Repayment) => a.date.localeCompare(b.date) },
-      accountColumn(ledger, rows, t('repayment.account')),
+      // On an account's own page the account column would say the same thing on every row.
+      ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('repayment.account'))]),
       {
         key: 'targetType',
         title: t('repayment.targetType'),
@@ -30,7 +31,7 @@ export function RepaymentsPanel({ rows, preset, shortcuts = true }: { rows: Repa
       { key: 'amount', title: t('repayment.amount'), width: 130, align: 'right' as const, sorter: (a: Repayment, b: Repayment) => a.amount - b.amount, render: (_: unknown, r: Repayment) => <Money fen={r.amount} strong /> },
       { key: 'note', title: t('repayment.note'), dataIndex: 'note', width: 160, ellipsis: true }
     ],
-    [rows, t, ledger]
+    [rows, t, ledger, preset?.accountId]
   )
 
   return (
