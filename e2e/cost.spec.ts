@@ -44,5 +44,12 @@ test('with sample data the overview shows this month, the four charts, and the e
   await page.screenshot({ path: 'e2e/.artifacts/screens/calculator-result.png' })
   await page.getByTestId('tab-early').click()
   await expect(page.getByTestId('early-saved')).toContainText('¥')
+  const fullSaving = await page.getByTestId('early-saved').textContent()
+  // Prepaying part of it saves less than paying it all off.
+  await page.getByTestId('early-amount').fill('1000')
+  await expect(page.getByTestId('early-repay')).toContainText('¥1,000.00')
+  await expect(page.getByTestId('early-saved')).not.toHaveText(fullSaving ?? '')
   await page.screenshot({ path: 'e2e/.artifacts/screens/calculator-early.png' })
+  await page.getByTestId('early-amount').fill('-5')
+  await expect(page.getByTestId('early-repay')).toContainText('金额必须大于 0')
 })

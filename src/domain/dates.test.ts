@@ -5,6 +5,8 @@ import {
   addMonths,
   dayInMonth,
   dayNumber,
+  dayNumberAddMonths,
+  dayNumberOf,
   daysBetween,
   daysInMonth,
   fromDayNumber,
@@ -182,6 +184,20 @@ describe('daysBetween / dayNumber', () => {
 
   it('throws on an invalid date', () => {
     expect(() => daysBetween('2026-02-29', '2026-03-01')).toThrow(RangeError)
+    expect(() => dayNumberAddMonths('2026-02-29', 1)).toThrow(RangeError)
+  })
+
+  it('dayNumberOf and dayNumberAddMonths are dayNumber without building a date (property)', () => {
+    fc.assert(
+      fc.property(isoDateArb, fc.integer({ min: -400, max: 400 }), (date, months) => {
+        const later = addMonths(date, months)
+        if (!isIsoDate(later)) return // left the supported year range
+        expect(dayNumberAddMonths(date, months)).toBe(dayNumber(later))
+        const p = parseIsoDate(date)!
+        expect(dayNumberOf(p.year, p.month, p.day)).toBe(dayNumber(date))
+      })
+    )
+    expect(dayNumberAddMonths('2024-01-31', 1)).toBe(dayNumber('2024-02-29'))
   })
 
   it('addDays(d, n) is n days after d, and fromDayNumber inverts dayNumber (property)', () => {

@@ -25,15 +25,25 @@ function digitsAt(value: string, from: number, length: number): number {
   return n
 }
 
-export function parseIsoDate(value: string): { year: number; month: number; day: number } | null {
-  // Exactly YYYY-MM-DD, read by character codes: the cost engine parses every record's dates.
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null
+/**
+ * A valid date as the number year * 10,000 + month * 100 + day, or -1: parseIsoDate without the
+ * object, for dayNumber, which the cost engine calls for every date of every record.
+ */
+function packedDate(value: string): number {
+  // Exactly YYYY-MM-DD, read by character codes.
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1
   const year = digitsAt(value, 0, 4)
   const month = digitsAt(value, 5, 2)
   const day = digitsAt(value, 8, 2)
-  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null
-  if (day > daysInMonth(year, month)) return null
-  return { year, month, day }
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return -1
+  if (day > daysInMonth(year, month)) return -1
+  return year * 10_000 + month * 100 + day
+}
+
+export function parseIsoDate(value: string): { year: number; month: number; day: number } | null {
+  const packed = packedDate(value)
+  if (packed < 0) return null
+  return { year: Math.floor(packed / 10_000), month: Math.floor(packed / 100) % 100, day: packed % 100 }
 }
 
 export function isIsoDate(value: unknown): value is IsoDate {
@@ -56,8 +66,26 @@ function parts(date: IsoDate): { year: number; month: number; day: number } {
 
 /** Day number since 1970-01-01 for a local calendar day; DST cannot shift it because UTC is used for the arithmetic only. */
 export function dayNumber(date: IsoDate): number {
-  const { year, month, day } = parts(date)
-  // Days from the civil date (H. Hinnant's algorithm): pure arithmetic, as the cost engine calls it per record.
+  const packed = packedDate(date)
+  if (packed < 0) throw new RangeError(`not a valid date: ${date}`)
+  return dayNumberOf(Math.floor(packed / 10_000), Math.floor(packed / 100) % 100, packed % 100)
+}
+
+/** dayNumber(addMonths(date, months)) without building the date in between: the cost engine's end-of-term day. */
+export function dayNumberAddMonths(date: IsoDate, months: number): number {
+  const packed = packedDate(date)
+  if (packed < 0) throw new RangeError(`not a valid date: ${date}`)
+  const year = Math.floor(packed / 10_000)
+  const month = Math.floor(packed / 100) % 100
+  const day = packed % 100
+  const index = year * 12 + (month - 1) + months
+  const y = Math.floor(index / 12)
+  const m = (index % 12) + 1
+  return dayNumberOf(y, m, Math.min(day, daysInMonth(y, m)))
+}
+
+/** The day number of a (valid) year, month and day: dayNumber without a date to parse. H. Hinnant's algorithm: pure arithmetic, as the cost engine calls it per record. */
+export function dayNumberOf(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year
   const era = Math.floor(y / 400)
   const yearOfEra = y - era * 400

@@ -8,6 +8,7 @@ import {
   groupRepaymentsByTarget,
   instalmentFee,
   orderBalance,
+  orderBalanceDetails,
   orderBalances,
   orderTotal,
   repaidByTarget
@@ -204,6 +205,44 @@ describe('repaidByTarget / groupRepaymentsByTarget', () => {
     expect(repaidByTarget([a, b, c])).toEqual(new Map([['x', 300], ['y', 50]]))
     expect(repaidByTarget([a, b, c], '2026-01-07')).toEqual(new Map([['x', 100], ['y', 50]]))
     expect(groupRepaymentsByTarget([a, b, c])).toEqual(new Map([['x', [a, b]], ['y', [c]]]))
+  })
+})
+
+describe('orderBalanceDetails: the billing order', () => {
+  // The rule as first written, a comparator: what the packed numeric sort must reproduce exactly.
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  const reference = (orders: readonly Order[]) =>
+    orders
+      .map((_, i) => i)
+      .sort((i, j) => {
+        const a = orders[i]!
+        const b = orders[j]!
+        return (a.instalmentCount > 1 ? 1 : 0) - (b.instalmentCount > 1 ? 1 : 0) || text(a.dueDate, b.dueDate) || text(a.orderDate, b.orderDate) || text(a.id, b.id)
+      })
+
+  it('is single payments first, earliest due, then order date, then id, as the comparator sorts them (property)', () => {
+    // Few distinct dates and ids, so ties on every field (repeated ids included) are common.
+    const anyOrder = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'od-10', 'od-9'),
+      instalments: fc.constantFrom(1, 1, 3),
+      ordered: fc.integer({ min: 0, max: 3 }),
+      dueAfter: fc.integer({ min: 0, max: 2 }),
+      year: fc.constantFrom('1900', '2026', '2200')
+    })
+    fc.assert(
+      fc.property(fc.array(anyOrder, { maxLength: 40 }), (list) => {
+        const orders = list.map((o) => {
+          const orderDate = addDays(`${o.year}-01-30`, o.ordered)
+          return orderWith(o.id, { orderDate, dueDate: addDays(orderDate, o.dueAfter * 31), instalmentCount: o.instalments })
+        })
+        expect(orderBalanceDetails(orders, []).billingOrder).toEqual(reference(orders))
+      })
+    )
+  })
+
+  it('falls back to the comparator for a date it cannot pack, with the same result', () => {
+    const orders = [orderWith('b', { dueDate: '2026-02-10' }), orderWith('a', { dueDate: 'not a date' }), orderWith('c', { dueDate: '2026-02-09' })]
+    expect(orderBalanceDetails(orders, []).billingOrder).toEqual(reference(orders))
   })
 })
 

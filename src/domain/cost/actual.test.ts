@@ -5,6 +5,8 @@ import { drawBalance, orderBalance } from '../owed'
 import type { Draw, Order, Repayment } from '../records'
 import { DEFAULT_OVERDUE_DAILY_RATE, drawCost, earlyPayoff, orderCost } from './actual'
 import { calculateOffer } from './apr'
+import { anyOffer } from './arbitraries'
+import { buildSchedule, firstDueOf } from './schedule'
 import { cash, draw as flexDraw, huabei, orderWith, repay, zhima } from '@/test-fixtures'
 
 /** 3,000 yuan at 0.05% a day, 等额本金 over 3 months from 2026-01-01 (due 02-01, 03-01, 04-01). */
@@ -199,13 +201,13 @@ describe('drawCost: instalments against the schedule', () => {
 describe('earlyPayoff', () => {
   it('随借随还: paying off now against holding to the end of the term', () => {
     // 2026-01-31: 12,000 accrued; holding to 2027-01-01 costs 134,000 more.
-    expect(earlyPayoff(flexDraw, [], '2026-01-31')).toEqual({ payoffAmount: 1_012_000, costIfKept: 146_000, costIfPaidOff: 12_000, interestSaved: 134_000 })
+    expect(earlyPayoff(flexDraw, [], '2026-01-31')).toEqual({ payoffAmount: 1_012_000, amountApplied: 1_012_000, costIfKept: 146_000, costIfPaidOff: 12_000, interestSaved: 134_000 })
   })
 
   it('instalments: the interest of the schedule from that day is saved', () => {
     const paid = [onEp('p1', '2026-02-01', 104_650)]
     // On 02-15: 201,400 clears it (1,400 of interest); keeping it costs 1,400 + 2,950.
-    expect(earlyPayoff(epDraw, paid, '2026-02-15')).toEqual({ payoffAmount: 201_400, costIfKept: 4_350, costIfPaidOff: 1_400, interestSaved: 2_950 })
+    expect(earlyPayoff(epDraw, paid, '2026-02-15')).toEqual({ payoffAmount: 201_400, amountApplied: 201_400, costIfKept: 4_350, costIfPaidOff: 1_400, interestSaved: 2_950 })
     // Repayments after the day are ignored; before the draw it is the draw day.
     expect(earlyPayoff(epDraw, [...paid, onEp('p2', '2026-03-01', 102_800)], '2026-02-15').payoffAmount).toBe(201_400)
     expect(earlyPayoff(epDraw, [], '2025-12-01').payoffAmount).toBe(300_000)
@@ -213,7 +215,134 @@ describe('earlyPayoff', () => {
 
   it('分期: the fees still to come are owed either way (owed.ts), so nothing is saved', () => {
     const r = earlyPayoff(feeDraw, [onFee('f1', '2026-02-01', 107_200)], '2026-02-10')
-    expect(r).toEqual({ payoffAmount: 1_286_400 - 107_200, costIfKept: 79_200, costIfPaidOff: 79_200, interestSaved: 0 })
+    expect(r).toEqual({ payoffAmount: 1_286_400 - 107_200, amountApplied: 1_286_400 - 107_200, costIfKept: 79_200, costIfPaidOff: 79_200, interestSaved: 0 })
+  })
+
+  it('an amount at or above the payoff is a payoff, whatever is asked', () => {
+    expect(earlyPayoff(flexDraw, [], '2026-01-31', { amount: 1_012_000 })).toEqual(earlyPayoff(flexDraw, [], '2026-01-31'))
+    expect(earlyPayoff(flexDraw, [], '2026-01-31', { amount: 5_000_000 })).toEqual(earlyPayoff(flexDraw, [], '2026-01-31'))
+  })
+})
+
+describe('earlyPayoff: a partial prepayment', () => {
+  it('随借随还: the prepaid principal no longer runs to the end of the term', () => {
+    // 2026-01-31: 30 days * 400 = 12,000 accrued. 512,000 pays the 12,000, then 500,000 of
+    // principal, which would have cost 500,000 * 0.0004 * 335 days (to 2027-01-01) = 67,000.
+    expect(earlyPayoff(flexDraw, [], '2026-01-31', { amount: 512_000 })).toEqual({
+      payoffAmount: 1_012_000,
+      amountApplied: 512_000,
+      costIfKept: 146_000,
+      costIfPaidOff: 146_000 - 67_000,
+      interestSaved: 67_000
+    })
+    // Less than the interest accrued pays no principal: nothing saved.
+    expect(earlyPayoff(flexDraw, [], '2026-01-31', { amount: 12_000 }).interestSaved).toBe(0)
+    expect(earlyPayoff(flexDraw, [], '2026-01-31', { amount: 0 })).toMatchObject({ amountApplied: 0, interestSaved: 0, costIfPaidOff: 146_000 })
+  })
+
+  it('随借随还 past the end of its term: everything is due, nothing left to save', () => {
+    // 2027-01-11 owes 1,000,000 + 150,000 of interest + 6,876 of penalty (see drawCost above).
+    expect(earlyPayoff(flexDraw, [], '2027-01-11', { amount: 500_000 })).toMatchObject({ payoffAmount: 1_156_876, amountApplied: 500_000, interestSaved: 0 })
+  })
+
+  it('等额本金: the later payments are lowered (减少月供), the interest of the re-plan is saved', () => {
+    const paid = [onEp('p1', '2026-02-01', 104_650)]
+    // On 02-15: 200,000 out, 14 days * 100 = 1,400 accrued. Kept: 200,000 split 100,000 + 100,000
+    // over 03-01 and 04-01, interest 200,000 * 0.0005 * 14 + 100,000 * 0.0005 * 31 = 1,400 + 1,550 = 2,950.
+    // 101,400 pays the 1,400 and 100,000 of principal; the re-plan splits 100,000 into 50,000 + 50,000:
+    // 100,000 * 0.0005 * 14 + 50,000 * 0.0005 * 31 = 700 + 775 = 1,475. Saved 2,950 - 1,475 = 1,475.
+    expect(earlyPayoff(epDraw, paid, '2026-02-15', { amount: 101_400 })).toEqual({
+      payoffAmount: 201_400,
+      amountApplied: 101_400,
+      costIfKept: 4_350,
+      costIfPaidOff: 4_350 - 1_475,
+      interestSaved: 1_475
+    })
+  })
+
+  it('等额本息: the level payment is re-worked on what is left over the same dates', () => {
+    // 3,000 yuan at 12% a year: 102,007 paid on 02-01 leaves 200,993. Kept over 03-01 and 04-01
+    // at 1% a month: level 200,993 * 0.01 * 1.0201 / 0.0201 = 102,006.45 -> 102,006; interest
+    // 2,009.93 -> 2,010, then (200,993 - 99,996) * 0.01 = 1,009.97 -> 1,010: 3,020.
+    // 100,993 on 02-01 (nothing accrued that day) leaves 100,000: the same plan scaled by
+    // 100,000 / 200,993 (level 50,751.24, interest 1,000 then 502.49), so the saving is the prepaid
+    // share of the 3,020: 3,020 * 100,993 / 200,993 = 1,517.46 -> 1,517. (Re-planning in whole fen,
+    // 1,000 + 502 = 1,502, would say 1,518: per-period rounding, which the share leaves out.)
+    const ei = { ...epDraw, method: 'equalInstalment', rateUnit: 'annual', rate: 0.12 } satisfies Draw
+    const paid = [onEp('p1', '2026-02-01', 102_007)]
+    expect(earlyPayoff(ei, paid, '2026-02-01')).toMatchObject({ payoffAmount: 200_993, costIfKept: 3_020, interestSaved: 3_020 })
+    expect(earlyPayoff(ei, paid, '2026-02-01', { amount: 100_993 })).toEqual({
+      payoffAmount: 200_993,
+      amountApplied: 100_993,
+      costIfKept: 3_020,
+      costIfPaidOff: 1_503,
+      interestSaved: 1_517
+    })
+  })
+
+  it('先息后本: interest on the principal left until it is repaid at the end', () => {
+    // 3,000 yuan at 12% a year, interest only: 3,000 a month, the principal on 04-01. On 02-01,
+    // after the first 3,000: kept costs 3,000 + 3,000; prepaying 100,000 leaves 200,000, which
+    // costs 2,000 + 2,000. Saved 2,000.
+    const io = { ...epDraw, method: 'interestOnly', rateUnit: 'annual', rate: 0.12 } satisfies Draw
+    const paid = [onEp('p1', '2026-02-01', 3_000)]
+    expect(earlyPayoff(io, paid, '2026-02-01', { amount: 100_000 })).toEqual({
+      payoffAmount: 300_000,
+      amountApplied: 100_000,
+      costIfKept: 6_000,
+      costIfPaidOff: 4_000,
+      interestSaved: 2_000
+    })
+  })
+
+  it('in arrears: the accrued interest and the penalty are paid before principal', () => {
+    const paid = [onEp('p1', '2026-02-01', 104_650)]
+    // On 03-11 (see drawCost above): 200,000 + 3,800 of interest + 771 of penalty. Kept, the
+    // principal runs to 04-01: 200,000 * 0.0005 * 21 = 2,100. 104,571 pays 3,800 and 771, then
+    // 100,000 of principal: the re-plan costs 100,000 * 0.0005 * 21 = 1,050. Saved 2,100 - 1,050.
+    expect(earlyPayoff(epDraw, paid, '2026-03-11', { amount: 104_571 })).toEqual({
+      payoffAmount: 204_571,
+      amountApplied: 104_571,
+      costIfKept: 3_800 + 771 + 2_100,
+      costIfPaidOff: 3_800 + 771 + 1_050,
+      interestSaved: 1_050
+    })
+  })
+
+  it('分期: the fees stay owed, so paying part ahead saves nothing', () => {
+    const r = earlyPayoff(feeDraw, [onFee('f1', '2026-02-01', 107_200)], '2026-02-10', { amount: 500_000 })
+    expect(r).toEqual({ payoffAmount: 1_179_200, amountApplied: 500_000, costIfKept: 79_200, costIfPaidOff: 79_200, interestSaved: 0 })
+  })
+
+  it('a larger prepayment never saves less, and no saving exceeds what keeping costs (property)', () => {
+    fc.assert(
+      fc.property(
+        anyOffer,
+        fc.integer({ min: 0, max: 400 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.boolean(),
+        (offer, asOf, a, b, payFirst) => {
+          const d: Draw = { ...flexDraw, ...offer, drawDate: offer.startDate, firstDueDate: firstDueOf(offer), upfrontFee: offer.upfrontFee ?? 0 }
+          // Sometimes the first instalment was paid on its due date, as scheduled.
+          const first = buildSchedule(offer).periods[0]!
+          const reps = payFirst ? [repay('p1', { targetId: d.id, date: first.dueDate, amount: first.payment })] : []
+          const date = addDays(offer.startDate, asOf)
+          const payoff = earlyPayoff(d, reps, date)
+          const [small, large] = [Math.floor(Math.min(a, b) * payoff.payoffAmount), Math.floor(Math.max(a, b) * payoff.payoffAmount)]
+          const less = earlyPayoff(d, reps, date, { amount: small })
+          const more = earlyPayoff(d, reps, date, { amount: large })
+          expect(more.interestSaved).toBeGreaterThanOrEqual(less.interestSaved)
+          expect(payoff.interestSaved).toBeGreaterThanOrEqual(more.interestSaved)
+          for (const r of [less, more, payoff]) {
+            expect(r.interestSaved).toBeGreaterThanOrEqual(0)
+            expect(r.interestSaved).toBeLessThanOrEqual(r.costIfKept)
+            expect(r.costIfPaidOff + r.interestSaved).toBe(r.costIfKept)
+            expect(Number.isSafeInteger(r.interestSaved)).toBe(true)
+          }
+        }
+      )
+    )
   })
 })
 

@@ -30,13 +30,26 @@
 //   (or an instalment past its own) accrues penalty at overdueDailyRate x the multiplier for the
 //   days since, on what is owed today (statement payments are pooled, so their dates are not
 //   known per order).
-import { addMonths, dayNumber, type IsoDate } from '../dates'
+import { addMonths, dayNumber, dayNumberAddMonths, type IsoDate } from '../dates'
 import { roundFen, type Fen } from '../money'
 import type { OrderBalance } from '../owed'
 import type { Account, Draw, Order, Repayment } from '../records'
 import { aprOfSchedule, xirrOfDays } from './apr'
-import { accruesByDay, buildSchedule, isEstimate, monthlyDueDates, naiveRate, perDayRate, perPeriodRate, planPeriods, scheduleOf } from './schedule'
-import type { DrawCost, EarlyPayoff, Offer, OrderCost } from './types'
+import {
+  accruesByDay,
+  buildSchedule,
+  isEstimate,
+  monthlyDueDates,
+  monthlyDueDays,
+  naiveRate,
+  perDayRate,
+  perPeriodRate,
+  planAmounts,
+  planPeriods,
+  scheduleOf,
+  type PlanAmounts
+} from './schedule'
+import type { DrawCost, EarlyPayoff, Offer, OrderCost, SchedulePeriod } from './types'
 
 /** The common 花呗-style overdue figure: 0.05% a day. Used where the contract has no daily rate. */
 export const DEFAULT_OVERDUE_DAILY_RATE = 0.0005
@@ -77,6 +90,10 @@ export interface DetailContext {
   /** A day number: fills DrawCostDetail.dueBy / OrderCostDetail.dueBy for it. */
   dueByDay?: number
   sink?: CostSink
+  /** Where a draw's flows are appended (borrower's view; day numbers): what its apr is solved from, which ledger-cost.ts pools into the account's real APR. */
+  flows?: { amounts: number[]; days: number[] }
+  /** The repayments given are the draw's own (the caller grouped them by target), so only their dates need checking. */
+  ownRepayments?: boolean
 }
 
 /** A draw read as the offer it was: the schedule it was taken out on. */
@@ -124,6 +141,48 @@ function notYetDrawn(draw: Draw): DrawCostDetail {
   }
 }
 
+
+/**
+ * The draw's repayments up to `today`, in date order (a stable sort, as owed.ts applies them).
+ * When the caller grouped them already (`own`), comparing every target with the id is skipped, and
+ * a list that is already in order and all on or before today is used as it is.
+ */
+function ownRepaymentsByDate(draw: Draw, repayments: readonly Repayment[], today: IsoDate, own: boolean): readonly Repayment[] {
+  if (own) {
+    let usable = true
+    for (let i = 0; i < repayments.length && usable; i++) usable = repayments[i]!.date <= today && (i === 0 || repayments[i - 1]!.date <= repayments[i]!.date)
+    if (usable) return repayments
+  }
+  const reps: Repayment[] = []
+  let inOrder = true
+  for (let i = 0; i < repayments.length; i++) {
+    const r = repayments[i]!
+    if ((own || (r.targetType === 'draw' && r.targetId === draw.id)) && r.date <= today) {
+      if (reps.length > 0 && r.date < reps[reps.length - 1]!.date) inOrder = false
+      reps.push(r)
+    }
+  }
+  if (!inOrder) reps.sort(byDate)
+  return reps
+}
+
+/** The days of each period from `from` on, the first counted from startDay. */
+function periodDays(startDay: number, dueDays: readonly number[], from: number): number[] {
+  const days: number[] = []
+  let prev = startDay
+  for (let k = from; k < dueDays.length; k++) {
+    days.push(dueDays[k]! - prev)
+    prev = dueDays[k]!
+  }
+  return days
+}
+
+function sumOf(values: readonly number[]): number {
+  let sum = 0
+  for (let i = 0; i < values.length; i++) sum += values[i]!
+  return sum
+}
+
 /** The terms and running state of one draw's walk through its history (plain data, so a ledger of draws allocates no closures). */
 interface Walk {
   fee: boolean
@@ -152,6 +211,33 @@ interface Walk {
   feesCharged: Fen
   feeDues: number
   sink: CostSink | undefined
+}
+
+/**
+ * The one walk drawCostDetail fills in for each draw: reused rather than made per draw, as a ledger
+ * walks tens of thousands (drawCostDetail never runs inside itself, so one is enough). Its rates
+ * start as fractions so their fields hold decimals from the start.
+ */
+const WALK: Walk = {
+  fee: false,
+  byDay: false,
+  d: 0.5,
+  r: 0.5,
+  penaltyRate: 0.5,
+  startDay: 0,
+  dueDays: [],
+  cumDue: [],
+  total: 0,
+  principal: 0,
+  interest: 0.5,
+  penalty: 0.5,
+  penaltyPaid: 0,
+  repaidNet: 0,
+  kInt: 0,
+  kDue: 0,
+  feesCharged: 0,
+  feeDues: 0,
+  sink: undefined
 }
 
 function owedNow(w: Walk): Fen {
@@ -213,11 +299,22 @@ function accruePenalty(w: Walk, from: number, to: number): void {
   }
 }
 
-/** Adds a payment still to come to the flows of the real APR (borrower's view: money out is negative). */
-function owe(amounts: number[], days: number[], day: number, amount: Fen): void {
-  if (amount === 0) return
-  amounts.push(-amount)
-  days.push(day)
+/**
+ * The flows of the draw being costed (borrower's view: money out is negative), in arrays reused
+ * draw after draw, as a ledger costs tens of thousands: n says how many are this draw's.
+ * drawCostDetail never runs inside itself, so one set is enough.
+ */
+const FLOWS = { amounts: [0], days: [0], n: 0 }
+
+function addFlow(day: number, amount: number): void {
+  FLOWS.amounts[FLOWS.n] = amount
+  FLOWS.days[FLOWS.n] = day
+  FLOWS.n++
+}
+
+/** Adds a payment still to come to the flows of the real APR. */
+function owe(day: number, amount: Fen): void {
+  if (amount !== 0) addFlow(day, -amount)
 }
 
 /** Pays penalty out of `money` (what a repayment has left over), rounding what is due to the fen as interest is; returns what it took. */
@@ -251,9 +348,7 @@ export function drawCostDetail(
 ): DrawCostDetail {
   if (today < draw.drawDate) return notYetDrawn(draw)
   const sink = context.sink
-  const reps: Repayment[] = []
-  for (const r of repayments) if (r.targetType === 'draw' && r.targetId === draw.id && r.date <= today) reps.push(r)
-  reps.sort(byDate)
+  const reps = ownRepaymentsByDate(draw, repayments, today, context.ownRepayments === true)
   const P = draw.principal
   const upfront = draw.upfrontFee
   const startDay = dayNumber(draw.drawDate)
@@ -263,56 +358,61 @@ export function drawCostDetail(
   const d = perDayRate(draw.rateUnit, draw.rate)
 
   // What falls due when: every period for instalments; 随借随还 owes everything at the end of its term.
-  const schedule = flexible ? null : buildSchedule(offerOfDraw(draw))
-  const dueDays: number[] = []
-  const cumDue: number[] = []
-  if (schedule) {
-    let day = startDay
+  // The schedule is buildSchedule(offerOfDraw(draw)) worked out by day numbers and amounts only:
+  // building its dates and period objects cost more than the rest of an instalment draw's walk.
+  let schedule: PlanAmounts | null = null
+  let dueDays: number[]
+  let cumDue: number[]
+  if (!flexible) {
+    dueDays = monthlyDueDays(draw.firstDueDate, draw.termMonths)
+    schedule = planAmounts(draw, periodDays(startDay, dueDays, 0))
+    cumDue = []
     let c = 0
-    for (const p of schedule.periods) {
-      dueDays.push((day += p.days))
-      cumDue.push((c += p.payment))
-    }
-  } else dueDays.push(dayNumber(addMonths(draw.firstDueDate, draw.termMonths - 1)))
+    for (let k = 0; k < schedule.payment.length; k++) cumDue.push((c += schedule.payment[k]!))
+  } else {
+    // Arrays of exactly one, not grown by push: most draws of a ledger take this path.
+    dueDays = [dayNumberAddMonths(draw.firstDueDate, draw.termMonths - 1)]
+    cumDue = [0]
+  }
   const n = dueDays.length
   // The last due date makes everything still owed due, whatever the schedule said it would be.
   cumDue[n - 1] = Number.POSITIVE_INFINITY
-  const feePerPeriod = schedule?.periods[0]?.fee ?? 0
-  const total = fee && schedule ? schedule.totalPayment - upfront : P
-  const w: Walk = {
-    fee,
-    byDay: accruesByDay(draw.method, draw.rateUnit),
-    d,
-    r: perPeriodRate(draw.rateUnit, draw.rate),
-    penaltyRate: (fee ? (options.overdueDailyRate ?? DEFAULT_OVERDUE_DAILY_RATE) : d) * account.penaltyMultiplier,
-    startDay,
-    dueDays,
-    cumDue,
-    total,
-    principal: P,
-    interest: 0,
-    penalty: 0,
-    penaltyPaid: 0,
-    repaidNet: 0,
-    kInt: 0,
-    kDue: 0,
-    feesCharged: 0,
-    feeDues: 0,
-    sink
-  }
+  const feePerPeriod = schedule?.fee ?? 0
+  const total = fee && schedule ? sumOf(schedule.payment) : P
+  const w = WALK
+  w.fee = fee
+  w.byDay = accruesByDay(draw.method, draw.rateUnit)
+  w.d = d
+  w.r = perPeriodRate(draw.rateUnit, draw.rate)
+  w.penaltyRate = (fee ? (options.overdueDailyRate ?? DEFAULT_OVERDUE_DAILY_RATE) : d) * account.penaltyMultiplier
+  w.startDay = startDay
+  w.dueDays = dueDays
+  w.cumDue = cumDue
+  w.total = total
+  w.principal = P
+  w.interest = 0
+  w.penalty = 0
+  w.penaltyPaid = 0
+  w.repaidNet = 0
+  w.kInt = 0
+  w.kDue = 0
+  w.feesCharged = 0
+  w.feeDues = 0
+  w.sink = sink
 
   let interestPaid = 0
   let excess = 0
   let last = startDay
-  const flowAmounts: number[] = [P - upfront]
-  const flowDays: number[] = [startDay]
+  FLOWS.n = 0
+  addFlow(startDay, P - upfront)
 
   sink?.principal(startDay, P)
   if (upfront > 0) sink?.fee(startDay, upfront)
-  for (const rep of reps) {
+  // Indexed loops in the per-draw code: a for-of allocated an iterator per draw.
+  for (let i = 0; i < reps.length; i++) {
+    const rep = reps[i]!
     const day = dayNumber(rep.date)
-    flowAmounts.push(-rep.amount)
-    flowDays.push(day)
+    addFlow(day, -rep.amount)
     if (day > last) {
       accruePenalty(w, last, day)
       accrueInterest(w, last, day)
@@ -370,7 +470,8 @@ export function drawCostDetail(
   if (arrearsNow > 0) {
     let k = 0
     while (k < kOver - 1 && cumDue[k]! <= repaidNet) k++
-    overdue = { since: schedule?.periods[k]?.dueDate ?? addMonths(draw.firstDueDate, draw.termMonths - 1), days: todayDay - dueDays[k]!, penaltyAccrued: penaltyUnpaid }
+    const since = schedule ? monthlyDueDates(draw.firstDueDate, k + 1)[k]! : addMonths(draw.firstDueDate, draw.termMonths - 1)
+    overdue = { since, days: todayDay - dueDays[k]!, penaltyAccrued: penaltyUnpaid }
   }
 
   // Cost paid, accrued and still to come, and the payments still to come for the real APR.
@@ -389,46 +490,45 @@ export function drawCostDetail(
       const payments: Fen[] = []
       let surplus = -owedBase
       for (let k = next; k < n; k++) {
-        payments.push(schedule.periods[k]!.payment)
-        surplus += schedule.periods[k]!.payment
+        payments.push(schedule.payment[k]!)
+        surplus += schedule.payment[k]!
       }
       for (let i = payments.length - 1; i >= 0 && surplus > 0; i--) {
         const cut = Math.min(surplus, payments[i]!)
         payments[i] = payments[i]! - cut
         surplus -= cut
       }
-      owe(flowAmounts, flowDays, todayDay, Math.max(0, -surplus) + penaltyUnpaid)
-      for (let i = 0; i < payments.length; i++) owe(flowAmounts, flowDays, dueDays[next + i]!, payments[i]!)
+      owe(todayDay, Math.max(0, -surplus) + penaltyUnpaid)
+      for (let i = 0; i < payments.length; i++) owe(dueDays[next + i]!, payments[i]!)
     }
   } else if (!cleared) {
     if (flexible) {
       // "Following the schedule" for 随借随还 means holding the principal to the end of the term.
       if (todayDay < dueDays[0]!) projected = roundFen(principal * d * (dueDays[0]! - todayDay))
-      owe(flowAmounts, flowDays, todayDay, owedToday)
-    } else if (next >= n || !schedule) owe(flowAmounts, flowDays, todayDay, owedToday)
+      owe(todayDay, owedToday)
+    } else if (next >= n || !schedule) owe(todayDay, owedToday)
     else {
       const periodStart = next === 0 ? startDay : dueDays[next - 1]!
-      const remaining: IsoDate[] = []
-      for (let k = next; k < n; k++) remaining.push(schedule.periods[k]!.dueDate)
-      const plan = planPeriods({
-        principal,
-        method: draw.method,
-        rateUnit: draw.rateUnit,
-        rate: draw.rate,
-        startDate: today,
-        dueDates: remaining,
-        firstPeriodShare: (dueDays[next]! - todayDay) / (dueDays[next]! - periodStart)
-      })
-      owe(flowAmounts, flowDays, todayDay, penaltyUnpaid)
-      for (let i = 0; i < plan.length; i++) {
-        const p = plan[i]!
-        projected += p.interest + p.fee
+      // What is left, planned from today over the remaining due dates.
+      const plan = planAmounts(
+        { principal, method: draw.method, rateUnit: draw.rateUnit, rate: draw.rate, firstPeriodShare: (dueDays[next]! - todayDay) / (dueDays[next]! - periodStart) },
+        periodDays(todayDay, dueDays, next)
+      )
+      owe(todayDay, penaltyUnpaid)
+      for (let i = 0; i < plan.payment.length; i++) {
+        projected += plan.interest[i]! + plan.fee
         // The interest accrued before today is paid with the next instalment.
-        owe(flowAmounts, flowDays, dueDays[next + i]!, p.payment + (i === 0 ? interestAccrued : 0))
+        owe(dueDays[next + i]!, plan.payment[i]! + (i === 0 ? interestAccrued : 0))
       }
     }
   }
 
+  const out = context.flows
+  if (out)
+    for (let i = 0; i < FLOWS.n; i++) {
+      out.amounts.push(FLOWS.amounts[i]!)
+      out.days.push(FLOWS.days[i]!)
+    }
   const feesPaid = upfront + feesPaidInstalments
   const accruedUnpaid = interestAccrued + accruedFees + penaltyUnpaid
   const costToDate = interestPaid + feesPaid + penaltyPaid + accruedUnpaid
@@ -448,7 +548,7 @@ export function drawCostDetail(
       owedToday,
       projectedCostToPayoff: projected,
       totalCost: costToDate + projected,
-      apr: xirrOfDays(flowAmounts, flowDays),
+      apr: xirrOfDays(FLOWS.amounts, FLOWS.days, FLOWS.n),
       naiveRate: naiveRate(draw),
       overdue,
       estimate: isEstimate(draw.method, draw.rateUnit),
@@ -472,22 +572,53 @@ export function drawCost(
   return drawCostDetail(draw, repayments, account, today, options).cost
 }
 
+export interface EarlyPayoffOptions extends CostOptions {
+  /** The account's penalty multiplier; DEFAULT_PENALTY_MULTIPLIER when not given. */
+  penaltyMultiplier?: number
+  /** What is paid on `date`; below the payoff amount it is a partial prepayment. Everything when not given. */
+  amount?: Fen
+}
+
 /**
- * Paying everything off on `date` against keeping the loan: the schedule followed from that day
- * for instalments, holding to the end of the term for 随借随还. Repayments after `date` are ignored.
+ * Paying early on `date` against keeping the loan: the schedule followed from that day for
+ * instalments, holding to the end of the term for 随借随还. Repayments after `date` are ignored.
  * Both costs count from `date` on (what is already paid is the same either way).
+ *
+ * With options.amount below the payoff amount it is a partial prepayment, applied as a lender
+ * applies one: interest and penalty accrued to that day first, then principal. What it saves:
+ * - 随借随还: the interest the prepaid principal would have run up to the end of the term.
+ * - 等额本息, 等额本金, 先息后本: the lender keeps the term and lowers the payments still to come
+ *   (减少月供, the option Chinese lenders most often offer beside 缩短期限, which would save more
+ *   on a level-payment loan). The saving is the interest of the remaining plan (the projection of
+ *   drawCost) less that of the same plan on the principal left. Before rounding, every period's
+ *   interest and principal part of that plan is proportional to the principal it starts from, so
+ *   the difference is the prepaid share of the remaining interest, rounded once: re-planning in
+ *   whole fen instead would let a fen of per-period rounding make a larger prepayment save less.
+ * - 分期: nothing. The fee is charged on the original amount and stays owed (owed.ts), so paying
+ *   ahead only moves money earlier; lenders that waive fees do so by their own rules.
+ * Past the last due date nothing is left to save: everything is due already.
  */
-export function earlyPayoff(
-  draw: Draw,
-  repayments: readonly Repayment[],
-  date: IsoDate,
-  options: CostOptions & { penaltyMultiplier?: number } = {}
-): EarlyPayoff {
+export function earlyPayoff(draw: Draw, repayments: readonly Repayment[], date: IsoDate, options: EarlyPayoffOptions = {}): EarlyPayoff {
   const day = date < draw.drawDate ? draw.drawDate : date
   const { cost } = drawCostDetail(draw, repayments, { penaltyMultiplier: options.penaltyMultiplier ?? DEFAULT_PENALTY_MULTIPLIER }, day, options)
-  const costIfPaidOff = cost.owedToday - cost.principalOutstanding
+  const payoffAmount = cost.owedToday
   const costIfKept = cost.accruedUnpaid + cost.projectedCostToPayoff
-  return { payoffAmount: cost.owedToday, costIfKept, costIfPaidOff, interestSaved: Math.max(0, costIfKept - costIfPaidOff) }
+  if (options.amount === undefined || options.amount >= payoffAmount) {
+    const costIfPaidOff = payoffAmount - cost.principalOutstanding
+    return { payoffAmount, amountApplied: payoffAmount, costIfKept, costIfPaidOff, interestSaved: Math.max(0, costIfKept - costIfPaidOff) }
+  }
+  const amountApplied = Math.max(0, options.amount)
+  let saved = 0
+  if (draw.method !== 'feeInstalment') {
+    // What is owed beyond principal (interest and penalty accrued) is paid first.
+    const principalPaid = Math.max(0, amountApplied - (payoffAmount - cost.principalOutstanding))
+    if (draw.method === 'flexible') {
+      const endDay = dayNumberAddMonths(draw.firstDueDate, draw.termMonths - 1)
+      const days = endDay - dayNumber(day)
+      if (days > 0) saved = roundFen(principalPaid * perDayRate(draw.rateUnit, draw.rate) * days)
+    } else if (cost.principalOutstanding > 0) saved = roundFen((cost.projectedCostToPayoff * principalPaid) / cost.principalOutstanding)
+  }
+  return { payoffAmount, amountApplied, costIfKept, costIfPaidOff: costIfKept - saved, interestSaved: saved }
 }
 
 export interface OrderCostDetail {
@@ -500,6 +631,8 @@ export interface OrderCostDetail {
   principalOutstanding: Fen
   /** With context.dueByDay: what must be paid by the end of that day (arrears and penalty included), at most what is owed. */
   dueBy: Fen
+  /** An instalment plan's periods from the order date (its payments pool into the account's real APR); null for a single payment. */
+  plan: readonly SchedulePeriod[] | null
 }
 
 /** orderCost with the parts ledger-cost.ts needs; the context's sink hears fees and penalty by day. */
@@ -535,7 +668,8 @@ export function orderCostDetail(
       penaltyToDate: penalty,
       projected: 0,
       principalOutstanding: Math.min(order.amount, owedBase),
-      dueBy
+      dueBy,
+      plan: null
     }
   }
 
@@ -550,7 +684,15 @@ export function orderCostDetail(
   const apr = aprOfSchedule(order.amount, scheduleOf(plan, 0, false))
   const naive = naiveRate({ rate: order.instalmentFeeRate, rateUnit: 'monthlyFee' })
   if (!billable)
-    return { cost: { feesPaid: 0, feesToCome: 0, owed: 0, overdue: null, apr, naiveRate: naive }, feesToDate: 0, penaltyToDate: 0, projected: 0, principalOutstanding: 0, dueBy: 0 }
+    return {
+      cost: { feesPaid: 0, feesToCome: 0, owed: 0, overdue: null, apr, naiveRate: naive },
+      feesToDate: 0,
+      penaltyToDate: 0,
+      projected: 0,
+      principalOutstanding: 0,
+      dueBy: 0,
+      plan
+    }
 
   const feePerPeriod = plan[0]?.fee ?? 0
   const nF = feePerPeriod * plan.length
@@ -595,7 +737,8 @@ export function orderCostDetail(
     penaltyToDate: penalty,
     projected: nF - feesToDate,
     principalOutstanding: total > 0 ? Math.min(order.amount, roundFen((owedBase * order.amount) / total)) : 0,
-    dueBy: dueBy + penalty
+    dueBy: dueBy + penalty,
+    plan
   }
 }
 

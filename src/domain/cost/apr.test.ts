@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
-import { aprOfSchedule, calculateFlows, calculateOffer, irr, xirr } from './apr'
+import { aprOfSchedule, calculateFlows, calculateOffer, irr, xirr, xirrOfDays } from './apr'
 import { anyOffer } from './arbitraries'
 import { buildSchedule, scheduleOf } from './schedule'
 import type { SchedulePeriod } from './types'
@@ -176,6 +176,32 @@ describe('xirr', () => {
       { date: addDays('2016-01-01', 3_650), amount: -Math.round(1_000_000 * Math.pow(1.0004, 3_650)) }
     ])
     expect(apr?.periodRate).toBeCloseTo(0.0004, 9)
+  })
+})
+
+describe('xirrOfDays gives the rates it gave before it was made faster', () => {
+  // Rates to the last digit from the solver as it was before the speed work (commit 5070345): the
+  // search now starts from a guess for loan-shaped flows and reuses its arrays, and must land on
+  // the same bracket, so on the same number.
+  it.each([
+    ['one day at 0.1%: the root is one of the search\'s trial rates', [1_000_000, -1_001_000], [0, 1], 0.001],
+    ['40 days of 0.04% simple interest', [1_000_000, -1_016_000], [0, 40], 0.0003969124778278517],
+    ['two repayments', [500_000, -252_000, -253_500], [0, 10, 30], 0.0005470829614503578],
+    ['repaid less than received: a negative rate', [1_000_000, -900_000], [0, 90], -0.0011699874265862057],
+    [
+      'a year of monthly instalments',
+      [1_200_000, ...Array.from({ length: 12 }, () => -107_200)],
+      [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365],
+      0.00035671343060357416
+    ],
+    ['paid first, received later: more than one sign change', [-100_000, 30_000, 80_000], [0, 100, 400], 0.00030218760120269753],
+    ['out of date order, with same-day flows', [-500_000, 1_000_000, -300_000, -210_000, 0], [20, 0, 20, 45, 45], 0.0003952819196543162]
+  ])('%s', (_, amounts, days, rate) => {
+    expect(xirrOfDays(amounts, days)?.periodRate).toBe(rate)
+  })
+
+  it('and the same monthly IRR', () => {
+    expect(irr([1_200_000, ...Array.from({ length: 12 }, () => -107_200)])).toBe(0.010861853567590073)
   })
 })
 

@@ -1,4 +1,4 @@
-// Owns the whole-ledger cost recomputation: every draw's and order's cost, sums per account, cost and balance per month, and this month's totals.
+// Owns the whole-ledger cost recomputation: every draw's and order's cost, sums and the real APR per account, cost and balance per month, and this month's totals.
 //
 // Months: interest and penalty are put in the month they ACCRUE (day by day, so a draw held from
 // 20 January to 10 February costs in both months, whenever it is paid); fees in the month they
@@ -16,19 +16,31 @@
 // payment by its principal share) and what statement payments cleared is taken off on its due
 // date (or today if sooner), because a statement payment is pooled across the account's orders.
 //
+// An account's real APR is the XIRR of all its records' flows together (AccountCost.apr): each
+// draw's own flows as drawCost solves them (money received, repayments, what is still to pay);
+// an order's purchase as money received, its direct payments on their days, and the rest of its
+// payments in schedule order: what a statement paid (or marking it paid settled) on its due date,
+// or today if that is sooner, and what is still owed on its due date, or today if that has passed,
+// with any penalty today. An interest-free order paid on time adds money at no cost.
+//
 // Linear in the records: repayments are grouped by target once; each record is walked once.
+// Speed (npm run bench): per record, no look-up by id where a position will do, no closure, no
+// iterator and no array that can be reused; a map of long ids costs more than the arithmetic.
 import { dayNumber, makeIsoDate, monthOf, type IsoDate } from '../dates'
 import { roundFen, type Fen } from '../money'
 import { orderBalanceDetails } from '../owed'
 import type { Account, Ledger, Repayment } from '../records'
 import { DEFAULT_PENALTY_MULTIPLIER, drawCostDetail, orderCostDetail, type CostOptions, type CostSink, type DetailContext } from './actual'
-import type { DrawCost, LedgerCost, MonthlyBalance, MonthlyCost, OrderCost } from './types'
+import { xirrOfDays } from './apr'
+import type { AccountCost, DrawCost, LedgerCost, MonthlyBalance, MonthlyCost, OrderCost } from './types'
 
 interface AccountMonths {
   interest: number[]
   fees: number[]
   penalty: number[]
   principal: number[]
+  /** Every flow of the account's counted records (borrower's view; day numbers), for its real APR. */
+  flows: { amounts: number[]; days: number[] }
 }
 
 function monthKey(index: number): string {
@@ -51,15 +63,35 @@ interface MonthBuckets {
   settle(target: Fen, out: number[], fallback: number): void
 }
 
-/** Fractional amounts of one record by month, settled into whole fen that add up to the record's exact figure. */
-function monthBuckets(monthOfDay: (day: number) => number, starts: readonly number[]): MonthBuckets {
-  const amounts = new Map<number, number>()
-  const addTo = (m: number, amount: number) => amounts.set(m, (amounts.get(m) ?? 0) + amount)
+/**
+ * Fractional amounts of one record by month, settled into whole fen that add up to the record's
+ * exact figure. A table per month and a list of the months touched, reused record after record:
+ * a map per record cost more than the figures themselves.
+ */
+function monthBuckets(monthOfDay: (day: number) => number, starts: readonly number[], monthCount: number): MonthBuckets {
+  const sums = new Float64Array(monthCount)
+  // Whether a month was touched, even by a zero: settle's fallback month depends on it.
+  const seen = new Uint8Array(monthCount)
+  const touched: number[] = []
+  const addTo = (m: number, amount: number) => {
+    if (seen[m] === 0) {
+      seen[m] = 1
+      touched.push(m)
+    }
+    sums[m] = sums[m]! + amount
+  }
+  const reset = () => {
+    // Most records touch nothing, and setting an array's length is a call into the runtime.
+    if (touched.length === 0) return
+    for (let i = 0; i < touched.length; i++) {
+      const m = touched[i]!
+      sums[m] = 0
+      seen[m] = 0
+    }
+    touched.length = 0
+  }
   return {
-    reset: () => {
-      // Clearing allocates a new table even when empty, and most records leave these empty.
-      if (amounts.size > 0) amounts.clear()
-    },
+    reset,
     add: (day, amount) => addTo(monthOfDay(day), amount),
     spread(from, to, perDay) {
       let x = from
@@ -71,14 +103,24 @@ function monthBuckets(monthOfDay: (day: number) => number, starts: readonly numb
       }
     },
     settle(target, out, fallback) {
-      if (amounts.size === 0 && target === 0) return
-      const months = [...amounts.keys()].sort(ascending)
+      if (touched.length === 0 && target === 0) return
+      // An insertion sort: there are only ever a few months, and Array.prototype.sort allocates on every call.
+      for (let i = 1; i < touched.length; i++) {
+        const m = touched[i]!
+        let j = i - 1
+        while (j >= 0 && touched[j]! > m) {
+          touched[j + 1] = touched[j]!
+          j--
+        }
+        touched[j + 1] = m
+      }
       let sum = 0
       let settled = 0
       let largest = fallback
       let largestValue = -1
-      for (const m of months) {
-        sum += amounts.get(m)!
+      for (let i = 0; i < touched.length; i++) {
+        const m = touched[i]!
+        sum += sums[m]!
         const whole = roundFen(sum) - settled
         settled += whole
         addAt(out, m, whole)
@@ -88,12 +130,14 @@ function monthBuckets(monthOfDay: (day: number) => number, starts: readonly numb
         }
       }
       if (target !== settled) addAt(out, largest, target - settled)
+      reset()
     }
   }
 }
 
-function ascending(a: number, b: number): number {
-  return a - b
+function flow(months: AccountMonths, day: number, amount: Fen): void {
+  months.flows.amounts.push(amount)
+  months.flows.days.push(day)
 }
 
 function addAt(list: number[], index: number, amount: number): void {
@@ -108,14 +152,46 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
   const accountById = new Map<string, Account>(ledger.accounts.map((a) => [a.id, a]))
   const fallbackAccount = { penaltyMultiplier: DEFAULT_PENALTY_MULTIPLIER }
 
-  const drawRepayments = new Map<string, Repayment[]>()
+  // Repayments by draw position, so the draws need no look-up by id (a map of long ids is the
+  // slowest thing here), and by order id. A repayment usually follows one on the same target,
+  // which spares most look-ups.
+  const drawCount = ledger.draws.length
+  const drawIndex = new Map<string, number>()
+  // Where an id repeats, every draw of it shares the first one's repayments, as grouping by id does.
+  const sameAs = new Map<number, number>()
+  for (let i = 0; i < drawCount; i++) {
+    const id = ledger.draws[i]!.id
+    const size = drawIndex.size
+    drawIndex.set(id, i)
+    if (drawIndex.size === size) {
+      const firstIndex = ledger.draws.findIndex((d) => d.id === id)
+      drawIndex.set(id, firstIndex)
+      sameAs.set(i, firstIndex)
+    }
+  }
+  const drawRepayments: (Repayment[] | undefined)[] = new Array<Repayment[] | undefined>(drawCount)
   const orderRepayments = new Map<string, Repayment[]>()
+  let lastDrawTarget = ''
+  let lastDrawList: Repayment[] | undefined
+  let lastOrderTarget = ''
+  let lastOrderList: Repayment[] | undefined
   for (const r of ledger.repayments) {
-    const map = r.targetType === 'draw' ? drawRepayments : r.targetType === 'order' ? orderRepayments : null
-    if (!map) continue
-    const list = map.get(r.targetId)
-    if (list) list.push(r)
-    else map.set(r.targetId, [r])
+    if (r.targetType === 'draw') {
+      if (lastDrawList === undefined || r.targetId !== lastDrawTarget) {
+        const i = drawIndex.get(r.targetId)
+        if (i === undefined) continue
+        lastDrawTarget = r.targetId
+        lastDrawList = drawRepayments[i] ??= []
+      }
+      lastDrawList.push(r)
+    } else if (r.targetType === 'order') {
+      if (lastOrderList === undefined || r.targetId !== lastOrderTarget) {
+        lastOrderTarget = r.targetId
+        lastOrderList = orderRepayments.get(r.targetId)
+        if (!lastOrderList) orderRepayments.set(r.targetId, (lastOrderList = []))
+      }
+      lastOrderList.push(r)
+    }
   }
   const orderBalance = orderBalanceDetails(ledger.orders, ledger.repayments, today)
 
@@ -142,16 +218,19 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     const index = firstMonth + i
     starts.push(dayNumber(makeIsoDate(Math.floor(index / 12), (index % 12) + 1, 1)))
   }
+  // The day number of a date up to today from the month table, sparing a parse; later ones are parsed.
+  const dayOf = (date: IsoDate): number =>
+    date <= today && date >= first ? starts[monthIndexOf(date) - firstMonth]! + (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48) - 1 : dayNumber(date)
+  // The month of every day in the charted months, looked up rather than searched: the walks ask
+  // for it on every span of interest. Days before the first month count in it, days after the
+  // last in the last.
+  const firstDay = starts[0]!
+  const monthByDay = new Uint16Array(starts[monthCount]! - firstDay)
+  for (let i = 0; i < monthCount; i++) monthByDay.fill(i, starts[i]! - firstDay, starts[i + 1]! - firstDay)
   const monthOfDay = (day: number): number => {
-    if (day < starts[0]!) return 0
-    let lo = 0
-    let hi = monthCount - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= day) lo = mid
-      else hi = mid - 1
-    }
-    return lo
+    const offset = day - firstDay
+    if (offset < 0) return 0
+    return offset < monthByDay.length ? monthByDay[offset]! : monthCount - 1
   }
 
   const perAccount = new Map<string, AccountMonths>()
@@ -159,15 +238,15 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     let m = perAccount.get(accountId)
     if (!m) {
       const zeros = () => new Array<number>(monthCount).fill(0)
-      m = { interest: zeros(), fees: zeros(), penalty: zeros(), principal: zeros() }
+      m = { interest: zeros(), fees: zeros(), penalty: zeros(), principal: zeros(), flows: { amounts: [], days: [] } }
       perAccount.set(accountId, m)
     }
     return m
   }
 
-  const interest = monthBuckets(monthOfDay, starts)
-  const fees = monthBuckets(monthOfDay, starts)
-  const penalty = monthBuckets(monthOfDay, starts)
+  const interest = monthBuckets(monthOfDay, starts, monthCount)
+  const fees = monthBuckets(monthOfDay, starts, monthCount)
+  const penalty = monthBuckets(monthOfDay, starts, monthCount)
   let principalOut: number[] = []
   const sink: CostSink = {
     interest: (from, to, perDay) => interest.spread(from, to, perDay),
@@ -181,36 +260,68 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     penalty.reset()
   }
 
-  const totals = new Map<string, { costToDate: Fen; projected: Fen; owed: Fen }>()
+  const totals = new Map<string, AccountCost>()
   const totalsOf = (accountId: string) => {
     let t = totals.get(accountId)
     if (!t) {
-      t = { costToDate: 0, projected: 0, owed: 0 }
+      t = { costToDate: 0, projected: 0, owed: 0, apr: null }
       totals.set(accountId, t)
     }
     return t
   }
   for (const a of ledger.accounts) totalsOf(a.id)
 
+  // Each record's account, its totals and its months: consecutive records mostly share one, so the
+  // last is kept to spare three look-ups a record.
+  interface AccountState {
+    id: string
+    account: Pick<Account, 'penaltyMultiplier'>
+    totals: AccountCost
+  }
+  const states = new Map<string, AccountState>()
+  let lastState: AccountState | null = null
+  const stateOf = (accountId: string): AccountState => {
+    if (lastState !== null && lastState.id === accountId) return lastState
+    let state = states.get(accountId)
+    if (!state) {
+      state = { id: accountId, account: accountById.get(accountId) ?? fallbackAccount, totals: totalsOf(accountId) }
+      states.set(accountId, state)
+    }
+    lastState = state
+    return state
+  }
+  let lastMonthsId = ''
+  let lastMonths: AccountMonths | null = null
+  const monthsOfCached = (accountId: string): AccountMonths => {
+    if (lastMonths === null || lastMonthsId !== accountId) {
+      lastMonths = monthsOf(accountId)
+      lastMonthsId = accountId
+    }
+    return lastMonths
+  }
+
   const monthEndDay = starts[monthCount]! - 1
-  const withSink: DetailContext = { todayDay, dueByDay: monthEndDay, sink }
-  const withoutSink: DetailContext = { todayDay, dueByDay: monthEndDay }
+  const withSink: DetailContext = { todayDay, dueByDay: monthEndDay, sink, ownRepayments: true }
+  const withoutSink: DetailContext = { todayDay, dueByDay: monthEndDay, ownRepayments: true }
   const thisMonthKey = monthOf(today)
   let dueThisMonth = 0
   let borrowedThisMonth = 0
 
   const draws = new Map<string, DrawCost>()
-  for (const draw of ledger.draws) {
-    const account = accountById.get(draw.accountId) ?? fallbackAccount
+  for (let i = 0; i < drawCount; i++) {
+    const draw = ledger.draws[i]!
+    const state = stateOf(draw.accountId)
     const counted = draw.drawDate <= today
-    const months = counted ? monthsOf(draw.accountId) : null
+    const months = counted ? monthsOfCached(draw.accountId) : null
     if (months) {
       resetBuckets()
       principalOut = months.principal
     }
-    const detail = drawCostDetail(draw, drawRepayments.get(draw.id) ?? NONE, account, today, options, months ? withSink : withoutSink)
+    const reps = drawRepayments[sameAs.size > 0 ? (sameAs.get(i) ?? i) : i] ?? NONE
+    if (months) withSink.flows = months.flows
+    const detail = drawCostDetail(draw, reps, state.account, today, options, months ? withSink : withoutSink)
     draws.set(draw.id, detail.cost)
-    const t = totalsOf(draw.accountId)
+    const t = state.totals
     t.projected += detail.cost.projectedCostToPayoff
     t.owed += detail.cost.owedToday
     if (!months) continue
@@ -219,20 +330,20 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     fees.settle(detail.feesToDate, months.fees, monthCount - 1)
     penalty.settle(detail.penaltyToDate, months.penalty, monthCount - 1)
     dueThisMonth += detail.dueBy
-    if (monthOf(draw.drawDate) === thisMonthKey) borrowedThisMonth += draw.principal
+    if (draw.drawDate.startsWith(thisMonthKey)) borrowedThisMonth += draw.principal
   }
 
   const orders = new Map<string, OrderCost>()
   for (let i = 0; i < ledger.orders.length; i++) {
     const order = ledger.orders[i]!
-    const account = accountById.get(order.accountId) ?? fallbackAccount
+    const state = stateOf(order.accountId)
     const balance = orderBalance.balances[i]!
     const counted = order.orderDate <= today && (order.status === 'unpaid' || order.status === 'paid')
-    const months = counted ? monthsOf(order.accountId) : null
+    const months = counted ? monthsOfCached(order.accountId) : null
     if (months) resetBuckets()
-    const detail = orderCostDetail(order, balance, account, today, options, months ? withSink : withoutSink)
+    const detail = orderCostDetail(order, balance, state.account, today, options, months ? withSink : withoutSink)
     orders.set(order.id, detail.cost)
-    const t = totalsOf(order.accountId)
+    const t = state.totals
     t.projected += detail.projected
     t.owed += detail.cost.owed
     if (!months) continue
@@ -240,15 +351,22 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     fees.settle(detail.feesToDate, months.fees, monthCount - 1)
     penalty.settle(detail.penaltyToDate, months.penalty, monthCount - 1)
     dueThisMonth += detail.dueBy
-    if (monthOf(order.orderDate) === thisMonthKey) borrowedThisMonth += order.amount
+    if (order.orderDate.startsWith(thisMonthKey)) borrowedThisMonth += order.amount
 
     // Principal: bought on the order date, paid down by direct payments, the rest on the due date.
     const p = months.principal
     addAt(p, monthIndexOf(order.orderDate) - firstMonth, order.amount)
     const total = order.amount + detail.cost.feesPaid + detail.cost.feesToCome
+    // Flows: the purchase is money received; direct payments are paid on their days.
+    const orderDay = dayOf(order.orderDate)
+    flow(months, orderDay, order.amount)
+    const direct = orderBalance.direct[i]!
     let reduced = 0
-    for (const r of orderBalance.direct[i]! > 0 ? (orderRepayments.get(order.id) ?? NONE) : NONE) {
+    const paidDirectly = direct > 0 ? (orderRepayments.get(order.id) ?? NONE) : NONE
+    for (let k = 0; k < paidDirectly.length; k++) {
+      const r = paidDirectly[k]!
       if (r.date > today) continue
+      flow(months, dayOf(r.date), -r.amount)
       const share = Math.min(order.amount - reduced, order.instalmentCount > 1 ? roundFen((r.amount * order.amount) / total) : r.amount)
       if (share <= 0) continue
       addAt(p, monthIndexOf(r.date) - firstMonth, -share)
@@ -256,6 +374,31 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     }
     const rest = order.amount - reduced - detail.principalOutstanding
     if (rest !== 0) addAt(p, monthIndexOf(order.dueDate < today ? order.dueDate : today) - firstMonth, -rest)
+    // The rest of the payments in schedule order: what a statement paid (or marking it paid
+    // settled) on its due date, or today if that is sooner; what is still owed on its due date, or
+    // today if that has passed, as drawCost dates what is overdue.
+    const paidTo = Math.max(direct, order.status === 'paid' ? total : Math.min(total, balance.repaid))
+    if (detail.plan) {
+      let day = orderDay
+      let cum = 0
+      for (let k = 0; k < detail.plan.length; k++) {
+        const period = detail.plan[k]!
+        day += period.days
+        const end = cum + period.payment
+        if (paidTo > cum && direct < end) flow(months, Math.min(day, todayDay), -(Math.min(end, paidTo) - Math.max(cum, direct)))
+        if (total > paidTo && end > paidTo) flow(months, Math.max(day, todayDay), -(Math.min(end, total) - Math.max(cum, paidTo)))
+        cum = end
+      }
+    } else if (total > direct) {
+      const dueDay = dayOf(order.dueDate)
+      if (paidTo > direct) flow(months, Math.min(dueDay, todayDay), -(paidTo - direct))
+      if (total > paidTo) flow(months, Math.max(dueDay, todayDay), -(total - paidTo))
+    }
+    if (detail.penaltyToDate > 0) flow(months, todayDay, -detail.penaltyToDate)
+  }
+  for (const [id, t] of totals) {
+    const m = perAccount.get(id)
+    t.apr = m ? xirrOfDays(m.flows.amounts, m.flows.days) : null
   }
 
   // Accounts in the charts: every account with a counted record, in the ledger's order.
@@ -285,7 +428,7 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
   }
 
   let repaidThisMonth = 0
-  for (const r of ledger.repayments) if (r.date <= today && monthOf(r.date) === thisMonthKey) repaidThisMonth += r.amount
+  for (const r of ledger.repayments) if (r.date <= today && r.date.startsWith(thisMonthKey)) repaidThisMonth += r.amount
 
   return {
     draws,

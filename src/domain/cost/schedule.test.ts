@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../dates'
+import { addDays, dayNumber } from '../dates'
 import { MAX_FEN } from '../money'
 import { RATE_LIMITS } from '../records'
 import { anyOffer } from './arbitraries'
-import { buildSchedule, checkOffer, monthlyDueDates, naiveRate } from './schedule'
+import { buildSchedule, checkOffer, monthlyDueDates, monthlyDueDays, naiveRate } from './schedule'
 import type { Offer, Schedule } from './types'
 
 const offer = (fields: Partial<Offer>): Offer => ({
@@ -130,6 +130,15 @@ describe('due dates', () => {
   it('monthlyDueDates matches addMonths across leap years and year ends', () => {
     expect(monthlyDueDates('2023-12-31', 3)).toEqual(['2023-12-31', '2024-01-31', '2024-02-29'])
     expect(monthlyDueDates('2099-11-30', 4)).toEqual(['2099-11-30', '2099-12-30', '2100-01-30', '2100-02-28'])
+  })
+
+  it('monthlyDueDays are the day numbers of monthlyDueDates (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 1, max: 360 }), (offset, count) => {
+        const first = addDays('1905-01-01', offset)
+        expect(monthlyDueDays(first, count)).toEqual(monthlyDueDates(first, count).map(dayNumber))
+      })
+    )
   })
 })
 

@@ -17,7 +17,7 @@
 //   the formula with r = daily * 30 and each period's interest by its days, so the schedule is
 //   marked as an estimate.
 import { z } from 'zod'
-import { addMonths, dayNumber, isIsoDate, makeIsoDate, parseIsoDate, type IsoDate } from '../dates'
+import { addMonths, dayNumber, dayNumberOf, daysInMonth, isIsoDate, makeIsoDate, parseIsoDate, type IsoDate } from '../dates'
 import { MAX_FEN, roundFen, splitFen, type Fen } from '../money'
 import { check, RATE_LIMITS, RATE_UNITS, REPAYMENT_METHODS, type RateUnit, type RepaymentMethod } from '../records'
 import type { Checked, NaiveRate, Offer, Schedule, SchedulePeriod } from './types'
@@ -92,6 +92,20 @@ export function monthlyDueDates(firstDue: IsoDate, count: number): IsoDate[] {
   return out
 }
 
+/** dayNumber of each of monthlyDueDates(firstDue, count), worked out without building the dates. */
+export function monthlyDueDays(firstDue: IsoDate, count: number): number[] {
+  const p = parseIsoDate(firstDue)
+  if (!p) throw new RangeError(`not a valid date: ${firstDue}`)
+  const out: number[] = []
+  for (let k = 0; k < count; k++) {
+    const index = p.year * 12 + (p.month - 1) + k
+    const y = Math.floor(index / 12)
+    const m = (index % 12) + 1
+    out.push(dayNumberOf(y, m, Math.min(p.day, daysInMonth(y, m))))
+  }
+  return out
+}
+
 /** The due dates of an offer's periods. */
 export function dueDatesOf(offer: Pick<Offer, 'startDate' | 'firstDueDate' | 'termMonths'>): IsoDate[] {
   return monthlyDueDates(firstDueOf(offer), offer.termMonths)
@@ -127,14 +141,12 @@ export function perPeriodRate(rateUnit: RateUnit, rate: number): number {
   return rate
 }
 
-export interface PlanInput {
+/** What a plan's money depends on: the loan's terms, without its dates. */
+export interface PlanTerms {
   principal: Fen
   method: RepaymentMethod
   rateUnit: RateUnit
   rate: number
-  /** The day interest starts (the money arrives, or the day a projection starts from). */
-  startDate: IsoDate
-  dueDates: readonly IsoDate[]
   /**
    * For per-period rates: the share of the first period's interest still to charge, when the plan
    * starts part-way through a period (a projection from today). 1 for a fresh offer.
@@ -142,18 +154,29 @@ export interface PlanInput {
   firstPeriodShare?: number
 }
 
+export interface PlanInput extends PlanTerms {
+  /** The day interest starts (the money arrives, or the day a projection starts from). */
+  startDate: IsoDate
+  dueDates: readonly IsoDate[]
+}
+
+/** A plan's money by period, in plain arrays: planPeriods without the dates and the period objects. */
+export interface PlanAmounts {
+  principal: Fen[]
+  interest: Fen[]
+  /** The fee of every period (分期: the same each period), 0 for interest-bearing methods. */
+  fee: Fen
+  payment: Fen[]
+}
+
 /**
  * The periods of a plan: the engine behind buildSchedule, also used to project what is left of a
  * draw from its actual balance (actual.ts), which is why it takes explicit dates and principal.
  */
 export function planPeriods(input: PlanInput): SchedulePeriod[] {
-  const { principal, method, rateUnit, rate, startDate, dueDates } = input
+  const { principal, startDate, dueDates } = input
   const n = dueDates.length
   if (n === 0) return []
-  const share = input.firstPeriodShare ?? 1
-  const byDay = accruesByDay(method, rateUnit)
-  const d = perDayRate(rateUnit, rate)
-  const r = perPeriodRate(rateUnit, rate)
   const days: number[] = []
   let prev = dayNumber(startDate)
   for (const due of dueDates) {
@@ -161,7 +184,32 @@ export function planPeriods(input: PlanInput): SchedulePeriod[] {
     days.push(day - prev)
     prev = day
   }
+  const amounts = planAmounts(input, days)
   const periods: SchedulePeriod[] = []
+  let balance = principal
+  for (let k = 0; k < n; k++) {
+    const principalPart = amounts.principal[k]!
+    balance -= principalPart
+    const interest = amounts.interest[k]!
+    periods.push({ index: k + 1, dueDate: dueDates[k]!, days: days[k]!, principal: principalPart, interest, fee: amounts.fee, payment: amounts.payment[k]!, balanceAfter: balance })
+  }
+  return periods
+}
+
+/**
+ * The money of a plan whose periods last `days` (the first from the start): the arithmetic of
+ * planPeriods, which actual.ts calls directly with day numbers it already has, as it plans every
+ * instalment draw of a ledger twice (its schedule, and what is left of it).
+ */
+export function planAmounts(terms: PlanTerms, days: readonly number[]): PlanAmounts {
+  const { principal, method, rateUnit, rate } = terms
+  const n = days.length
+  const share = terms.firstPeriodShare ?? 1
+  const byDay = accruesByDay(method, rateUnit)
+  const d = perDayRate(rateUnit, rate)
+  const r = perPeriodRate(rateUnit, rate)
+  const out: PlanAmounts = { principal: [], interest: [], fee: 0, payment: [] }
+  if (n === 0) return out
   let balance = principal
   let level = 0
   if (method === 'equalInstalment' && r !== 0) {
@@ -172,6 +220,7 @@ export function planPeriods(input: PlanInput): SchedulePeriod[] {
   const parts = method === 'feeInstalment' || method === 'equalPrincipal' || (method === 'equalInstalment' && r === 0) ? splitFen(principal, n) : null
   // The fee is on the ORIGINAL amount every period, which is why the real rate is near twice 12 * f.
   const fee = method === 'feeInstalment' ? roundFen(principal * rate) : 0
+  out.fee = fee
   for (let k = 0; k < n; k++) {
     // Interest of period k on what was outstanding during it; the expression order matches owed.ts
     // (outstanding * rate * days), so a daily-rate schedule and the daily accrual agree to the fen.
@@ -184,9 +233,11 @@ export function planPeriods(input: PlanInput): SchedulePeriod[] {
       principalPart = k === n - 1 ? balance : Math.min(balance, Math.max(0, level - interest))
     else principalPart = k === n - 1 ? balance : 0 // interest-only and 随借随还: principal at the end
     balance -= principalPart
-    periods.push({ index: k + 1, dueDate: dueDates[k]!, days: days[k]!, principal: principalPart, interest, fee, payment: principalPart + interest + fee, balanceAfter: balance })
+    out.principal.push(principalPart)
+    out.interest.push(interest)
+    out.payment.push(principalPart + interest + fee)
   }
-  return periods
+  return out
 }
 
 /** Totals of a list of periods plus an up-front fee. */

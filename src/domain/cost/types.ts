@@ -127,18 +127,37 @@ export interface MonthlyBalance {
 export interface EarlyPayoff {
   /** What it takes to clear the draw on that day. */
   payoffAmount: Fen
+  /** What the early payment comes to: the amount asked for, or payoffAmount when that is less (or no amount was given). */
+  amountApplied: Fen
   /** Interest and fees that following the schedule would still have cost. */
   costIfKept: Fen
-  /** Interest and fees if paid off on that day. */
+  /** Interest and fees from that day on if amountApplied is paid then: all of it on a payoff, and for a partial prepayment the accrued part plus the rest kept to schedule. */
   costIfPaidOff: Fen
+  /** costIfKept - costIfPaidOff, never negative. */
   interestSaved: Fen
+}
+
+/** One account's figures in LedgerCost. */
+export interface AccountCost {
+  /** Interest, fees and penalty paid and accrued to date. */
+  costToDate: Fen
+  /** Interest and fees still to come if every draw and plan is followed to the end. */
+  projected: Fen
+  owed: Fen
+  /**
+   * Real APR of all the account's flows together: money received on each draw and order, what was
+   * repaid, and what is still to pay (owed today, or on its due date as scheduled), as each draw's
+   * apr counts them. Interest-free orders paid on time count at no cost, so they pull it towards
+   * zero. Null when it cannot be solved (no counted records).
+   */
+  apr: AprResult | null
 }
 
 export interface LedgerCost {
   draws: Map<string, DrawCost>
   orders: Map<string, OrderCost>
-  /** Per account: cost to date (paid + accrued), projected, and owed today. */
-  accounts: Map<string, { costToDate: Fen; projected: Fen; owed: Fen }>
+  /** Per account: cost to date (paid + accrued), projected, owed today, and the real APR. */
+  accounts: Map<string, AccountCost>
   monthly: MonthlyCost[]
   balances: MonthlyBalance[]
   /** Totals for the month of `today`: cost charged, repaid, borrowed, due. */

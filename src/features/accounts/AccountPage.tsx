@@ -7,6 +7,7 @@ import { useLedger } from '@/app/ledger-context'
 import { useRoute } from '@/app/router'
 import { formatFen } from '@/domain/money'
 import { utilisationPercent } from '@/domain/owed'
+import { formatPercent } from '@/components/format'
 import { DRAW_ACCOUNT_KINDS, ORDER_ACCOUNT_KINDS } from '@/domain/records'
 import { DrawsPanel } from '../draws/DrawsPanel'
 import { OrdersPanel } from '../orders/OrdersPanel'
@@ -71,6 +72,9 @@ export function AccountPage({ id }: { id: string }) {
         </Card>
         <Card size="small">
           <Statistic title={t('cost.toDate')} value={formatFen(ledger.cost.accounts.get(id)?.costToDate ?? 0)} data-testid="account-cost" />
+        </Card>
+        <Card size="small">
+          <Statistic title={t('cost.realApr')} value={formatPercent(ledger.cost.accounts.get(id)?.apr?.aprSimple)} data-testid="account-apr" />
         </Card>
       </div>
       <Descriptions

@@ -11,6 +11,7 @@ import { utilisationPercent } from '@/domain/owed'
 import type { Account } from '@/domain/records'
 import { EmptyState } from '@/components/EmptyState'
 import { Money } from '@/components/Money'
+import { AprText } from '@/components/AprText'
 import { PageFrame } from '@/components/PageFrame'
 import { RecordTable } from '@/components/RecordTable'
 import { useHotkey } from '@/components/use-hotkey'
@@ -93,6 +94,13 @@ export function AccountsPage() {
         render: (_: unknown, a: Account) => <Money fen={ledger.cost.accounts.get(a.id)?.costToDate ?? 0} />
       },
       {
+        key: 'apr',
+        title: t('cost.realApr'),
+        width: 100,
+        sorter: (a: Account, b: Account) => (ledger.cost.accounts.get(a.id)?.apr?.aprSimple ?? -1) - (ledger.cost.accounts.get(b.id)?.apr?.aprSimple ?? -1),
+        render: (_: unknown, a: Account) => <AprText apr={ledger.cost.accounts.get(a.id)?.apr ?? null} />
+      },
+      {
         key: 'utilisation',
         title: t('account.utilisation'),
         width: 160,
@@ -136,7 +144,7 @@ export function AccountsPage() {
         testId="accounts-table"
         rows={ledger.accounts}
         columns={columns}
-        minWidth={900}
+        minWidth={1100}
         searchText={(a) => `${a.name} ${a.reportName} ${a.notes}`}
         onOpen={(a) => navigate({ page: 'accounts', id: a.id })}
         onEdit={page.startEdit}

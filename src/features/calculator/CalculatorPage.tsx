@@ -7,7 +7,7 @@ import { useLedger } from '@/app/ledger-context'
 import { calculateOffer } from '@/domain/cost/apr'
 import { earlyPayoff } from '@/domain/cost/actual'
 import type { OfferResult, SchedulePeriod } from '@/domain/cost/types'
-import { formatFen } from '@/domain/money'
+import { formatFen, parseYuan } from '@/domain/money'
 import { RATE_UNITS, REPAYMENT_METHODS, type FieldIssue, type RateUnit, type RepaymentMethod } from '@/domain/records'
 import { Money } from '@/components/Money'
 import { PageFrame } from '@/components/PageFrame'
@@ -205,12 +205,19 @@ function EarlyRepayment() {
   const open = useMemo(() => ledger.draws.filter((d) => (ledger.drawBalances.get(d.id)?.owed ?? 0) > 0).sort((a, b) => b.drawDate.localeCompare(a.drawDate)), [ledger])
   const [drawId, setDrawId] = useState<string | undefined>(undefined)
   const [date, setDate] = useState<Dayjs | null>(toDayjs(ledger.today))
+  const [amountText, setAmountText] = useState('')
   const draw = drawId ? ledger.drawById.get(drawId) : open[0]
   const day = date?.isValid() ? date.format('YYYY-MM-DD') : ledger.today
+  const amount = amountText.trim() === '' ? undefined : parseYuan(amountText)
+  const amountError = amount !== undefined && (!amount.ok || amount.fen <= 0)
   const result = useMemo(() => {
-    if (!draw || day < draw.drawDate) return null
-    return earlyPayoff(draw, ledger.repayments.filter((r) => r.targetId === draw.id), day)
-  }, [draw, day, ledger.repayments])
+    if (!draw || day < draw.drawDate || amountError) return null
+    const penaltyMultiplier = ledger.accountById.get(draw.accountId)?.penaltyMultiplier
+    return earlyPayoff(draw, ledger.repayments.filter((r) => r.targetId === draw.id), day, {
+      ...(amount?.ok ? { amount: amount.fen } : {}),
+      ...(penaltyMultiplier !== undefined ? { penaltyMultiplier } : {})
+    })
+  }, [draw, day, ledger.repayments, ledger.accountById, amount, amountError])
 
   if (open.length === 0) return <p className="muted">{t('early.none')}</p>
   return (
@@ -232,10 +239,21 @@ function EarlyRepayment() {
           <DatePicker style={{ width: '100%' }} value={date} onChange={setDate} data-testid="early-date" />
         </div>
       </div>
+      <div className="form-row early-amount">
+        <div>
+          <div className="field-label">{t('early.amount')}</div>
+          <Input inputMode="decimal" prefix="¥" value={amountText} onChange={(e) => setAmountText(e.target.value)} status={amountError ? 'error' : undefined} data-testid="early-amount" />
+          {amountError && <div className="field-error">{t('validation.amountPositive')}</div>}
+        </div>
+      </div>
+      {draw && result && <p className="muted">{t('early.partialNote')}</p>}
       {draw && result && (
         <div className="summary-cards early-cards">
           <Card size="small">
             <Statistic title={t('early.payoff')} value={formatFen(result.payoffAmount)} />
+          </Card>
+          <Card size="small">
+            <Statistic title={t('early.amountApplied')} value={formatFen(result.amountApplied)} />
           </Card>
           <Card size="small">
             <Statistic title={t('early.costIfKept')} value={formatFen(result.costIfKept)} />
