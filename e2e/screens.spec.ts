@@ -15,7 +15,8 @@ for (const language of ['zh-CN', 'en'] as const) {
     if (language === 'en') await page.getByTestId('lang-switch').getByText('English').click()
     for (const p of PAGES) {
       await app.nav(p)
-      await page.waitForTimeout(300)
+      // Charts animate in (short series only): let them finish before the picture.
+      await page.waitForTimeout(p === 'overview' ? 2000 : 300)
       await page.screenshot({ path: `e2e/.artifacts/screens/${language}-${p}.png` })
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       expect(overflow, `${p} is wider than the window`).toBeLessThanOrEqual(0)

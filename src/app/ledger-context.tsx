@@ -57,11 +57,23 @@ export function LedgerProvider({ children, today: fixedToday }: { children: Reac
   const accountById = useMemo(() => new Map(a.map((x) => [x.id, x])), [a])
   const drawById = useMemo(() => new Map(d.map((x) => [x.id, x])), [d])
   const orderById = useMemo(() => new Map(o.map((x) => [x.id, x])), [o])
-  const byDraw = useMemo(() => drawBalances(d, r, today), [d, r, today])
+  const plainDraw = useMemo(() => drawBalances(d, r, today), [d, r, today])
   const byOrder = useMemo(() => orderBalances(o, r, today), [o, r, today])
-  const byAccount = useMemo(() => sumAccountBalances(d, o, r, today, byDraw, byOrder), [d, o, r, today, byDraw, byOrder])
   const i = inquiries ?? EMPTY
   const cost = useMemo(() => ledgerCost({ accounts: a, draws: d, orders: o, repayments: r, inquiries: i }, today), [a, d, o, r, i, today])
+  // What a draw owes is the cost engine's figure (penalty on arrears included), the same the store
+  // caps repayments at; the plain balance supplies what the engine does not (the amount repaid).
+  const byDraw = useMemo(
+    () =>
+      new Map(
+        [...plainDraw].map(([id, b]) => {
+          const c = cost.draws.get(id)
+          return [id, c ? { ...b, owed: c.owedToday, principalOutstanding: c.principalOutstanding, interestAccrued: c.accruedUnpaid } : b]
+        })
+      ),
+    [plainDraw, cost]
+  )
+  const byAccount = useMemo(() => sumAccountBalances(d, o, r, today, byDraw, byOrder), [d, o, r, today, byDraw, byOrder])
   const repaymentCount = useMemo(() => countBy(r, (x) => x.targetId), [r])
   const recordCount = useMemo(() => countBy(r, (x) => x.accountId, countBy(o, (x) => x.accountId, countBy(d, (x) => x.accountId))), [d, o, r])
 

@@ -92,7 +92,7 @@ export const en: Record<MessageKey, string> = {
   'early.date': 'Pay everything off on',
   'early.payoff': 'To clear it that day',
   'early.costIfKept': 'Interest and fees if kept to the end',
-  'early.costIfPaidOff': 'Interest and fees if paid off then',
+  'early.costIfPaidOff': 'Interest and fees after the early payment',
   'early.saved': 'You save',
   'early.amount': 'Amount to prepay (¥; empty = pay it all off)',
   'early.amountApplied': 'Paid',

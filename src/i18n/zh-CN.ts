@@ -90,7 +90,7 @@ export const zhCN = {
   'early.date': '提前还清的日期',
   'early.payoff': '当天还清需要',
   'early.costIfKept': '按计划还到最后的利息与费用',
-  'early.costIfPaidOff': '提前还清的利息与费用',
+  'early.costIfPaidOff': '提前还款后的利息与费用',
   'early.saved': '可以省下',
   'early.amount': '提前还款金额（元，留空即全部还清）',
   'early.amountApplied': '实际还款',

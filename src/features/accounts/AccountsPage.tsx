@@ -144,7 +144,7 @@ export function AccountsPage() {
         testId="accounts-table"
         rows={ledger.accounts}
         columns={columns}
-        minWidth={1100}
+        minWidth={1060}
         searchText={(a) => `${a.name} ${a.reportName} ${a.notes}`}
         onOpen={(a) => navigate({ page: 'accounts', id: a.id })}
         onEdit={page.startEdit}

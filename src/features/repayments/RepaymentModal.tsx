@@ -7,7 +7,8 @@ import { useLedger, type LedgerView } from '@/app/ledger-context'
 import { appDb } from '@/db/instance'
 import { saveRepayment } from '@/db/repo'
 import { formatFen, type Fen } from '@/domain/money'
-import { drawBalance, orderBalances } from '@/domain/owed'
+import { orderBalances } from '@/domain/owed'
+import { drawCost } from '@/domain/cost/actual'
 import { DRAW_ACCOUNT_KINDS, ORDER_ACCOUNT_KINDS, STATEMENT_KINDS, repaymentSchema, type Account, type Repayment, type RepaymentTarget } from '@/domain/records'
 import { RecordModal } from '@/components/RecordModal'
 import { toDayjs, yuanText } from '@/components/form-parse'
@@ -40,7 +41,13 @@ function owedOn(ledger: LedgerView, v: Pick<Values, 'accountId' | 'targetType' |
   const others = ledger.repayments.filter((r) => r.accountId === v.accountId && r.id !== editingId && r.date <= date)
   if (v.targetType === 'draw') {
     const draw = v.targetId ? ledger.drawById.get(v.targetId) : undefined
-    return draw ? drawBalance(draw, others.filter((r) => r.targetId === draw.id), date).owed : null
+    const account = ledger.accountById.get(v.accountId)
+    if (!draw || !account) return null
+    // The store's cap: the plain balance plus any penalty on arrears by that day, less what was
+    // already paid that same day.
+    const mine = others.filter((r) => r.targetId === draw.id)
+    const sameDay = mine.filter((r) => r.date === date).reduce((sum, r) => sum + r.amount, 0)
+    return Math.max(0, drawCost(draw, mine.filter((r) => r.date < date), account, date).owedToday - sameDay)
   }
   const orders = ledger.orders.filter((o) => o.accountId === v.accountId && o.orderDate <= date)
   const balances = orderBalances(orders, others, date)
