@@ -1,5 +1,6 @@
 // Page model of the ledger's web build: navigation, antd form fields and the dialogs, so specs read as user steps.
 import { expect, type Locator, type Page } from '@playwright/test'
+import type { Page as AppPage } from '../src/app/pages'
 
 export class LedgerPage {
   constructor(readonly page: Page) {}
@@ -10,7 +11,7 @@ export class LedgerPage {
     await expect(this.page.getByTestId('nav')).toBeVisible()
   }
 
-  async nav(page: 'overview' | 'accounts' | 'draws' | 'orders' | 'repayments' | 'inquiries' | 'calculator' | 'settings') {
+  async nav(page: AppPage) {
     await this.page.getByTestId(`nav-${page}`).click()
     await expect(this.page.getByTestId(`page-${page}`)).toBeVisible()
   }

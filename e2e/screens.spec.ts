@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test'
 import { LedgerPage } from './ledger-page'
 
-const PAGES = ['overview', 'accounts', 'draws', 'orders', 'repayments', 'inquiries', 'calculator', 'settings'] as const
+import { PAGES } from '../src/app/pages'
 
 for (const language of ['zh-CN', 'en'] as const) {
   test(`every page fits the window with sample data (${language})`, async ({ page }) => {

@@ -6,7 +6,24 @@ import enUSLocale from 'antd/locale/en_US'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import 'dayjs/locale/en'
-import { AuditOutlined, CalculatorOutlined, DashboardOutlined, BankOutlined, CreditCardOutlined, SettingOutlined, ShoppingOutlined, TransactionOutlined } from '@ant-design/icons'
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  CalculatorOutlined,
+  CalendarOutlined,
+  CloudDownloadOutlined,
+  CreditCardOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShoppingOutlined,
+  TransactionOutlined
+} from '@ant-design/icons'
 import { LANGUAGES, type Language } from '@/domain/records'
 import { platform } from '@/platform'
 import { ErrorBoundary } from '@/components/ErrorBoundary'
@@ -19,13 +36,29 @@ import { RepaymentsPage } from '@/features/repayments/RepaymentsPage'
 import { SettingsPage } from '@/features/settings/SettingsPage'
 import { OverviewPage } from '@/features/overview/OverviewPage'
 import { CalculatorPage } from '@/features/calculator/CalculatorPage'
+import { HomePage } from '@/features/home/HomePage'
+import { CalendarPage } from '@/features/calendar/CalendarPage'
+import { RiskPage } from '@/features/risk/RiskPage'
+import { MortgagePage } from '@/features/mortgage/MortgagePage'
+import { RulesPage } from '@/features/rules/RulesPage'
+import { ReportsPage } from '@/features/reports/ReportsPage'
+import { ImportPage } from '@/features/import/ImportPage'
+import { BackupPage } from '@/features/backup/BackupPage'
 import { I18nProvider, useI18n } from './i18n-context'
 import { LedgerProvider, useLedger } from './ledger-context'
-import { PAGES, useRoute, type Page, type Route } from './router'
+import { NAV_GROUPS, PAGES, useRoute, type Page, type Route } from './router'
 import { UndoProvider } from './undo'
 import iconUrl from '../../resources/icon.svg'
 
 const ICONS: Record<Page, React.ReactNode> = {
+  home: <HomeOutlined />,
+  calendar: <CalendarOutlined />,
+  risk: <AlertOutlined />,
+  mortgage: <SafetyCertificateOutlined />,
+  rules: <BookOutlined />,
+  reports: <FileTextOutlined />,
+  import: <ImportOutlined />,
+  backup: <CloudDownloadOutlined />,
   overview: <DashboardOutlined />,
   calculator: <CalculatorOutlined />,
   accounts: <BankOutlined />,
@@ -38,6 +71,22 @@ const ICONS: Record<Page, React.ReactNode> = {
 
 function PageFor({ route }: { route: Route }) {
   switch (route.page) {
+    case 'home':
+      return <HomePage />
+    case 'calendar':
+      return <CalendarPage />
+    case 'risk':
+      return <RiskPage />
+    case 'mortgage':
+      return <MortgagePage />
+    case 'rules':
+      return <RulesPage />
+    case 'reports':
+      return <ReportsPage />
+    case 'import':
+      return <ImportPage />
+    case 'backup':
+      return <BackupPage />
     case 'overview':
       return <OverviewPage />
     case 'calculator':
@@ -79,11 +128,16 @@ function Shell() {
           mode="inline"
           selectedKeys={[route.page]}
           data-testid="nav"
-          onClick={({ key }) => navigate({ page: PAGES.find((p) => p === key) ?? 'overview' })}
-          items={PAGES.map((p) => ({
-            key: p,
-            icon: ICONS[p],
-            label: <span data-testid={`nav-${p}`}>{t(`nav.${p}`)}</span>
+          onClick={({ key }) => navigate({ page: PAGES.find((p) => p === key) ?? 'home' })}
+          items={NAV_GROUPS.map((g) => ({
+            type: 'group' as const,
+            key: g.key,
+            label: t(`navGroup.${g.key}`),
+            children: g.pages.map((p) => ({
+              key: p,
+              icon: ICONS[p],
+              label: <span data-testid={`nav-${p}`}>{t(`nav.${p}`)}</span>
+            }))
           }))}
         />
         <div className="lang-switch">

@@ -1,8 +1,8 @@
 // Owns navigation: the page lives in the URL hash, so a reload or the back button keeps the user where they were.
 import { useCallback, useSyncExternalStore } from 'react'
+import { PAGES, type Page } from './pages'
 
-export const PAGES = ['overview', 'accounts', 'draws', 'orders', 'repayments', 'inquiries', 'calculator', 'settings'] as const
-export type Page = (typeof PAGES)[number]
+export { NAV_GROUPS, PAGES, type Page } from './pages'
 
 export interface Route {
   page: Page
@@ -12,7 +12,7 @@ export interface Route {
 
 export function parseRoute(hash: string): Route {
   const [first = '', second] = hash.replace(/^#\/?/, '').split('/')
-  const page = PAGES.find((p) => p === first) ?? 'overview'
+  const page = PAGES.find((p) => p === first) ?? 'home'
   if (!second) return { page }
   try {
     return { page, id: decodeURIComponent(second) }

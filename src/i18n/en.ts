@@ -1,7 +1,11 @@
 // Owns the English UI text; the type makes a missing or extra key a compile error.
-import type { MessageKey } from './zh-CN'
+import { duesEn } from './parts/dues'
+import { importEn } from './parts/import'
+import { reportsEn } from './parts/reports'
+import { riskEn } from './parts/risk'
+import type { CoreMessageKey, MessageKey } from './zh-CN'
 
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<CoreMessageKey, string> = {
   'app.title': 'Credit Ledger',
   'app.subtitle': 'Every loan, pay-later order and repayment in one place',
   'app.crashed': 'This page ran into an error; your data is untouched',
@@ -17,8 +21,20 @@ export const en: Record<MessageKey, string> = {
   'lang.zh-CN': '中文',
   'lang.en': 'English',
 
-  'nav.overview': 'Overview',
+  'nav.overview': 'Cost overview',
   'nav.calculator': 'Calculator',
+  'navGroup.today': 'Today',
+  'navGroup.records': 'Records',
+  'navGroup.credit': 'Credit & risk',
+  'navGroup.tools': 'Tools',
+  'nav.home': 'Home',
+  'nav.calendar': 'Calendar',
+  'nav.risk': 'Risk flags',
+  'nav.mortgage': 'Mortgage readiness',
+  'nav.rules': 'How the rules work',
+  'nav.reports': 'Monthly report',
+  'nav.import': 'Import bills',
+  'nav.backup': 'Backup & restore',
   'overview.title': 'Overview',
   'overview.thisMonth': 'This month ({month})',
   'overview.costThisMonth': 'Interest and fees this month',
@@ -350,3 +366,5 @@ export const en: Record<MessageKey, string> = {
   'validation.duplicateId': 'Duplicate record id',
   'validation.unknownError': 'Unexpected error: {reason}'
 }
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...duesEn, ...riskEn, ...reportsEn, ...importEn }

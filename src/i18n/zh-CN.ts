@@ -1,5 +1,10 @@
-// Owns the Chinese (default) UI text; every key here must exist in en.ts too.
-export const zhCN = {
+// Owns the Chinese (default) UI text; every key here must exist in en.ts too. Features with many strings keep theirs in parts/.
+import { duesZh } from './parts/dues'
+import { importZh } from './parts/import'
+import { reportsZh } from './parts/reports'
+import { riskZh } from './parts/risk'
+
+const coreZh = {
   'app.title': '信用账本',
   'app.subtitle': '所有借款、先用后付和还款，一处记清',
   'app.crashed': '这个页面出错了，你的数据没有受影响',
@@ -15,8 +20,20 @@ export const zhCN = {
   'lang.zh-CN': '中文',
   'lang.en': 'English',
 
-  'nav.overview': '概览',
+  'nav.overview': '成本概览',
   'nav.calculator': '试算',
+  'navGroup.today': '今天',
+  'navGroup.records': '记账',
+  'navGroup.credit': '征信与风险',
+  'navGroup.tools': '工具',
+  'nav.home': '首页',
+  'nav.calendar': '还款日历',
+  'nav.risk': '风险提示',
+  'nav.mortgage': '房贷准备',
+  'nav.rules': '规则说明',
+  'nav.reports': '月度报表',
+  'nav.import': '导入账单',
+  'nav.backup': '备份与恢复',
   'overview.title': '概览',
   'overview.thisMonth': '{month} 本月',
   'overview.costThisMonth': '本月利息与费用',
@@ -349,4 +366,7 @@ export const zhCN = {
   'validation.unknownError': '出现意外错误：{reason}'
 } as const satisfies Record<string, string>
 
+export const zhCN = { ...coreZh, ...duesZh, ...riskZh, ...reportsZh, ...importZh }
+
 export type MessageKey = keyof typeof zhCN
+export type CoreMessageKey = keyof typeof coreZh

@@ -1,0 +1,8 @@
+// Owns the calendar page. Placeholder registered in the navigation; its feature fills it in.
+import { useI18n } from '@/app/i18n-context'
+import { PageFrame } from '@/components/PageFrame'
+
+export function CalendarPage() {
+  const { t } = useI18n()
+  return <PageFrame title={t('nav.calendar')} testId="page-calendar">{null}</PageFrame>
+}

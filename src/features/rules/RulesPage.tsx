@@ -1,0 +1,8 @@
+// Owns the rules page. Placeholder registered in the navigation; its feature fills it in.
+import { useI18n } from '@/app/i18n-context'
+import { PageFrame } from '@/components/PageFrame'
+
+export function RulesPage() {
+  const { t } = useI18n()
+  return <PageFrame title={t('nav.rules')} testId="page-rules">{null}</PageFrame>
+}
