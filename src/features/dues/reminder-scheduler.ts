@@ -1,0 +1,120 @@
+// Owns running the reminders: on start it catches up on what was missed while the app was closed, then fires each reminder at its moment, once, remembering what fired; the clock and the store are injected.
+import { addDays, makeIsoDate } from '@/domain/dates'
+import type { DueItem } from '@/domain/dues/items'
+import {
+  REMINDER_RETENTION_DAYS,
+  localMoment,
+  nextReminderAt,
+  noticeFor,
+  pendingReminders,
+  pruneFired,
+  remindersOf,
+  type LocalMoment,
+  type ReminderNotice
+} from '@/domain/dues/reminders'
+import type { DuesSettings } from '@/domain/dues/settings'
+
+export interface ReminderClock {
+  now(): Date
+  setTimeout(run: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+/** Where the ids of fired reminders are kept between runs (the meta table in the app). */
+export interface FiredStore {
+  load(): Promise<string[]>
+  save(ids: string[]): Promise<void>
+}
+
+export interface ReminderSchedulerDeps {
+  clock: ReminderClock
+  store: FiredStore
+  deliver(notice: ReminderNotice): void
+}
+
+export interface ReminderScheduler {
+  /** The open items and the settings now; the first call after start is the catch-up. */
+  update(items: readonly DueItem[], settings: Pick<DuesSettings, 'remindersEnabled' | 'leadDays' | 'remindAt'>): void
+  stop(): void
+  /** Resolves when the work started so far is done (tests wait on it). */
+  idle(): Promise<void>
+}
+
+/** A sleeping computer or a changed clock can skip a timer: look again at least this often. */
+export const MAX_WAIT_MS = 60 * 60 * 1000
+
+const pad = (n: number) => n.toString().padStart(2, '0')
+
+export function momentOf(date: Date): LocalMoment {
+  return localMoment(makeIsoDate(date.getFullYear(), date.getMonth() + 1, date.getDate()), `${pad(date.getHours())}:${pad(date.getMinutes())}`)
+}
+
+/** Milliseconds from `now` until the local moment (its first second). */
+export function msUntil(moment: LocalMoment, now: Date): number {
+  const [date = '', time = ''] = moment.split(' ')
+  const at = new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), Number(time.slice(0, 2)), Number(time.slice(3, 5)))
+  return at.getTime() - now.getTime()
+}
+
+/**
+ * Reminders that fall while the app runs are delivered at their moment. On start (the first
+ * update), everything pending is delivered at once as a catch-up, collapsed into one notice.
+ * Reminders that were already due when an item first appeared while running (an order entered
+ * the day before it is due, a lead time just added) are marked fired without a notice: the user
+ * is looking at the app, and a "due in 3 days" for something due tomorrow would be noise.
+ */
+export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderScheduler {
+  let items: readonly DueItem[] = []
+  let settings: Pick<DuesSettings, 'remindersEnabled' | 'leadDays' | 'remindAt'> | null = null
+  let fired: Set<string> | null = null
+  let lastTick: LocalMoment | null = null
+  let timer: unknown = null
+  let stopped = false
+  let work: Promise<void> = Promise.resolve()
+
+  const tick = async () => {
+    if (stopped || settings === null) return
+    fired ??= new Set(await deps.store.load())
+    const nowDate = deps.clock.now()
+    const now = momentOf(nowDate)
+    const oldest = addDays(now.slice(0, 10), -REMINDER_RETENTION_DAYS)
+    const reminders = remindersOf(items, settings)
+    const pending = pendingReminders(reminders, fired, now, oldest)
+    const fresh = lastTick === null ? pending : pending.filter((r) => r.at > (lastTick ?? ''))
+    const notice = noticeFor(fresh, new Map(items.map((i) => [i.key, i])))
+    for (const r of pending) fired.add(r.id)
+    lastTick = now
+    // Remembered before it is shown: a crash in between loses a notice rather than repeating it.
+    if (pending.length > 0) {
+      const kept = pruneFired(fired, oldest)
+      fired = new Set(kept)
+      await deps.store.save(kept)
+    }
+    if (notice && !stopped) deps.deliver(notice)
+    const next = nextReminderAt(reminders, fired, now)
+    schedule(next === null ? MAX_WAIT_MS : Math.min(MAX_WAIT_MS, Math.max(0, msUntil(next, nowDate))))
+  }
+
+  const run = () => {
+    work = work.then(tick).catch((error: unknown) => console.error('Reminders could not run:', error))
+  }
+
+  function schedule(ms: number) {
+    if (timer !== null) deps.clock.clearTimeout(timer)
+    timer = stopped ? null : deps.clock.setTimeout(run, ms)
+  }
+
+  return {
+    update(nextItems, nextSettings) {
+      items = nextItems
+      settings = nextSettings
+      run()
+    },
+    stop() {
+      stopped = true
+      if (timer !== null) deps.clock.clearTimeout(timer)
+      timer = null
+    },
+    idle: () => work
+  }
+}
