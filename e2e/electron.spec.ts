@@ -69,7 +69,7 @@ test.describe('desktop app', () => {
       })
       expect(bridge).toEqual({
         type: 'object',
-        functions: ['getAppInfo:function', 'notify:function', 'openExternal:function', 'saveFile:function']
+        functions: ['getAppInfo:function', 'notify:function', 'onNotificationClick:function', 'openExternal:function', 'saveFile:function', 'setBadgeCount:function', 'setTrayMode:function']
       })
 
       // No Node in the page: the sandbox and context isolation hold.

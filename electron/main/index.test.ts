@@ -57,6 +57,7 @@ const fake = await vi.hoisted(async () => {
       enableSandbox: () => void log.push('enableSandbox'),
       requestSingleInstanceLock: () => true,
       quit: () => void log.push('quit'),
+      setBadgeCount: () => true,
       whenReady: () => ready,
       on: (event: string, listener: (...args: unknown[]) => void) => void appEvents.on(event, listener)
     },
@@ -66,6 +67,8 @@ const fake = await vi.hoisted(async () => {
       setApplicationMenu: () => void log.push('setApplicationMenu')
     },
     Notification: Object.assign(class {}, { isSupported: () => false }),
+    Tray: class {},
+    nativeImage: { createFromBitmap: () => ({}) },
     dialog: { showSaveDialog: async () => ({ canceled: true, filePath: '' }) },
     ipcMain: {
       handle: (channel: string, listener: unknown) => void handlers.set(channel, listener),

@@ -2,11 +2,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BrowserWindow, Menu, Notification, app, dialog, ipcMain, screen, session, shell } from 'electron'
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, screen, session, shell } from 'electron'
 import { registerIpcHandlers } from './ipc'
 import { startApp } from './lifecycle'
 import { applicationMenuTemplate } from './menu'
 import { contentSecurityPolicy, createAppUrlCheck, guardSession, guardWebContents } from './security'
+import { createTrayController, trayIconBitmap } from './tray'
 import { createMainWindow } from './window'
 import { WINDOW_STATE_FILE } from './window-state'
 
@@ -19,6 +20,14 @@ const isAppUrl = createAppUrlCheck({ devServerUrl, rendererDir: join(outDir, 're
 const openExternal = (url: string): Promise<void> => shell.openExternal(url)
 
 let mainWindow: BrowserWindow | undefined
+const TRAY_ICON_SIZE = 32
+const tray = createTrayController({
+  createTray: () =>
+    new Tray(nativeImage.createFromBitmap(Buffer.from(trayIconBitmap(TRAY_ICON_SIZE)), { width: TRAY_ICON_SIZE, height: TRAY_ICON_SIZE })),
+  buildMenu: (template) => Menu.buildFromTemplate(template),
+  app,
+  window: () => mainWindow
+})
 
 startApp({
   app,
@@ -42,7 +51,10 @@ startApp({
         mainWindow === undefined || mainWindow.isDestroyed()
           ? dialog.showSaveDialog(options)
           : dialog.showSaveDialog(mainWindow, options),
-      Notification
+      Notification,
+      onNotificationClick: (itemKey) => tray.openItem(itemKey),
+      setBadgeCount: (count) => tray.setBadgeCount(count),
+      setTrayMode: (request) => tray.setMode(request)
     })
   },
   createWindow: () => {
@@ -60,6 +72,8 @@ startApp({
       readText: (path) => readFileSync(path, 'utf8'),
       writeText: (path, text) => writeFileSync(path, text, 'utf8')
     })
+    const window = mainWindow
+    window.on('close', (event) => tray.onWindowClose(event, window))
     return mainWindow
   },
   windowCount: () => BrowserWindow.getAllWindows().length

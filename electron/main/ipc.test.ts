@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { SaveDialogOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CHANNELS } from '../shared/ipc'
+import { CHANNELS, type TrayModeRequest } from '../shared/ipc'
 import { registerIpcHandlers, writeFileToDisk, type IpcDeps, type IpcInvokeEvent } from './ipc'
 import { createAppUrlCheck } from './security'
 
@@ -37,14 +37,21 @@ function setup(overrides: Partial<IpcDeps> = {}) {
   const ipcMain = fakeIpcMain()
   const shown: { title: string; body: string }[] = []
   const notificationSupport = { supported: true }
+  const notifications: { click(): void }[] = []
   const FakeNotification = class {
     static isSupported = (): boolean => notificationSupport.supported
     readonly options: { title: string; body: string }
+    private readonly listeners = new Map<string, () => void>()
     constructor(options: { title: string; body: string }) {
       this.options = options
     }
     show(): void {
       shown.push(this.options)
+      notifications.push({ click: () => this.listeners.get('click')?.() })
+    }
+    on(event: 'click' | 'close', listener: () => void): this {
+      this.listeners.set(event, listener)
+      return this
     }
   } satisfies IpcDeps['Notification']
   const deps = {
@@ -56,10 +63,13 @@ function setup(overrides: Partial<IpcDeps> = {}) {
     showSaveDialog: vi.fn(async (_options: SaveDialogOptions) => ({ canceled: true, filePath: '' })),
     writeFile: vi.fn(async (_path: string, _data: string | Uint8Array) => undefined),
     Notification: FakeNotification,
+    onNotificationClick: vi.fn((_itemKey: string | null) => undefined),
+    setBadgeCount: vi.fn((_count: number) => undefined),
+    setTrayMode: vi.fn((_request: TrayModeRequest) => undefined),
     ...overrides
   }
   const dispose = registerIpcHandlers(deps)
-  return { ...deps, ipcMain, shown, notificationSupport, dispose }
+  return { ...deps, ipcMain, shown, notifications, notificationSupport, dispose }
 }
 
 describe('registerIpcHandlers', () => {
@@ -240,10 +250,59 @@ describe(CHANNELS.notify, () => {
     ['an empty title', [{ title: '', body: 'b' }]],
     ['a numeric title', [{ title: 1, body: 'b' }]],
     ['an unknown field', [{ title: 't', body: 'b', icon: '/etc/passwd' }]],
-    ['an enormous body', [{ title: 't', body: 'x'.repeat(10_000) }]]
+    ['an enormous body', [{ title: 't', body: 'x'.repeat(10_000) }]],
+    ['a numeric item key', [{ title: 't', body: 'b', itemKey: 5 }]],
+    ['an enormous item key', [{ title: 't', body: 'b', itemKey: 'k'.repeat(500) }]]
   ])('rejects %s', async (_label, args) => {
     const { ipcMain, shown } = setup()
     await expect(ipcMain.invoke(CHANNELS.notify, APP_PAGE, ...args)).rejects.toThrow(/^notify:show: /)
     expect(shown).toEqual([])
+  })
+
+  it('hands the item key back when the notification is clicked, and null for one without', async () => {
+    const { ipcMain, notifications, onNotificationClick } = setup()
+    await ipcMain.invoke(CHANNELS.notify, APP_PAGE, { title: '还款提醒', body: '明天到期', itemKey: 'order:od-1' })
+    await ipcMain.invoke(CHANNELS.notify, APP_PAGE, { title: '还款提醒', body: '3 笔待还' })
+    expect(onNotificationClick).not.toHaveBeenCalled()
+    notifications[0]?.click()
+    notifications[1]?.click()
+    expect(vi.mocked(onNotificationClick).mock.calls).toEqual([['order:od-1'], [null]])
+  })
+})
+
+describe(CHANNELS.setBadgeCount, () => {
+  it('passes a whole count on', async () => {
+    const { ipcMain, setBadgeCount } = setup()
+    await ipcMain.invoke(CHANNELS.setBadgeCount, APP_PAGE, 3)
+    await ipcMain.invoke(CHANNELS.setBadgeCount, APP_PAGE, 0)
+    expect(vi.mocked(setBadgeCount).mock.calls).toEqual([[3], [0]])
+  })
+
+  it.each([[[-1]], [[1.5]], [['3']], [[100_000]], [[]], [[1, 2]]])('rejects %j', async (args) => {
+    const { ipcMain, setBadgeCount } = setup()
+    await expect(ipcMain.invoke(CHANNELS.setBadgeCount, APP_PAGE, ...args)).rejects.toThrow(/^app:set-badge-count: /)
+    expect(setBadgeCount).not.toHaveBeenCalled()
+  })
+})
+
+describe(CHANNELS.setTrayMode, () => {
+  const labels = { tooltip: '信用账本', open: '打开信用账本', quit: '退出' }
+
+  it('passes the mode and its labels on', async () => {
+    const { ipcMain, setTrayMode } = setup()
+    await ipcMain.invoke(CHANNELS.setTrayMode, APP_PAGE, { keep: true, labels })
+    expect(setTrayMode).toHaveBeenCalledExactlyOnceWith({ keep: true, labels })
+  })
+
+  it.each([
+    ['a string keep', [{ keep: 'yes', labels }]],
+    ['no labels', [{ keep: true }]],
+    ['an empty label', [{ keep: true, labels: { ...labels, quit: '' } }]],
+    ['an extra label', [{ keep: true, labels: { ...labels, icon: '/x.png' } }]],
+    ['an extra field', [{ keep: true, labels, path: '/x' }]]
+  ])('rejects %s', async (_label, args) => {
+    const { ipcMain, setTrayMode } = setup()
+    await expect(ipcMain.invoke(CHANNELS.setTrayMode, APP_PAGE, ...args)).rejects.toThrow(/^tray:set-mode: /)
+    expect(setTrayMode).not.toHaveBeenCalled()
   })
 })

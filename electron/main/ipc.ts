@@ -5,9 +5,11 @@ import {
   CHANNELS,
   type AppInfo,
   type Bridge,
+  type InvokeName,
   type NotifyRequest,
   type SaveFileRequest,
-  type SaveFileResult
+  type SaveFileResult,
+  type TrayModeRequest
 } from '../shared/ipc'
 import { isAllowedExternalUrl } from './security'
 
@@ -16,8 +18,13 @@ export interface IpcInvokeEvent {
   readonly senderFrame: { readonly url: string } | null
 }
 
+export interface ShownNotification {
+  show(): void
+  on(event: 'click' | 'close', listener: () => void): unknown
+}
+
 export interface NotificationConstructor {
-  new (options: { title: string; body: string }): { show(): void }
+  new (options: { title: string; body: string }): ShownNotification
   isSupported(): boolean
 }
 
@@ -35,6 +42,11 @@ export interface IpcDeps {
   showSaveDialog: (options: SaveDialogOptions) => Promise<{ canceled: boolean; filePath?: string }>
   writeFile?: (path: string, data: string | Uint8Array) => Promise<void>
   Notification: NotificationConstructor
+  /** A notification was clicked: bring the window back and tell the page which item to open. */
+  onNotificationClick: (itemKey: string | null) => void
+  /** The count on the dock / taskbar icon. */
+  setBadgeCount: (count: number) => void
+  setTrayMode: (request: TrayModeRequest) => void
 }
 
 /** Limits that no real request comes near; past them the payload is a bug or an attack. */
@@ -43,6 +55,8 @@ const MAX_FILE_NAME_LENGTH = 255
 const MAX_FILTERS = 20
 const MAX_LABEL_LENGTH = 200
 const MAX_NOTIFICATION_BODY_LENGTH = 4000
+const MAX_ITEM_KEY_LENGTH = 200
+const MAX_BADGE_COUNT = 9999
 const EXTENSION_PATTERN = /^(?:\*|[A-Za-z0-9_-]{1,32})$/
 // Path separators would let the page pick the folder; control characters make names unreadable.
 const FORBIDDEN_NAME_CHARACTERS = /[/\\\p{Cc}]/u
@@ -126,10 +140,40 @@ export function parseNotifyArgs(args: readonly unknown[]): NotifyRequest {
   expectArgumentCount(channel, args, 1)
   const request = args[0]
   if (!isRecord(request)) fail(channel, 'the request must be an object')
-  expectOnlyKeys(channel, request, ['title', 'body'])
+  expectOnlyKeys(channel, request, ['title', 'body', 'itemKey'])
+  const title = expectText(channel, 'title', request.title, MAX_LABEL_LENGTH)
+  const body = expectText(channel, 'body', request.body, MAX_NOTIFICATION_BODY_LENGTH, true)
+  if (request.itemKey === undefined) return { title, body }
+  return { title, body, itemKey: expectText(channel, 'itemKey', request.itemKey, MAX_ITEM_KEY_LENGTH) }
+}
+
+export function parseBadgeCountArgs(args: readonly unknown[]): number {
+  const channel = CHANNELS.setBadgeCount
+  expectArgumentCount(channel, args, 1)
+  const count = args[0]
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_BADGE_COUNT) {
+    fail(channel, `count must be a whole number from 0 to ${MAX_BADGE_COUNT}`)
+  }
+  return count
+}
+
+export function parseTrayModeArgs(args: readonly unknown[]): TrayModeRequest {
+  const channel = CHANNELS.setTrayMode
+  expectArgumentCount(channel, args, 1)
+  const request = args[0]
+  if (!isRecord(request)) fail(channel, 'the request must be an object')
+  expectOnlyKeys(channel, request, ['keep', 'labels'])
+  if (typeof request.keep !== 'boolean') fail(channel, 'keep must be true or false')
+  const labels = request.labels
+  if (!isRecord(labels)) fail(channel, 'labels must be an object')
+  expectOnlyKeys(channel, labels, ['tooltip', 'open', 'quit'])
   return {
-    title: expectText(channel, 'title', request.title, MAX_LABEL_LENGTH),
-    body: expectText(channel, 'body', request.body, MAX_NOTIFICATION_BODY_LENGTH, true)
+    keep: request.keep,
+    labels: {
+      tooltip: expectText(channel, 'labels.tooltip', labels.tooltip, MAX_LABEL_LENGTH),
+      open: expectText(channel, 'labels.open', labels.open, MAX_LABEL_LENGTH),
+      quit: expectText(channel, 'labels.quit', labels.quit, MAX_LABEL_LENGTH)
+    }
   }
 }
 
@@ -138,13 +182,15 @@ export async function writeFileToDisk(path: string, data: string | Uint8Array): 
   await (typeof data === 'string' ? writeFile(path, data, 'utf8') : writeFile(path, data))
 }
 
-/** The Bridge, implemented in the main process; each takes the raw IPC arguments. */
+/** The Bridge's calls, implemented in the main process; each takes the raw IPC arguments. */
 export type BridgeHandlers = {
-  [K in keyof Bridge]: (args: readonly unknown[]) => ReturnType<Bridge[K]>
+  [K in InvokeName]: (args: readonly unknown[]) => ReturnType<Bridge[K]>
 }
 
 export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
   const write = deps.writeFile ?? writeFileToDisk
+  // Shown notifications are held until clicked or closed: one that is garbage collected loses its click.
+  const shown = new Set<ShownNotification>()
   return {
     async getAppInfo(args): Promise<AppInfo> {
       expectArgumentCount(CHANNELS.getAppInfo, args, 0)
@@ -179,12 +225,27 @@ export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
     async notify(args): Promise<void> {
       const request = parseNotifyArgs(args)
       if (!deps.Notification.isSupported()) return
-      new deps.Notification({ title: request.title, body: request.body }).show()
+      const notification = new deps.Notification({ title: request.title, body: request.body })
+      shown.add(notification)
+      notification.on('click', () => {
+        shown.delete(notification)
+        deps.onNotificationClick(request.itemKey ?? null)
+      })
+      notification.on('close', () => void shown.delete(notification))
+      notification.show()
+    },
+
+    async setBadgeCount(args): Promise<void> {
+      deps.setBadgeCount(parseBadgeCountArgs(args))
+    },
+
+    async setTrayMode(args): Promise<void> {
+      deps.setTrayMode(parseTrayModeArgs(args))
     }
   }
 }
 
-function isBridgeMethod(name: string): name is keyof Bridge {
+function isBridgeMethod(name: string): name is InvokeName {
   return Object.hasOwn(CHANNELS, name)
 }
 

@@ -1,16 +1,33 @@
-// Tests the bridge: exactly four functions, each invoking its own channel.
+// Tests the bridge: exactly its named functions, each invoking its own channel, and the one event subscription.
 import { describe, expect, it, vi } from 'vitest'
-import { BRIDGE_KEY, CHANNELS, type Bridge } from '../shared/ipc'
+import { BRIDGE_KEY, CHANNELS, EVENTS, type Bridge } from '../shared/ipc'
 import { createBridge, exposeBridge } from './bridge'
 
-const BRIDGE_FUNCTIONS = ['getAppInfo', 'notify', 'openExternal', 'saveFile']
+const BRIDGE_FUNCTIONS = ['getAppInfo', 'notify', 'onNotificationClick', 'openExternal', 'saveFile', 'setBadgeCount', 'setTrayMode']
 
 function fakeIpcRenderer() {
-  return { invoke: vi.fn(async (channel: string, ..._args: unknown[]) => `reply from ${channel}`) }
+  const listeners = new Map<string, ((event: never, ...args: unknown[]) => void)[]>()
+  const ipc = {
+    listeners,
+    invoke: vi.fn(async (channel: string, ..._args: unknown[]) => `reply from ${channel}`),
+    on: vi.fn((channel: string, listener: (event: never, ...args: unknown[]) => void) => {
+      listeners.set(channel, [...(listeners.get(channel) ?? []), listener])
+      return ipc
+    }),
+    removeListener: vi.fn((channel: string, listener: (event: never, ...args: unknown[]) => void) => {
+      listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener))
+      return ipc
+    }),
+    /** Delivers an event as the main process's webContents.send would. */
+    emit: (channel: string, ...args: unknown[]) => {
+      for (const l of listeners.get(channel) ?? []) l({ sender: 'the IPC event' } as never, ...args)
+    }
+  }
+  return ipc
 }
 
 describe('exposeBridge', () => {
-  it('exposes one object under the bridge key with exactly the four functions', () => {
+  it('exposes one object under the bridge key with exactly the bridge functions', () => {
     const exposed: [string, unknown][] = []
     const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => void exposed.push([key, api]) }
     const ipcRenderer = fakeIpcRenderer()
@@ -37,7 +54,14 @@ describe('createBridge', () => {
       CHANNELS.saveFile,
       [{ suggestedName: 'a.csv', data: 'x' }]
     ],
-    ['notify', (bridge) => bridge.notify({ title: 't', body: 'b' }), CHANNELS.notify, [{ title: 't', body: 'b' }]]
+    ['notify', (bridge) => bridge.notify({ title: 't', body: 'b' }), CHANNELS.notify, [{ title: 't', body: 'b' }]],
+    ['setBadgeCount', (bridge) => bridge.setBadgeCount(3), CHANNELS.setBadgeCount, [3]],
+    [
+      'setTrayMode',
+      (bridge) => bridge.setTrayMode({ keep: true, labels: { tooltip: 't', open: 'o', quit: 'q' } }),
+      CHANNELS.setTrayMode,
+      [{ keep: true, labels: { tooltip: 't', open: 'o', quit: 'q' } }]
+    ]
   ]
 
   it.each(cases)('%s invokes its own channel with its arguments and returns the reply', async (_name, call, channel, args) => {
@@ -47,9 +71,28 @@ describe('createBridge', () => {
   })
 
   it('passes a rejection from the main process on to the page', async () => {
-    const ipcRenderer = { invoke: vi.fn(async () => Promise.reject(new Error('file:save: data must be a string'))) }
+    const ipcRenderer = { ...fakeIpcRenderer(), invoke: vi.fn(async () => Promise.reject(new Error('file:save: data must be a string'))) }
     await expect(createBridge(ipcRenderer).saveFile({ suggestedName: 'a', data: 'x' })).rejects.toThrow(
       'data must be a string'
     )
+  })
+})
+
+describe('onNotificationClick', () => {
+  it('hands the page only the item key of a clicked notification, until unsubscribed', () => {
+    const ipcRenderer = fakeIpcRenderer()
+    const bridge = createBridge(ipcRenderer)
+    const seen: (string | null)[] = []
+    const unsubscribe = bridge.onNotificationClick((key) => void seen.push(key))
+    ipcRenderer.emit(EVENTS.notificationClicked, 'order:od-1')
+    ipcRenderer.emit(EVENTS.notificationClicked, null)
+    ipcRenderer.emit(EVENTS.notificationClicked, { not: 'a key' })
+    // Another channel never reaches the listener.
+    ipcRenderer.emit('some:other', 'x')
+    expect(seen).toEqual(['order:od-1', null, null])
+    unsubscribe()
+    ipcRenderer.emit(EVENTS.notificationClicked, 'order:od-2')
+    expect(seen).toHaveLength(3)
+    expect(ipcRenderer.on).toHaveBeenCalledExactlyOnceWith(EVENTS.notificationClicked, expect.any(Function))
   })
 })

@@ -1,25 +1,37 @@
-// Owns the renderer-facing bridge: one named function per IPC channel and nothing else.
-import type { ContextBridge, IpcRenderer } from 'electron'
-import { BRIDGE_KEY, CHANNELS, type Bridge } from '../shared/ipc'
+// Owns the renderer-facing bridge: one named function per IPC channel and per main-process event, and nothing else.
+import type { ContextBridge, IpcRenderer, IpcRendererEvent } from 'electron'
+import { BRIDGE_KEY, CHANNELS, EVENTS, type Bridge } from '../shared/ipc'
+
+/** The parts of ipcRenderer the bridge uses: invoke for calls, on/removeListener for the one event. */
+export interface BridgeIpc {
+  invoke: IpcRenderer['invoke']
+  on(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown
+  removeListener(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown
+}
 
 /**
  * Builds the bridge. Each function forwards its own arguments to its own channel, so the page can
- * neither pick a channel nor reach ipcRenderer; the main process validates what arrives.
+ * neither pick a channel nor reach ipcRenderer; the main process validates what arrives. The event
+ * subscription passes on only the payload (never the IPC event, which carries the sender).
  */
-export function createBridge(ipcRenderer: Pick<IpcRenderer, 'invoke'>): Bridge {
+export function createBridge(ipcRenderer: BridgeIpc): Bridge {
   return {
     getAppInfo: () => ipcRenderer.invoke(CHANNELS.getAppInfo),
     openExternal: (url) => ipcRenderer.invoke(CHANNELS.openExternal, url),
     saveFile: (request) => ipcRenderer.invoke(CHANNELS.saveFile, request),
-    notify: (request) => ipcRenderer.invoke(CHANNELS.notify, request)
+    notify: (request) => ipcRenderer.invoke(CHANNELS.notify, request),
+    setBadgeCount: (count) => ipcRenderer.invoke(CHANNELS.setBadgeCount, count),
+    setTrayMode: (request) => ipcRenderer.invoke(CHANNELS.setTrayMode, request),
+    onNotificationClick: (listener) => {
+      const handler = (_event: IpcRendererEvent, itemKey: unknown) => listener(typeof itemKey === 'string' ? itemKey : null)
+      ipcRenderer.on(EVENTS.notificationClicked, handler)
+      return () => void ipcRenderer.removeListener(EVENTS.notificationClicked, handler)
+    }
   } satisfies Bridge
 }
 
 /** Puts the bridge on window[BRIDGE_KEY] in the page's world. */
-export function exposeBridge(
-  contextBridge: Pick<ContextBridge, 'exposeInMainWorld'>,
-  ipcRenderer: Pick<IpcRenderer, 'invoke'>
-): Bridge {
+export function exposeBridge(contextBridge: Pick<ContextBridge, 'exposeInMainWorld'>, ipcRenderer: BridgeIpc): Bridge {
   const bridge = createBridge(ipcRenderer)
   contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge)
   return bridge

@@ -8,7 +8,7 @@ const electron = vi.hoisted(() => ({
   contextBridge: {
     exposeInMainWorld: vi.fn((_key: string, _api: Record<string, (...args: unknown[]) => Promise<unknown>>) => undefined)
   },
-  ipcRenderer: { invoke: vi.fn(async () => undefined), send: vi.fn(), on: vi.fn() }
+  ipcRenderer: { invoke: vi.fn(async () => undefined), send: vi.fn(), on: vi.fn(), removeListener: vi.fn() }
 }))
 vi.mock('electron', () => electron)
 
@@ -18,7 +18,7 @@ describe('preload entry', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce()
     const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] ?? []
     expect(key).toBe(BRIDGE_KEY)
-    expect(Object.keys(api ?? {}).sort()).toEqual(['getAppInfo', 'notify', 'openExternal', 'saveFile'])
+    expect(Object.keys(api ?? {}).sort()).toEqual(['getAppInfo', 'notify', 'onNotificationClick', 'openExternal', 'saveFile', 'setBadgeCount', 'setTrayMode'])
     await api?.notify?.({ title: 't', body: 'b' })
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(CHANNELS.notify, { title: 't', body: 'b' })
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled()

@@ -7,9 +7,18 @@ export const CHANNELS = {
   getAppInfo: 'app:get-info',
   openExternal: 'shell:open-external',
   saveFile: 'file:save',
-  notify: 'notify:show'
+  notify: 'notify:show',
+  setBadgeCount: 'app:set-badge-count',
+  setTrayMode: 'tray:set-mode'
 } as const
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]
+/** The bridge functions that call the main process (one channel each). */
+export type InvokeName = keyof typeof CHANNELS
+
+/** Events the main process sends to the page; each has one named subscribe function on the bridge. */
+export const EVENTS = {
+  notificationClicked: 'notify:clicked'
+} as const
 
 export interface AppInfo {
   version: string
@@ -29,6 +38,14 @@ export type SaveFileResult = { saved: true; path: string } | { saved: false }
 export interface NotifyRequest {
   title: string
   body: string
+  /** What a click on the notification opens: a due item's key, handed back to the page. */
+  itemKey?: string
+}
+
+/** "Keep running in the tray": on, closing the window hides it; the labels are the page's language. */
+export interface TrayModeRequest {
+  keep: boolean
+  labels: { tooltip: string; open: string; quit: string }
 }
 
 /** The one object the preload puts on window[BRIDGE_KEY]. */
@@ -38,6 +55,11 @@ export interface Bridge {
   openExternal(url: string): Promise<boolean>
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
   notify(request: NotifyRequest): Promise<void>
+  /** The count on the dock / taskbar icon (0 clears it); platforms without badges ignore it. */
+  setBadgeCount(count: number): Promise<void>
+  setTrayMode(request: TrayModeRequest): Promise<void>
+  /** Calls `listener` with the item key (or null) whenever a notification is clicked; returns the unsubscribe. */
+  onNotificationClick(listener: (itemKey: string | null) => void): () => void
 }
 
 /** Hosts the app may open in the system browser; everything else is refused. */
