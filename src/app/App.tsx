@@ -44,6 +44,7 @@ import { RulesPage } from '@/features/rules/RulesPage'
 import { ReportsPage } from '@/features/reports/ReportsPage'
 import { ImportPage } from '@/features/import/ImportPage'
 import { BackupPage } from '@/features/backup/BackupPage'
+import { DueBadge, DueReminders } from '@/features/dues/DueReminders'
 import { I18nProvider, useI18n } from './i18n-context'
 import { LedgerProvider, useLedger } from './ledger-context'
 import { NAV_GROUPS, PAGES, useRoute, type Page, type Route } from './router'
@@ -136,7 +137,12 @@ function Shell() {
             children: g.pages.map((p) => ({
               key: p,
               icon: ICONS[p],
-              label: <span data-testid={`nav-${p}`}>{t(`nav.${p}`)}</span>
+              label: (
+                <span data-testid={`nav-${p}`}>
+                  {t(`nav.${p}`)}
+                  {p === 'home' && <DueBadge />}
+                </span>
+              )
             }))
           }))}
         />
@@ -152,6 +158,7 @@ function Shell() {
         </div>
       </Layout.Sider>
       <Layout.Content className="shell-content">
+        <DueReminders />
         {ledger.loaded && ready ? (
           <ErrorBoundary key={`${route.page}/${route.id ?? ''}`} title={t('app.crashed')} action={t('app.backHome')}>
             <PageFor route={route} />

@@ -1,6 +1,6 @@
 // Owns the one interface to the operating system, with an Electron implementation (via the bridge) and a web fallback.
 import { isAllowedExternalUrl } from '../../electron/shared/links'
-import { BRIDGE_KEY, type AppInfo, type Bridge, type NotifyRequest, type SaveFileRequest, type SaveFileResult } from '../../electron/shared/ipc'
+import { BRIDGE_KEY, type AppInfo, type Bridge, type NotifyRequest, type SaveFileRequest, type SaveFileResult, type TrayModeRequest } from '../../electron/shared/ipc'
 
 export interface Platform {
   kind: 'electron' | 'web'
@@ -11,7 +11,19 @@ export interface Platform {
   notify(request: NotifyRequest): Promise<boolean>
   /** Asks the browser not to evict the ledger's storage under pressure. */
   requestPersistentStorage(): Promise<boolean>
+  /** Whether notify() can show a system notification now; 'default' means it may ask (on a user's click only). */
+  notificationPermission(): NotificationState
+  /** Asks for permission to notify; call it from a click, as browsers ignore it otherwise. */
+  requestNotificationPermission(): Promise<NotificationState>
+  /** Calls `listener` with the item key a clicked notification was about (null for a summary); returns the unsubscribe. */
+  onNotificationClick(listener: (itemKey: string | null) => void): () => void
+  /** The count of items needing attention, on the dock / taskbar / installed web app icon. */
+  setBadgeCount(count: number): Promise<void>
+  /** Desktop only: closing the window keeps the app in the tray. */
+  setTrayMode(request: TrayModeRequest): Promise<void>
 }
+
+export type NotificationState = 'granted' | 'default' | 'denied' | 'unsupported'
 
 declare global {
   interface Window {
@@ -40,8 +52,17 @@ export function electronPlatform(bridge: Bridge): Platform {
       await bridge.notify(request)
       return true
     },
-    requestPersistentStorage: persist
+    requestPersistentStorage: persist,
+    notificationPermission: () => 'granted',
+    requestNotificationPermission: async () => 'granted',
+    onNotificationClick: (listener) => bridge.onNotificationClick(listener),
+    setBadgeCount: (count) => bridge.setBadgeCount(count),
+    setTrayMode: (request) => bridge.setTrayMode(request)
   }
+}
+
+function webNotificationState(): NotificationState {
+  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission
 }
 
 export function webPlatform(): Platform {
@@ -67,14 +88,49 @@ export function webPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 10_000)
       return { saved: true, path: request.suggestedName }
     },
-    notify: async ({ title, body }) => {
-      if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return false
-      new Notification(title, { body })
-      return true
+    notify: async ({ title, body, itemKey }) => {
+      if (webNotificationState() !== 'granted') return false
+      try {
+        const shown = new Notification(title, { body, ...(itemKey === undefined ? {} : { tag: itemKey }) })
+        shown.onclick = () => {
+          window.focus()
+          shown.close()
+          for (const listener of clickListeners) listener(itemKey ?? null)
+        }
+        return true
+      } catch {
+        // Some browsers allow notifications only from a service worker: the caller shows its own notice.
+        return false
+      }
     },
-    requestPersistentStorage: persist
+    requestPersistentStorage: persist,
+    notificationPermission: webNotificationState,
+    requestNotificationPermission: async () => {
+      if (webNotificationState() !== 'default') return webNotificationState()
+      try {
+        return await Notification.requestPermission()
+      } catch {
+        return webNotificationState()
+      }
+    },
+    onNotificationClick: (listener) => {
+      clickListeners.add(listener)
+      return () => void clickListeners.delete(listener)
+    },
+    setBadgeCount: async (count) => {
+      // Only an installed web app has an icon to badge; elsewhere this is a no-op.
+      try {
+        if (count > 0) await navigator.setAppBadge?.(count)
+        else await navigator.clearAppBadge?.()
+      } catch {
+        // A badge is a nicety: the dashboard shows the count anyway.
+      }
+    },
+    setTrayMode: async () => undefined
   }
 }
+
+const clickListeners = new Set<(itemKey: string | null) => void>()
 
 let current: Platform | undefined
 

@@ -14,6 +14,7 @@ import { useValidatedSubmit } from '@/components/use-validated-submit'
 import { platform } from '@/platform'
 import type { AppInfo } from '../../../electron/shared/ipc'
 import { SampleDataButton } from './SampleDataButton'
+import { ReminderSettingsCard } from '../dues/ReminderSettingsCard'
 
 interface Values {
   monthlyIncome: string
@@ -107,6 +108,7 @@ export function SettingsPage() {
           <p className="muted">{t('settings.loadSampleHelp')}</p>
           <SampleDataButton type="default" />
         </Card>
+        <ReminderSettingsCard />
       </div>
     </PageFrame>
   )

@@ -1,0 +1,97 @@
+// Owns the reminders in the running app: the scheduler fed with the live dues, delivery as a system notification or an in-app banner, the badge count, the tray mode, and opening the item a reminder was about.
+import { useEffect, useRef } from 'react'
+import { App as AntApp, Badge, Button, Space } from 'antd'
+import { useI18n } from '@/app/i18n-context'
+import { useLedger } from '@/app/ledger-context'
+import { useRoute } from '@/app/router'
+import { appDb } from '@/db/instance'
+import type { ReminderNotice } from '@/domain/dues/reminders'
+import { platform } from '@/platform'
+import { firedStore } from './fired-store'
+import { noticeText } from './notice-text'
+import { createReminderScheduler, type ReminderScheduler } from './reminder-scheduler'
+import { duesOf, useDues, useStoredDuesSettings } from './use-dues'
+
+const BANNER_KEY = 'due-reminder'
+
+export function DueReminders() {
+  const ledger = useLedger()
+  const { t, language, ready } = useI18n()
+  const settings = useStoredDuesSettings()
+  const { notification } = AntApp.useApp()
+  const [, navigate] = useRoute()
+  const scheduler = useRef<ReminderScheduler | null>(null)
+  const dues = ledger.loaded && settings ? duesOf(ledger, settings.minimumPercent) : null
+
+  // Delivery reads the latest ledger and language: the scheduler outlives renders.
+  const deliver = useRef<(notice: ReminderNotice) => void>(() => undefined)
+  deliver.current = (notice) => {
+    const text = noticeText(notice, ledger, t)
+    const openItem = () => {
+      notification.destroy(BANNER_KEY)
+      navigate(text.itemKey ? { page: 'home', id: text.itemKey } : { page: 'home' })
+    }
+    void platform()
+      .notify(text)
+      .then((shown) => {
+        if (shown) return
+        const canAsk = platform().notificationPermission() === 'default'
+        notification.open({
+          key: BANNER_KEY,
+          title: text.title,
+          description: <span className="pre-line">{text.body}</span>,
+          duration: 0,
+          placement: 'topRight',
+          props: { 'data-testid': 'due-reminder' },
+          actions: (
+            <Space>
+              {canAsk && (
+                <Button size="small" onClick={() => void platform().requestNotificationPermission()} data-testid="due-reminder-enable">
+                  {t('dues.banner.enable')}
+                </Button>
+              )}
+              <Button type="primary" size="small" onClick={openItem} data-testid="due-reminder-open">
+                {t('dues.banner.open')}
+              </Button>
+            </Space>
+          )
+        })
+      })
+  }
+
+  useEffect(() => {
+    const s = createReminderScheduler({
+      clock: { now: () => new Date(), setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (handle) => window.clearTimeout(typeof handle === 'number' ? handle : undefined) },
+      store: firedStore(appDb()),
+      deliver: (notice) => deliver.current(notice)
+    })
+    scheduler.current = s
+    return () => s.stop()
+  }, [])
+
+  // The first update, once the ledger, the settings and the language are in, is the catch-up.
+  useEffect(() => {
+    if (dues && settings && ready) scheduler.current?.update(dues.items, settings)
+  }, [dues, settings, ready])
+
+  const attention = dues?.summary.attention ?? 0
+  useEffect(() => {
+    void platform().setBadgeCount(attention)
+  }, [attention])
+
+  const keepInTray = settings?.keepInTray
+  useEffect(() => {
+    if (keepInTray === undefined || !ready) return
+    void platform().setTrayMode({ keep: keepInTray, labels: { tooltip: t('dues.tray.tooltip'), open: t('dues.tray.open'), quit: t('dues.tray.quit') } })
+  }, [keepInTray, language, ready, t])
+
+  useEffect(() => platform().onNotificationClick((key) => navigate(key ? { page: 'home', id: key } : { page: 'home' })), [navigate])
+
+  return null
+}
+
+/** The count of overdue and due-today items, beside the home page in the navigation. */
+export function DueBadge() {
+  const { summary } = useDues()
+  return <Badge count={summary.attention} size="small" offset={[6, -2]} data-testid="due-badge" />
+}

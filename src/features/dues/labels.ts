@@ -1,0 +1,36 @@
+// Owns how a due item is named and dated in text: what it is (a bill, an order, an instalment of a draw) and when it is due.
+import type { I18n } from '@/app/i18n-context'
+import type { LedgerView } from '@/app/ledger-context'
+import type { DueItem } from '@/domain/dues/items'
+import { formatFen } from '@/domain/money'
+import { accountName } from '../shared/labels'
+
+export function dueAccount(ledger: LedgerView, item: DueItem): string {
+  return accountName(ledger, item.accountId)
+}
+
+/** What the item is, without its account: "账单 · 11-25 出账 · 4 笔订单", "淘宝 运动鞋 · 分期第 2/6 期", "01-05 借 ¥3,000.00 · 第 3/12 期". */
+export function dueWhat(ledger: LedgerView, item: DueItem, t: I18n['t']): string {
+  const period = item.period ? t('dues.instalment', item.period) : item.overdue && item.kind !== 'order' && item.kind !== 'bill' ? t('dues.arrears') : null
+  if (item.kind === 'bill' && item.bill) {
+    const head = item.bill.statementDate === null ? t('dues.bill.offCycle') : item.bill.issued ? t('dues.bill.issued', { date: item.bill.statementDate.slice(5) }) : t('dues.bill.open')
+    return `${head} · ${t('dues.bill.orders', { count: item.bill.orderIds.length })}`
+  }
+  if (item.kind === 'order' || item.kind === 'orderInstalment') {
+    const order = item.recordId ? ledger.orderById.get(item.recordId) : undefined
+    const name = order ? [order.merchant, order.item].filter(Boolean).join(' ') : '—'
+    return period ? `${name} · ${period}` : name
+  }
+  const draw = item.recordId ? ledger.drawById.get(item.recordId) : undefined
+  const name = draw ? t('dues.drawLabel', { date: draw.drawDate.slice(2), amount: formatFen(draw.principal) }) : '—'
+  if (item.kind === 'drawTerm') return `${name} · ${item.overdue ? t('dues.arrears') : t('dues.termEnd')}`
+  return period ? `${name} · ${period}` : name
+}
+
+/** When it is due, relative to today: "逾期 3 天", "今天到期", "明天到期", "5 天后到期". */
+export function dueWhen(item: Pick<DueItem, 'daysLeft'>, t: I18n['t']): string {
+  if (item.daysLeft < 0) return t('dues.days.overdue', { days: -item.daysLeft })
+  if (item.daysLeft === 0) return t('dues.days.today')
+  if (item.daysLeft === 1) return t('dues.days.tomorrow')
+  return t('dues.days.left', { days: item.daysLeft })
+}
