@@ -50,7 +50,7 @@ export function CalendarPage() {
       testId="page-calendar"
       extra={
         <span className="calendar-legend" data-testid="calendar-month-total">
-          <strong>{t('dues.calendar.monthTotal', { month: month, amount: formatFen(monthTotal) })}</strong>
+          <strong>{t('dues.calendar.monthTotal', { year: month.slice(0, 4), month: month.slice(5), amount: formatFen(monthTotal) })}</strong>
           {URGENCIES.map((u) => (
             <span key={u} className={`legend-dot due-day-${u}`}>
               {t(`dues.urgency.${u}`)}

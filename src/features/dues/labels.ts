@@ -2,6 +2,7 @@
 import type { I18n } from '@/app/i18n-context'
 import type { LedgerView } from '@/app/ledger-context'
 import type { DueItem } from '@/domain/dues/items'
+import type { DuesSettings } from '@/domain/dues/settings'
 import { formatFen } from '@/domain/money'
 import { accountName } from '../shared/labels'
 
@@ -11,7 +12,8 @@ export function dueAccount(ledger: LedgerView, item: DueItem): string {
 
 /** What the item is, without its account: "账单 · 11-25 出账 · 4 笔订单", "淘宝 运动鞋 · 分期第 2/6 期", "01-05 借 ¥3,000.00 · 第 3/12 期". */
 export function dueWhat(ledger: LedgerView, item: DueItem, t: I18n['t']): string {
-  const period = item.period ? t('dues.instalment', item.period) : item.overdue && item.kind !== 'order' && item.kind !== 'bill' ? t('dues.arrears') : null
+  const drawn = item.kind === 'drawInstalment' || item.kind === 'drawTerm'
+  const period = item.period ? t(drawn ? 'dues.period' : 'dues.instalment', item.period) : item.overdue && item.kind !== 'order' && item.kind !== 'bill' ? t('dues.arrears') : null
   if (item.kind === 'bill' && item.bill) {
     const head = item.bill.statementDate === null ? t('dues.bill.offCycle') : item.bill.issued ? t('dues.bill.issued', { date: item.bill.statementDate.slice(5) }) : t('dues.bill.open')
     return `${head} · ${t('dues.bill.orders', { count: item.bill.orderIds.length })}`
@@ -22,7 +24,7 @@ export function dueWhat(ledger: LedgerView, item: DueItem, t: I18n['t']): string
     return period ? `${name} · ${period}` : name
   }
   const draw = item.recordId ? ledger.drawById.get(item.recordId) : undefined
-  const name = draw ? t('dues.drawLabel', { date: draw.drawDate.slice(2), amount: formatFen(draw.principal) }) : '—'
+  const name = draw ? t('dues.drawLabel', { date: draw.drawDate, amount: formatFen(draw.principal) }) : '—'
   if (item.kind === 'drawTerm') return `${name} · ${item.overdue ? t('dues.arrears') : t('dues.termEnd')}`
   return period ? `${name} · ${period}` : name
 }
@@ -33,4 +35,11 @@ export function dueWhen(item: Pick<DueItem, 'daysLeft'>, t: I18n['t']): string {
   if (item.daysLeft === 0) return t('dues.days.today')
   if (item.daysLeft === 1) return t('dues.days.tomorrow')
   return t('dues.days.left', { days: item.daysLeft })
+}
+
+/** The reminder settings in a line: "提前 3 天、提前 1 天、到期当天，09:00 提醒". */
+export function reminderSummary(settings: Pick<DuesSettings, 'remindersEnabled' | 'leadDays' | 'remindAt'>, t: I18n['t']): string {
+  if (!settings.remindersEnabled || settings.leadDays.length === 0) return t('dues.settings.summaryOff')
+  const leads = [...settings.leadDays].sort((a, b) => b - a).map((d) => (d === 0 ? t('dues.settings.leadDay0') : t('dues.settings.leadDay', { days: d })))
+  return t('dues.settings.summary', { leads: leads.join(t('dues.settings.leadList')), time: settings.remindAt })
 }

@@ -165,6 +165,16 @@ describe('the reminder scheduler', () => {
     expect(custom.delivered).toHaveLength(1)
   })
 
+  it('words a notice from now, even with items worked out the day before', async () => {
+    const clock = fakeClock(at('2026-01-15', 10))
+    const { scheduler, delivered } = start(clock, memoryStore())
+    scheduler.update(itemsOn('2026-01-15', [zOrder('a', '2026-01-19')]), settings)
+    await scheduler.idle()
+    // Two days pass before the ledger recomputes: the one-day reminder still says "tomorrow".
+    await clock.advanceTo(at('2026-01-18', 9), scheduler)
+    expect(delivered.at(-1)).toEqual({ kind: 'single', item: expect.objectContaining({ key: 'order:a', daysLeft: 1 }) })
+  })
+
   it('stops: no timer is left behind', async () => {
     const clock = fakeClock(at('2026-01-15'))
     const { scheduler } = start(clock, memoryStore())

@@ -1,5 +1,5 @@
 // Owns running the reminders: on start it catches up on what was missed while the app was closed, then fires each reminder at its moment, once, remembering what fired; the clock and the store are injected.
-import { addDays, makeIsoDate } from '@/domain/dates'
+import { addDays, dayNumber, makeIsoDate } from '@/domain/dates'
 import type { DueItem } from '@/domain/dues/items'
 import {
   REMINDER_RETENTION_DAYS,
@@ -81,7 +81,10 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     const reminders = remindersOf(items, settings)
     const pending = pendingReminders(reminders, fired, now, oldest)
     const fresh = lastTick === null ? pending : pending.filter((r) => r.at > (lastTick ?? ''))
-    const notice = noticeFor(fresh, new Map(items.map((i) => [i.key, i])))
+    // The items may be from before midnight (the ledger catches up on the new day a moment later):
+    // a notice says how far the due date is from now, not from when the items were worked out.
+    const nowDay = dayNumber(now.slice(0, 10))
+    const notice = fresh.length === 0 ? null : noticeFor(fresh, new Map(items.map((i) => [i.key, { ...i, daysLeft: dayNumber(i.dueDate) - nowDay }])))
     for (const r of pending) fired.add(r.id)
     lastTick = now
     // Remembered before it is shown: a crash in between loses a notice rather than repeating it.

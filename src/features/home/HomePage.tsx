@@ -13,6 +13,7 @@ import { DueItemDrawer } from '../dues/DueItemDrawer'
 import { DueList } from '../dues/DueList'
 import { useClearItem } from '../dues/use-clear-item'
 import { useDues } from '../dues/use-dues'
+import { reminderSummary } from '../dues/labels'
 
 const SECTIONS = ['overdue', 'today', 'week', 'month'] as const
 
@@ -82,6 +83,9 @@ export function HomePage() {
           {/* The side column: room for more panels beside the dues. */}
           <aside className="home-side" data-testid="home-side">
             <Card size="small" title={t('dues.settings.title')}>
+              <p className="muted" data-testid="reminder-summary">
+                {reminderSummary(dues.settings, t)}
+              </p>
               <div className="home-links">
                 <Button icon={<CalendarOutlined />} onClick={() => navigate({ page: 'calendar' })} data-testid="home-calendar">
                   {t('nav.calendar')}
