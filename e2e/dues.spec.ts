@@ -87,6 +87,7 @@ test('the in-app reminder appears for an item due tomorrow at 09:00, opens it, a
   await expect(drawer).toBeVisible()
   await expect(drawer).toContainText('车贷')
   await expect(drawer).toContainText('2026-12-19')
+  await page.screenshot({ path: 'e2e/.artifacts/screens/dues-drawer.png' })
   await drawer.getByTestId('due-drawer-clear').click()
   const modal = app.modal('repayment-modal')
   await expect(modal.getByTestId('field-targetType')).toContainText('一笔借款')

@@ -8,6 +8,7 @@ import { isValidationError } from '@/db/errors'
 import { writeSetting } from '@/db/settings'
 import { DUES_SETTINGS_KEY, duesSettingsSchema, type DuesSettings } from '@/domain/dues/settings'
 import { platform, type NotificationState } from '@/platform'
+import { leadDayLabel } from './labels'
 import { useDuesSettings } from './use-dues'
 
 const LEAD_CHOICES = [0, 1, 2, 3, 5, 7, 10, 14, 30]
@@ -27,7 +28,6 @@ export function ReminderSettingsCard() {
       void message.error(isValidationError(e) ? tk(e.issues[0]?.message ?? 'validation.invalid') : t('common.saveFailed', { reason: e instanceof Error ? e.message : String(e) }))
     }
   }
-  const leadLabel = (days: number) => (days === 0 ? t('dues.settings.leadDay0') : t('dues.settings.leadDay', { days }))
 
   return (
     <Card title={t('dues.settings.title')} size="small" data-testid="reminder-settings">
@@ -42,7 +42,7 @@ export function ReminderSettingsCard() {
               mode="multiple"
               value={[...settings.leadDays].sort((a, b) => b - a)}
               disabled={!settings.remindersEnabled}
-              options={LEAD_CHOICES.map((d) => ({ value: d, label: leadLabel(d) }))}
+              options={LEAD_CHOICES.map((d) => ({ value: d, label: leadDayLabel(d, t) }))}
               onChange={(days: number[]) => void save({ leadDays: days })}
               data-testid="reminder-leads"
             />

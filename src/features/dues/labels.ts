@@ -25,12 +25,14 @@ export function dueWhat(ledger: LedgerView, item: DueItem, t: I18n['t']): string
   }
   const draw = item.recordId ? ledger.drawById.get(item.recordId) : undefined
   const name = draw ? t('dues.drawLabel', { date: draw.drawDate, amount: formatFen(draw.principal) }) : '—'
-  if (item.kind === 'drawTerm') return `${name} · ${item.overdue ? t('dues.arrears') : t('dues.termEnd')}`
-  return period ? `${name} · ${period}` : name
+  // The period first: the loan's own line is long and may be cut off.
+  if (item.kind === 'drawTerm') return `${item.overdue ? t('dues.arrears') : t('dues.termEnd')} · ${name}`
+  return period ? `${period} · ${name}` : name
 }
 
 /** When it is due, relative to today: "逾期 3 天", "今天到期", "明天到期", "5 天后到期". */
 export function dueWhen(item: Pick<DueItem, 'daysLeft'>, t: I18n['t']): string {
+  if (item.daysLeft === -1) return t('dues.days.overdueOne')
   if (item.daysLeft < 0) return t('dues.days.overdue', { days: -item.daysLeft })
   if (item.daysLeft === 0) return t('dues.days.today')
   if (item.daysLeft === 1) return t('dues.days.tomorrow')
@@ -40,6 +42,12 @@ export function dueWhen(item: Pick<DueItem, 'daysLeft'>, t: I18n['t']): string {
 /** The reminder settings in a line: "提前 3 天、提前 1 天、到期当天，09:00 提醒". */
 export function reminderSummary(settings: Pick<DuesSettings, 'remindersEnabled' | 'leadDays' | 'remindAt'>, t: I18n['t']): string {
   if (!settings.remindersEnabled || settings.leadDays.length === 0) return t('dues.settings.summaryOff')
-  const leads = [...settings.leadDays].sort((a, b) => b - a).map((d) => (d === 0 ? t('dues.settings.leadDay0') : t('dues.settings.leadDay', { days: d })))
+  const leads = [...settings.leadDays].sort((a, b) => b - a).map((d) => leadDayLabel(d, t))
   return t('dues.settings.summary', { leads: leads.join(t('dues.settings.leadList')), time: settings.remindAt })
+}
+
+export function leadDayLabel(days: number, t: I18n['t']): string {
+  if (days === 0) return t('dues.settings.leadDay0')
+  if (days === 1) return t('dues.settings.leadDay1')
+  return t('dues.settings.leadDay', { days })
 }
