@@ -6,9 +6,8 @@ import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { duesByDay, type DueItem, type Urgency } from '@/domain/dues/items'
 import { formatFen } from '@/domain/money'
-import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
-import { SampleDataButton } from '../settings/SampleDataButton'
+import { DuesEmptyPage } from '../dues/DuesEmptyPage'
 import { DueItemDrawer } from '../dues/DueItemDrawer'
 import { DueList } from '../dues/DueList'
 import { useClearItem } from '../dues/use-clear-item'
@@ -32,14 +31,7 @@ export function CalendarPage() {
   const days = useMemo(() => duesByDay(dues.items), [dues.items])
   const monthTotal = useMemo(() => dues.items.filter((i) => i.dueDate.startsWith(month)).reduce((s, i) => s + i.amount, 0), [dues.items, month])
 
-  if (ledger.accounts.length === 0)
-    return (
-      <PageFrame title={t('nav.calendar')} testId="page-calendar">
-        <EmptyState text={t('dues.empty')}>
-          <SampleDataButton />
-        </EmptyState>
-      </PageFrame>
-    )
+  if (ledger.accounts.length === 0) return <DuesEmptyPage title={t('nav.calendar')} testId="page-calendar" />
 
   const selectedDate = selected.format('YYYY-MM-DD')
   const dayItems: DueItem[] = days.get(selectedDate)?.items ?? []

@@ -6,9 +6,8 @@ import { useLedger } from '@/app/ledger-context'
 import { useRoute } from '@/app/router'
 import type { DueItem } from '@/domain/dues/items'
 import { formatFen } from '@/domain/money'
-import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
-import { SampleDataButton } from '../settings/SampleDataButton'
+import { DuesEmptyPage } from '../dues/DuesEmptyPage'
 import { DueItemDrawer } from '../dues/DueItemDrawer'
 import { DueList } from '../dues/DueList'
 import { useClearItem } from '../dues/use-clear-item'
@@ -28,14 +27,7 @@ export function HomePage() {
   const [route, navigate] = useRoute()
   const [clear, clearModal] = useClearItem()
 
-  if (ledger.accounts.length === 0)
-    return (
-      <PageFrame title={t('nav.home')} testId="page-home">
-        <EmptyState text={t('dues.empty')}>
-          <SampleDataButton />
-        </EmptyState>
-      </PageFrame>
-    )
+  if (ledger.accounts.length === 0) return <DuesEmptyPage title={t('nav.home')} testId="page-home" />
 
   const s = dues.summary
   const bySection = { overdue: s.overdue, today: s.today, week: s.week, month: s.restOfMonth }
