@@ -7,6 +7,7 @@ import { registerIpcHandlers } from './ipc'
 import { startApp } from './lifecycle'
 import { applicationMenuTemplate } from './menu'
 import { contentSecurityPolicy, createAppUrlCheck, guardSession, guardWebContents } from './security'
+import { SNAPSHOT_DIR_NAME, createSnapshotStore, nodeSnapshotFs } from './snapshots'
 import { createMainWindow } from './window'
 import { WINDOW_STATE_FILE } from './window-state'
 
@@ -42,7 +43,9 @@ startApp({
         mainWindow === undefined || mainWindow.isDestroyed()
           ? dialog.showSaveDialog(options)
           : dialog.showSaveDialog(mainWindow, options),
-      Notification
+      Notification,
+      // After ready, so userData is the data folder applyDataDir chose.
+      snapshots: createSnapshotStore({ dir: join(app.getPath('userData'), SNAPSHOT_DIR_NAME), fs: nodeSnapshotFs(), now: () => new Date() })
     })
   },
   createWindow: () => {

@@ -1,19 +1,31 @@
 // Owns the main-process side of the IPC contract: one handler per channel, each checking sender and payload.
 import { writeFile } from 'node:fs/promises'
-import type { SaveDialogOptions } from 'electron'
+import type { PrintToPDFOptions, SaveDialogOptions } from 'electron'
 import {
   CHANNELS,
   type AppInfo,
   type Bridge,
   type NotifyRequest,
+  type PrintToPdfRequest,
   type SaveFileRequest,
-  type SaveFileResult
+  type SaveFileResult,
+  type SaveSnapshotRequest,
+  type SaveSnapshotResult,
+  type SnapshotList
 } from '../shared/ipc'
 import { isAllowedExternalUrl } from './security'
+import type { SnapshotStore } from './snapshots'
+
+/** The part of the calling page's WebContents the PDF export uses. */
+export interface PdfPrinter {
+  printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>
+}
 
 /** What a handler learns about the caller; the frame is null once it has navigated away or closed. */
 export interface IpcInvokeEvent {
   readonly senderFrame: { readonly url: string } | null
+  /** The calling page (Electron's event.sender), printed by the PDF export. */
+  readonly sender?: PdfPrinter
 }
 
 export interface NotificationConstructor {
@@ -35,7 +47,14 @@ export interface IpcDeps {
   showSaveDialog: (options: SaveDialogOptions) => Promise<{ canceled: boolean; filePath?: string }>
   writeFile?: (path: string, data: string | Uint8Array) => Promise<void>
   Notification: NotificationConstructor
+  /** The automatic backups in the data folder's backups/. */
+  snapshots: Pick<SnapshotStore, 'dir' | 'list' | 'needed' | 'save' | 'read'>
 }
+
+/** A4, backgrounds printed, margins from the page's own @page rule (its print CSS). */
+export const PDF_OPTIONS: PrintToPDFOptions = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true }
+/** A backup of a large ledger is tens of megabytes; past this a payload is a bug or an attack. */
+const MAX_SNAPSHOT_LENGTH = 512 * 1024 * 1024
 
 /** Limits that no real request comes near; past them the payload is a bug or an attack. */
 const MAX_URL_LENGTH = 2048
@@ -102,16 +121,21 @@ function parseFilters(value: unknown): SaveFileRequest['filters'] {
   })
 }
 
+function expectFileName(channel: string, value: unknown): string {
+  const name = expectText(channel, 'suggestedName', value, MAX_FILE_NAME_LENGTH)
+  if (FORBIDDEN_NAME_CHARACTERS.test(name) || name === '.' || name === '..') {
+    fail(channel, 'suggestedName must be a plain file name without folders')
+  }
+  return name
+}
+
 export function parseSaveFileArgs(args: readonly unknown[]): SaveFileRequest {
   const channel = CHANNELS.saveFile
   expectArgumentCount(channel, args, 1)
   const request = args[0]
   if (!isRecord(request)) fail(channel, 'the request must be an object')
   expectOnlyKeys(channel, request, ['suggestedName', 'data', 'filters'])
-  const suggestedName = expectText(channel, 'suggestedName', request.suggestedName, MAX_FILE_NAME_LENGTH)
-  if (FORBIDDEN_NAME_CHARACTERS.test(suggestedName) || suggestedName === '.' || suggestedName === '..') {
-    fail(channel, 'suggestedName must be a plain file name without folders')
-  }
+  const suggestedName = expectFileName(channel, request.suggestedName)
   const data = request.data
   // IPC delivers a renderer Uint8Array as a Uint8Array (or its Buffer subclass); anything else is refused.
   if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
@@ -133,6 +157,42 @@ export function parseNotifyArgs(args: readonly unknown[]): NotifyRequest {
   }
 }
 
+export function parsePrintToPdfArgs(args: readonly unknown[]): PrintToPdfRequest {
+  const channel = CHANNELS.printToPdf
+  expectArgumentCount(channel, args, 1)
+  const request = args[0]
+  if (!isRecord(request)) fail(channel, 'the request must be an object')
+  expectOnlyKeys(channel, request, ['suggestedName'])
+  return { suggestedName: expectFileName(channel, request.suggestedName) }
+}
+
+export function parseSnapshotNeededArgs(args: readonly unknown[]): string {
+  const channel = CHANNELS.snapshotNeeded
+  expectArgumentCount(channel, args, 1)
+  const checksum = args[0]
+  if (typeof checksum !== 'string' || !/^[0-9a-f]{64}$/.test(checksum)) fail(channel, 'checksum must be 64 lowercase hex digits')
+  return checksum
+}
+
+export function parseSaveSnapshotArgs(args: readonly unknown[]): SaveSnapshotRequest {
+  const channel = CHANNELS.saveSnapshot
+  expectArgumentCount(channel, args, 1)
+  const request = args[0]
+  if (!isRecord(request)) fail(channel, 'the request must be an object')
+  expectOnlyKeys(channel, request, ['text', 'kind'])
+  const text = expectText(channel, 'text', request.text, MAX_SNAPSHOT_LENGTH)
+  const kind = request.kind
+  if (kind !== 'auto' && kind !== 'preRestore') fail(channel, 'kind must be "auto" or "preRestore"')
+  return { text, kind }
+}
+
+export function parseReadSnapshotArgs(args: readonly unknown[]): string {
+  const channel = CHANNELS.readSnapshot
+  expectArgumentCount(channel, args, 1)
+  // The store checks the name against its own pattern; here only that it is a short string.
+  return expectText(channel, 'name', args[0], MAX_FILE_NAME_LENGTH)
+}
+
 /** Writes text as UTF-8 and bytes unchanged. */
 export async function writeFileToDisk(path: string, data: string | Uint8Array): Promise<void> {
   await (typeof data === 'string' ? writeFile(path, data, 'utf8') : writeFile(path, data))
@@ -140,7 +200,7 @@ export async function writeFileToDisk(path: string, data: string | Uint8Array): 
 
 /** The Bridge, implemented in the main process; each takes the raw IPC arguments. */
 export type BridgeHandlers = {
-  [K in keyof Bridge]: (args: readonly unknown[]) => ReturnType<Bridge[K]>
+  [K in keyof Bridge]: (args: readonly unknown[], event: IpcInvokeEvent) => ReturnType<Bridge[K]>
 }
 
 export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
@@ -180,6 +240,38 @@ export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
       const request = parseNotifyArgs(args)
       if (!deps.Notification.isSupported()) return
       new deps.Notification({ title: request.title, body: request.body }).show()
+    },
+
+    async printToPdf(args, event): Promise<SaveFileResult> {
+      const request = parsePrintToPdfArgs(args)
+      const page = event.sender
+      if (page === undefined) fail(CHANNELS.printToPdf, 'no page to print')
+      // The dialog first: a cancelled export prints nothing.
+      const choice = await deps.showSaveDialog({
+        defaultPath: request.suggestedName,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation']
+      })
+      if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return { saved: false }
+      await write(choice.filePath, await page.printToPDF(PDF_OPTIONS))
+      return { saved: true, path: choice.filePath }
+    },
+
+    async listSnapshots(args): Promise<SnapshotList> {
+      expectArgumentCount(CHANNELS.listSnapshots, args, 0)
+      return { dir: deps.snapshots.dir, snapshots: await deps.snapshots.list() }
+    },
+
+    async snapshotNeeded(args): Promise<boolean> {
+      return deps.snapshots.needed(parseSnapshotNeededArgs(args))
+    },
+
+    async saveSnapshot(args): Promise<SaveSnapshotResult> {
+      return deps.snapshots.save(parseSaveSnapshotArgs(args))
+    },
+
+    async readSnapshot(args): Promise<string> {
+      return deps.snapshots.read(parseReadSnapshotArgs(args))
     }
   }
 }
@@ -204,7 +296,7 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
       if (senderUrl === undefined || !deps.isAppUrl(senderUrl)) {
         throw new Error(`${channel}: refused a call from outside the app (${senderUrl ?? 'unknown frame'})`)
       }
-      return handlers[name](args)
+      return handlers[name](args, event)
     })
     channels.push(channel)
   }

@@ -1,16 +1,17 @@
-// Tests the bridge: exactly four functions, each invoking its own channel.
+// Tests the bridge: exactly the contract's functions, each invoking its own channel.
 import { describe, expect, it, vi } from 'vitest'
 import { BRIDGE_KEY, CHANNELS, type Bridge } from '../shared/ipc'
 import { createBridge, exposeBridge } from './bridge'
 
-const BRIDGE_FUNCTIONS = ['getAppInfo', 'notify', 'openExternal', 'saveFile']
+// One function per channel of the contract, named as the channel's key.
+const BRIDGE_FUNCTIONS = Object.keys(CHANNELS).sort()
 
 function fakeIpcRenderer() {
   return { invoke: vi.fn(async (channel: string, ..._args: unknown[]) => `reply from ${channel}`) }
 }
 
 describe('exposeBridge', () => {
-  it('exposes one object under the bridge key with exactly the four functions', () => {
+  it('exposes one object under the bridge key with exactly the contract\'s functions', () => {
     const exposed: [string, unknown][] = []
     const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => void exposed.push([key, api]) }
     const ipcRenderer = fakeIpcRenderer()
@@ -37,7 +38,12 @@ describe('createBridge', () => {
       CHANNELS.saveFile,
       [{ suggestedName: 'a.csv', data: 'x' }]
     ],
-    ['notify', (bridge) => bridge.notify({ title: 't', body: 'b' }), CHANNELS.notify, [{ title: 't', body: 'b' }]]
+    ['notify', (bridge) => bridge.notify({ title: 't', body: 'b' }), CHANNELS.notify, [{ title: 't', body: 'b' }]],
+    ['printToPdf', (bridge) => bridge.printToPdf({ suggestedName: 'r.pdf' }), CHANNELS.printToPdf, [{ suggestedName: 'r.pdf' }]],
+    ['listSnapshots', (bridge) => bridge.listSnapshots(), CHANNELS.listSnapshots, []],
+    ['snapshotNeeded', (bridge) => bridge.snapshotNeeded('ab'), CHANNELS.snapshotNeeded, ['ab']],
+    ['saveSnapshot', (bridge) => bridge.saveSnapshot({ text: '{}', kind: 'auto' }), CHANNELS.saveSnapshot, [{ text: '{}', kind: 'auto' }]],
+    ['readSnapshot', (bridge) => bridge.readSnapshot('auto-2026-12-01-080000.json'), CHANNELS.readSnapshot, ['auto-2026-12-01-080000.json']]
   ]
 
   it.each(cases)('%s invokes its own channel with its arguments and returns the reply', async (_name, call, channel, args) => {

@@ -11,7 +11,12 @@ export function createBridge(ipcRenderer: Pick<IpcRenderer, 'invoke'>): Bridge {
     getAppInfo: () => ipcRenderer.invoke(CHANNELS.getAppInfo),
     openExternal: (url) => ipcRenderer.invoke(CHANNELS.openExternal, url),
     saveFile: (request) => ipcRenderer.invoke(CHANNELS.saveFile, request),
-    notify: (request) => ipcRenderer.invoke(CHANNELS.notify, request)
+    notify: (request) => ipcRenderer.invoke(CHANNELS.notify, request),
+    printToPdf: (request) => ipcRenderer.invoke(CHANNELS.printToPdf, request),
+    listSnapshots: () => ipcRenderer.invoke(CHANNELS.listSnapshots),
+    snapshotNeeded: (checksum) => ipcRenderer.invoke(CHANNELS.snapshotNeeded, checksum),
+    saveSnapshot: (request) => ipcRenderer.invoke(CHANNELS.saveSnapshot, request),
+    readSnapshot: (name) => ipcRenderer.invoke(CHANNELS.readSnapshot, name)
   } satisfies Bridge
 }
 

@@ -18,7 +18,8 @@ describe('preload entry', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce()
     const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] ?? []
     expect(key).toBe(BRIDGE_KEY)
-    expect(Object.keys(api ?? {}).sort()).toEqual(['getAppInfo', 'notify', 'openExternal', 'saveFile'])
+    // One function per channel of the contract, named as the channel's key.
+    expect(Object.keys(api ?? {}).sort()).toEqual(Object.keys(CHANNELS).sort())
     await api?.notify?.({ title: 't', body: 'b' })
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(CHANNELS.notify, { title: 't', body: 'b' })
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled()

@@ -247,6 +247,32 @@ export async function readBackup(text: string): Promise<BackupRead> {
   return { ok: true, backup: { header: head.header, payload: read.payload, summary: summarise(read.payload.ledger) } }
 }
 
+/** Where the payload starts: createBackup puts it on its own line, after the header. */
+export const PAYLOAD_MARK = '\n"payload":'
+
+/**
+ * The header of a file createBackup wrote, read from the file's first few kilobytes without the
+ * payload (a snapshot list reads only that much of each file). Null when it is not there or bad.
+ */
+export function headerFromStart(start: string): BackupHeader | null {
+  const at = start.indexOf(PAYLOAD_MARK)
+  if (at < 0) return null
+  try {
+    const read = readHeader(JSON.parse(`${start.slice(0, at).replace(/^\uFEFF/, '').replace(/,\s*$/, '')}}`))
+    return read.ok ? read.header : null
+  } catch {
+    return null
+  }
+}
+
+/** The payload exactly as createBackup wrote it: the text its checksum is over. */
+export function payloadTextOf(text: string): string | null {
+  const at = text.indexOf(PAYLOAD_MARK)
+  const end = text.lastIndexOf('}')
+  if (at < 0 || end <= at + PAYLOAD_MARK.length) return null
+  return text.slice(at + PAYLOAD_MARK.length, end)
+}
+
 /** The file name a backup is offered under: the app's name and the local date and time it was made. */
 export function backupFileName(localStamp: string): string {
   return `credit-ledger-backup-${localStamp}.json`
