@@ -1,7 +1,7 @@
-// Tests snapshot retention (7 daily, 4 weekly, 5 pre-restore) and when an automatic snapshot is due.
+// Tests snapshot retention: 7 daily, 4 weekly, 5 pre-restore.
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../../src/domain/dates'
-import { KEEP_PRE_RESTORE, MIN_SNAPSHOT_INTERVAL_MS, snapshotDue, snapshotsToDelete, weekOf, type RetentionEntry } from './snapshot-retention'
+import { KEEP_PRE_RESTORE, snapshotsToDelete, weekOf, type RetentionEntry } from './snapshot-retention'
 
 const auto = (day: string, time = '080000'): RetentionEntry => ({ name: `auto-${day}-${time}.json`, kind: 'auto', day, stamp: `${day}-${time}-000` })
 const pre = (day: string, time = '090000'): RetentionEntry => ({ name: `pre-restore-${day}-${time}.json`, kind: 'preRestore', day, stamp: `${day}-${time}-000` })
@@ -53,15 +53,4 @@ describe('snapshotsToDelete', () => {
     // Automatic ones on 1-9 December: the last seven days; the two weeks' newest (6 and 9 December) are among them.
     expect(left.filter((n) => n.startsWith('auto-'))).toEqual(Array.from({ length: 7 }, (_, i) => `auto-${addDays('2026-12-03', i)}-080000.json`))
   })
-})
-
-describe('snapshotDue', () => {
-  const at = Date.parse('2026-12-01T08:00:00Z')
-  it('takes the first one', () => expect(snapshotDue(null, 'a', at)).toEqual({ due: true }))
-  it('skips unchanged data however long ago', () => expect(snapshotDue({ createdAtMs: at - 30 * MIN_SNAPSHOT_INTERVAL_MS, checksum: 'a' }, 'a', at)).toEqual({ due: false, reason: 'unchanged' }))
-  it('waits a day after the last one', () => {
-    expect(snapshotDue({ createdAtMs: at - MIN_SNAPSHOT_INTERVAL_MS + 1, checksum: 'a' }, 'b', at)).toEqual({ due: false, reason: 'tooSoon' })
-    expect(snapshotDue({ createdAtMs: at - MIN_SNAPSHOT_INTERVAL_MS, checksum: 'a' }, 'b', at)).toEqual({ due: true })
-  })
-  it('takes one when the clock went back past the last one', () => expect(snapshotDue({ createdAtMs: at + 1000, checksum: 'a' }, 'b', at)).toEqual({ due: true }))
 })

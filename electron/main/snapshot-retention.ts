@@ -1,12 +1,10 @@
-// Owns which backup snapshots to keep (the last 7 daily and 4 weekly automatic ones, the last few taken before a restore) and when a new one is due.
+// Owns which backup snapshots to keep: the last 7 daily and 4 weekly automatic ones, and the last few taken before a restore.
 import { dayNumber } from '../../src/domain/dates'
 import type { SnapshotKind } from '../shared/ipc'
 
 export const KEEP_DAILY = 7
 export const KEEP_WEEKLY = 4
 export const KEEP_PRE_RESTORE = 5
-/** "At least a day passed" since the last automatic snapshot. */
-export const MIN_SNAPSHOT_INTERVAL_MS = 24 * 60 * 60 * 1000
 
 export interface RetentionEntry {
   name: string
@@ -53,18 +51,4 @@ export function snapshotsToDelete(entries: readonly RetentionEntry[]): string[] 
     ...newestFirst.filter((e) => e.kind === 'preRestore').slice(0, KEEP_PRE_RESTORE).map((e) => e.name)
   ])
   return newestFirst.filter((e) => !keep.has(e.name)).map((e) => e.name)
-}
-
-export type SnapshotDecision = { due: true } | { due: false; reason: 'unchanged' | 'tooSoon' }
-
-/**
- * Whether to take an automatic snapshot of data with `checksum` now: when there is none yet, or
- * the data changed since the newest one and a day has passed (or the clock went back past it).
- */
-export function snapshotDue(latest: { createdAtMs: number; checksum: string } | null, checksum: string, nowMs: number): SnapshotDecision {
-  if (latest === null) return { due: true }
-  if (latest.checksum === checksum) return { due: false, reason: 'unchanged' }
-  const elapsed = nowMs - latest.createdAtMs
-  if (elapsed >= 0 && elapsed < MIN_SNAPSHOT_INTERVAL_MS) return { due: false, reason: 'tooSoon' }
-  return { due: true }
 }

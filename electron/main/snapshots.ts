@@ -3,7 +3,8 @@ import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'nod
 import { join } from 'node:path'
 import { headerFromStart, payloadTextOf, sha256Hex } from '../../src/domain/backup/backup-file'
 import type { SaveSnapshotRequest, SaveSnapshotResult, SnapshotInfo, SnapshotKind } from '../shared/ipc'
-import { snapshotDue, snapshotsToDelete } from './snapshot-retention'
+import { snapshotDue } from '../../src/domain/backup/snapshot-due'
+import { snapshotsToDelete } from './snapshot-retention'
 
 export const SNAPSHOT_DIR_NAME = 'backups'
 /** The header is a few hundred bytes; this much always holds it. */

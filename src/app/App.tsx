@@ -44,6 +44,7 @@ import { RulesPage } from '@/features/rules/RulesPage'
 import { ReportsPage } from '@/features/reports/ReportsPage'
 import { ImportPage } from '@/features/import/ImportPage'
 import { BackupPage } from '@/features/backup/BackupPage'
+import { BackupWatcher } from '@/features/backup/BackupWatcher'
 import { I18nProvider, useI18n } from './i18n-context'
 import { LedgerProvider, useLedger } from './ledger-context'
 import { NAV_GROUPS, PAGES, useRoute, type Page, type Route } from './router'
@@ -160,6 +161,7 @@ function Shell() {
           <Spin className="loading" />
         )}
       </Layout.Content>
+      <BackupWatcher />
     </Layout>
   )
 }

@@ -388,14 +388,25 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
   }
 }
 
-/** The reports of every month from `first` to `last`, each engine run shared by two neighbouring months. */
-export function assembleMonthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputs): MonthReport[] {
-  const reports: MonthReport[] = []
+/**
+ * The reports of every month from `first` to `last`, one at a time, each engine run shared by two
+ * neighbouring months: a caller can let the screen breathe between months of a long range.
+ */
+export function* monthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputs): Generator<MonthReport, void, undefined> {
   let before: LedgerCost | undefined
   for (let m = first; m <= last; m = addMonthsToMonth(m, 1)) {
     const costs = monthCosts(ledger, m, today, before)
-    reports.push(assembleMonthReport(ledger, m, today, inputs, costs))
+    yield assembleMonthReport(ledger, m, today, inputs, costs)
     before = costs.at
   }
-  return reports
+}
+
+export function assembleMonthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputs): MonthReport[] {
+  return [...monthReports(ledger, first, last, today, inputs)]
+}
+
+/** How many months `first` to `last` spans, both included. */
+export function monthCount(first: string, last: string): number {
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7))
+  return Math.max(0, index(last) - index(first) + 1)
 }
