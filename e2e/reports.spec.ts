@@ -242,6 +242,9 @@ test('the web build reminds to download a backup after a week of changes', async
   // Past a week: the hourly check brings the reminder.
   await page.clock.fastForward(8 * HOUR)
   await expect(page.getByTestId('reminder-download')).toBeVisible()
+  // Let the notice's entrance animation run on the real clock before the picture.
+  await page.clock.resume()
+  await page.waitForTimeout(600)
   await page.screenshot({ path: 'e2e/.artifacts/screens/zh-CN-backup-reminder.png' })
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reminder-download').click()])
   expect(download.suggestedFilename()).toMatch(/^credit-ledger-backup-2026-11-28-\d{4}\.json$/)

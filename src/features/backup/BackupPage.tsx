@@ -114,91 +114,94 @@ export function BackupPage() {
   return (
     <PageFrame title={t('backup.title')} testId="page-backup">
       <div className="backup-grid">
-        <Card title={t('backup.backupCard')} size="small">
-          <p className="muted">{t('backup.backupHelp')}</p>
-          <p data-testid="backup-status">
-            {state?.lastBackupAt ? t('backup.lastBackup', { time: localTime(state.lastBackupAt) }) : t('backup.never')}
-            {!snapshots && state && (
-              <span className="muted">
-                {' · '}
-                {state.changedSince ? t('backup.changedSince', { time: localTime(state.changedSince) }) : state.lastBackupAt ? t('backup.upToDate') : ''}
-              </span>
-            )}
-          </p>
-          <Button type="primary" icon={<CloudDownloadOutlined />} loading={saving} onClick={() => void backUp()} data-testid="backup-download">
-            {snapshots ? t('backup.save') : t('backup.download')}
-          </Button>
-        </Card>
-
-        <Card title={t('backup.restoreCard')} size="small" className="backup-restore">
-          <p className="muted">{t('backup.restoreHelp')}</p>
-          <Upload.Dragger
-            accept=".json,application/json"
-            multiple={false}
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void inspect(file.name, () => file.text())
-              return false
-            }}
-            data-testid="restore-file"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
+        <div className="backup-column">
+          <Card title={t('backup.backupCard')} size="small">
+            <p className="muted">{t('backup.backupHelp')}</p>
+            <p data-testid="backup-status">
+              {state?.lastBackupAt ? t('backup.lastBackup', { time: localTime(state.lastBackupAt) }) : t('backup.never')}
+              {!snapshots && state && (
+                <span className="muted">
+                  {' · '}
+                  {state.changedSince ? t('backup.changedSince', { time: localTime(state.changedSince) }) : state.lastBackupAt ? t('backup.upToDate') : ''}
+                </span>
+              )}
             </p>
-            <p className="ant-upload-text">{t('backup.dropHint')}</p>
-            <p className="ant-upload-hint">{t('backup.dropSub')}</p>
-          </Upload.Dragger>
-          {reading && (
-            <div className="backup-reading">
-              <Spin size="small" /> <span className="muted">{t('backup.reading')}</span>
-            </div>
-          )}
-          {rejected && <Alert type="error" showIcon className="backup-alert" title={rejected} data-testid="restore-error" />}
-          {preview && <BackupPreview preview={preview} current={current} onRestore={() => restore(preview)} onDiscard={() => setPreview(null)} />}
-        </Card>
-
-        {preRestore && (
-          <Card title={t('backup.undoCard')} size="small" data-testid="undo-restore-card">
-            <p className="muted">{t('backup.undoHelp', { time: localTime(preRestore.createdAt), count: keptHeader ? total(keptHeader.summary.counts) : '—' })}</p>
-            <Button icon={<RollbackOutlined />} onClick={undoLast} data-testid="undo-restore">
-              {t('backup.undoRestore')}
+            <Button type="primary" icon={<CloudDownloadOutlined />} loading={saving} onClick={() => void backUp()} data-testid="backup-download">
+              {snapshots ? t('backup.save') : t('backup.download')}
             </Button>
           </Card>
-        )}
 
-        <Card title={t('backup.autoCard')} size="small">
-          {snapshots ? (
-            <>
-              <p className="muted">{t('backup.autoHelp')}</p>
-              {list?.dir && <p className="muted backup-dir">{t('backup.autoFolder', { dir: list.dir })}</p>}
-              <Table<SnapshotInfo>
-                size="small"
-                rowKey="name"
-                pagination={false}
-                loading={list === null}
-                dataSource={list?.snapshots ?? []}
-                locale={{ emptyText: t('backup.autoEmpty') }}
-                columns={[
-                  { key: 'time', title: t('backup.col.time'), render: (_, s) => localTime(s.createdAt) },
-                  { key: 'kind', title: t('backup.col.kind'), render: (_, s) => <Tag color={s.kind === 'auto' ? 'blue' : 'orange'}>{t(`backup.kind.${s.kind}`)}</Tag> },
-                  { key: 'records', title: t('backup.col.records'), align: 'right', render: (_, s) => total(s.counts) },
-                  { key: 'range', title: t('backup.col.range'), render: (_, s) => (s.from && s.to ? t('backup.rangeValue', { from: s.from, to: s.to }) : t('backup.noRecords')) },
-                  {
-                    key: 'actions',
-                    title: '',
-                    render: (_, s) => (
-                      <Button size="small" type="link" onClick={() => void inspect(s.name, () => snapshots.read(s.name))}>
-                        {t('backup.restoreThis')}
-                      </Button>
-                    )
-                  }
-                ]}
-              />
-            </>
-          ) : (
-            <p className="muted">{t('backup.webHelp')}</p>
+          {preRestore && (
+            <Card title={t('backup.undoCard')} size="small" data-testid="undo-restore-card">
+              <p className="muted">{t('backup.undoHelp', { time: localTime(preRestore.createdAt), count: keptHeader ? total(keptHeader.summary.counts) : '—' })}</p>
+              <Button icon={<RollbackOutlined />} onClick={undoLast} data-testid="undo-restore">
+                {t('backup.undoRestore')}
+              </Button>
+            </Card>
           )}
-        </Card>
+
+          <Card title={t('backup.autoCard')} size="small">
+            {snapshots ? (
+              <>
+                <p className="muted">{t('backup.autoHelp')}</p>
+                {list?.dir && <p className="muted backup-dir">{t('backup.autoFolder', { dir: list.dir })}</p>}
+                <Table<SnapshotInfo>
+                  size="small"
+                  rowKey="name"
+                  pagination={false}
+                  loading={list === null}
+                  dataSource={list?.snapshots ?? []}
+                  locale={{ emptyText: t('backup.autoEmpty') }}
+                  columns={[
+                    { key: 'time', title: t('backup.col.time'), render: (_, s) => localTime(s.createdAt) },
+                    { key: 'kind', title: t('backup.col.kind'), render: (_, s) => <Tag color={s.kind === 'auto' ? 'blue' : 'orange'}>{t(`backup.kind.${s.kind}`)}</Tag> },
+                    { key: 'records', title: t('backup.col.records'), align: 'right', render: (_, s) => total(s.counts) },
+                    { key: 'range', title: t('backup.col.range'), render: (_, s) => (s.from && s.to ? t('backup.rangeValue', { from: s.from, to: s.to }) : t('backup.noRecords')) },
+                    {
+                      key: 'actions',
+                      title: '',
+                      render: (_, s) => (
+                        <Button size="small" type="link" onClick={() => void inspect(s.name, () => snapshots.read(s.name))}>
+                          {t('backup.restoreThis')}
+                        </Button>
+                      )
+                    }
+                  ]}
+                />
+              </>
+            ) : (
+              <p className="muted">{t('backup.webHelp')}</p>
+            )}
+          </Card>
+        </div>
+        <div className="backup-column">
+          <Card title={t('backup.restoreCard')} size="small" className="backup-restore">
+            <p className="muted">{t('backup.restoreHelp')}</p>
+            <Upload.Dragger
+              accept=".json,application/json"
+              multiple={false}
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void inspect(file.name, () => file.text())
+                return false
+              }}
+              data-testid="restore-file"
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t('backup.dropHint')}</p>
+              <p className="ant-upload-hint">{t('backup.dropSub')}</p>
+            </Upload.Dragger>
+            {reading && (
+              <div className="backup-reading">
+                <Spin size="small" /> <span className="muted">{t('backup.reading')}</span>
+              </div>
+            )}
+            {rejected && <Alert type="error" showIcon className="backup-alert" title={rejected} data-testid="restore-error" />}
+            {preview && <BackupPreview preview={preview} current={current} onRestore={() => restore(preview)} onDiscard={() => setPreview(null)} />}
+          </Card>
+        </div>
       </div>
     </PageFrame>
   )

@@ -104,11 +104,11 @@ export function ReportView({ report, language, generatedAt }: { report: MonthRep
             <thead>
               <tr>
                 <th>{t('report.col.account')}</th>
-                <th className="num">{t('report.borrowed')}</th>
-                <th className="num">{t('report.repaid')}</th>
-                <th className="num">{t('report.costCharged')}</th>
-                <th className="num">{t('report.principalOutstanding')}</th>
-                <th className="num">{t('report.owed')}</th>
+                <th className="num">{t('report.col.borrowed')}</th>
+                <th className="num">{t('report.col.repaid')}</th>
+                <th className="num">{t('report.col.charged')}</th>
+                <th className="num">{t('report.col.outstanding')}</th>
+                <th className="num">{t('report.col.owed')}</th>
                 <th className="num">{t('report.col.apr')}</th>
               </tr>
             </thead>
@@ -155,7 +155,7 @@ export function ReportView({ report, language, generatedAt }: { report: MonthRep
                 <th>{t('report.col.loanType')}</th>
                 <th>{t('report.col.date')}</th>
                 <th className="num">{t('report.col.principal')}</th>
-                <th className="num">{t('report.owed')}</th>
+                <th className="num">{t('report.col.owed')}</th>
                 <th className="num">{t('report.col.apr')}</th>
                 <th className="num">{t('report.col.compound')}</th>
                 <th className="num">{t('report.col.naiveShort')}</th>
