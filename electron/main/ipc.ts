@@ -83,6 +83,15 @@ function expectOnlyKeys(channel: string, value: Record<string, unknown>, allowed
   if (unknownKeys.length > 0) fail(channel, `unexpected field(s) ${unknownKeys.join(', ')}`)
 }
 
+/** The one object argument of a channel, holding no field but the allowed ones. */
+function expectRequest(channel: string, args: readonly unknown[], allowed: readonly string[]): Record<string, unknown> {
+  expectArgumentCount(channel, args, 1)
+  const request = args[0]
+  if (!isRecord(request)) fail(channel, 'the request must be an object')
+  expectOnlyKeys(channel, request, allowed)
+  return request
+}
+
 function expectText(channel: string, field: string, value: unknown, maxLength: number, allowEmpty = false): string {
   if (typeof value !== 'string') fail(channel, `${field} must be a string`)
   if (!allowEmpty && value.trim() === '') fail(channel, `${field} must not be empty`)
@@ -131,10 +140,7 @@ function expectFileName(channel: string, value: unknown): string {
 
 export function parseSaveFileArgs(args: readonly unknown[]): SaveFileRequest {
   const channel = CHANNELS.saveFile
-  expectArgumentCount(channel, args, 1)
-  const request = args[0]
-  if (!isRecord(request)) fail(channel, 'the request must be an object')
-  expectOnlyKeys(channel, request, ['suggestedName', 'data', 'filters'])
+  const request = expectRequest(channel, args, ['suggestedName', 'data', 'filters'])
   const suggestedName = expectFileName(channel, request.suggestedName)
   const data = request.data
   // IPC delivers a renderer Uint8Array as a Uint8Array (or its Buffer subclass); anything else is refused.
@@ -147,10 +153,7 @@ export function parseSaveFileArgs(args: readonly unknown[]): SaveFileRequest {
 
 export function parseNotifyArgs(args: readonly unknown[]): NotifyRequest {
   const channel = CHANNELS.notify
-  expectArgumentCount(channel, args, 1)
-  const request = args[0]
-  if (!isRecord(request)) fail(channel, 'the request must be an object')
-  expectOnlyKeys(channel, request, ['title', 'body'])
+  const request = expectRequest(channel, args, ['title', 'body'])
   return {
     title: expectText(channel, 'title', request.title, MAX_LABEL_LENGTH),
     body: expectText(channel, 'body', request.body, MAX_NOTIFICATION_BODY_LENGTH, true)
@@ -159,10 +162,7 @@ export function parseNotifyArgs(args: readonly unknown[]): NotifyRequest {
 
 export function parsePrintToPdfArgs(args: readonly unknown[]): PrintToPdfRequest {
   const channel = CHANNELS.printToPdf
-  expectArgumentCount(channel, args, 1)
-  const request = args[0]
-  if (!isRecord(request)) fail(channel, 'the request must be an object')
-  expectOnlyKeys(channel, request, ['suggestedName'])
+  const request = expectRequest(channel, args, ['suggestedName'])
   return { suggestedName: expectFileName(channel, request.suggestedName) }
 }
 
@@ -176,10 +176,7 @@ export function parseSnapshotNeededArgs(args: readonly unknown[]): string {
 
 export function parseSaveSnapshotArgs(args: readonly unknown[]): SaveSnapshotRequest {
   const channel = CHANNELS.saveSnapshot
-  expectArgumentCount(channel, args, 1)
-  const request = args[0]
-  if (!isRecord(request)) fail(channel, 'the request must be an object')
-  expectOnlyKeys(channel, request, ['text', 'kind'])
+  const request = expectRequest(channel, args, ['text', 'kind'])
   const text = expectText(channel, 'text', request.text, MAX_SNAPSHOT_LENGTH)
   const kind = request.kind
   if (kind !== 'auto' && kind !== 'preRestore') fail(channel, 'kind must be "auto" or "preRestore"')

@@ -12,8 +12,8 @@ import {
   type JsonValue
 } from '@/domain/backup/backup-file'
 import { backupStateSchema, INITIAL_BACKUP_STATE, type BackupState } from '@/domain/backup/reminder'
-import { profileSchema, type Ledger } from '@/domain/records'
-import { replaceLedger } from './repo'
+import { profileSchema } from '@/domain/records'
+import { readLedger, replaceLedger } from './repo'
 import type { LedgerDb } from './schema'
 import { readSetting, writeSetting } from './settings'
 
@@ -22,13 +22,7 @@ const everything = (db: LedgerDb) => [db.accounts, db.draws, db.orders, db.repay
 /** The ledger, the profile and every other feature's settings, read in one transaction so they belong together. */
 export async function readBackupPayload(db: LedgerDb): Promise<BackupPayload> {
   return db.transaction('r', everything(db), async () => {
-    const ledger: Ledger = {
-      accounts: await db.accounts.toArray(),
-      draws: await db.draws.toArray(),
-      orders: await db.orders.toArray(),
-      repayments: await db.repayments.toArray(),
-      inquiries: await db.inquiries.toArray()
-    }
+    const ledger = await readLedger(db)
     let profile: BackupPayload['meta']['profile'] = null
     const settings: Record<string, JsonValue> = {}
     for (const row of await db.meta.toArray()) {
