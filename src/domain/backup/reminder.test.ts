@@ -15,6 +15,11 @@ describe('the backup reminder', () => {
     expect(reminderDue(again, day(8))).toBe(true)
   })
 
+  it('needs no checksum before the first backup: any data is new', () => {
+    expect(observeData(INITIAL_BACKUP_STATE, null, false, day(1)).changedSince).toBe(day(1))
+    expect(observeData(recordBackup(INITIAL_BACKUP_STATE, 'aaa', day(1)), null, false, day(2)).changedSince).toBe(day(2))
+  })
+
   it('never reminds about an empty ledger', () => {
     const state = observeData(INITIAL_BACKUP_STATE, 'empty', true, day(1))
     expect(state.changedSince).toBeNull()

@@ -23,10 +23,14 @@ export type BackupState = z.infer<typeof backupStateSchema>
 
 export const INITIAL_BACKUP_STATE: BackupState = { lastBackupAt: null, lastBackupChecksum: null, changedSince: null, snoozedUntil: null }
 
-/** What the state becomes once the data's checksum is known: the first differing sight starts the week. */
-export function observeData(state: BackupState, checksum: string, empty: boolean, now: string): BackupState {
+/**
+ * What the state becomes once the data has been looked at: the first sight of data not in the last
+ * backup starts the week. `checksum` may be null when there is no backup to compare it with (the
+ * caller need not hash a ledger that can only differ).
+ */
+export function observeData(state: BackupState, checksum: string | null, empty: boolean, now: string): BackupState {
   // An empty ledger has nothing to lose; a ledger that matches the last backup has nothing new.
-  if (empty || checksum === state.lastBackupChecksum) return state.changedSince === null ? state : { ...state, changedSince: null }
+  if (empty || (checksum !== null && checksum === state.lastBackupChecksum)) return state.changedSince === null ? state : { ...state, changedSince: null }
   return state.changedSince === null ? { ...state, changedSince: now } : state
 }
 

@@ -56,7 +56,7 @@ export function ReportsPage() {
   const [busy, setBusy] = useState<string | null>(null)
   const [rangeOpen, setRangeOpen] = useState<'range' | 'all' | null>(null)
 
-  const empty = ledger.accounts.length === 0 && months.length <= 1 && data.draws.length + data.orders.length + data.repayments.length + data.inquiries.length === 0
+  const empty = ledger.accounts.length + data.draws.length + data.orders.length + data.repayments.length + data.inquiries.length === 0
 
   const reportSaved = (result: { saved: true; path: string } | { saved: false }) => {
     if (!result.saved) return
