@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { _electron, expect, test } from '@playwright/test'
+import { CHANNELS } from '../electron/shared/ipc'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const electronPackage = join(root, 'node_modules', 'electron')
@@ -69,7 +70,9 @@ test.describe('desktop app', () => {
       })
       expect(bridge).toEqual({
         type: 'object',
-        functions: ['getAppInfo:function', 'notify:function', 'onNotificationClick:function', 'openExternal:function', 'saveFile:function', 'setBadgeCount:function', 'setTrayMode:function']
+        functions: [...Object.keys(CHANNELS), 'onNotificationClick']
+          .sort()
+          .map((name) => `${name}:function`)
       })
 
       // No Node in the page: the sandbox and context isolation hold.

@@ -8,6 +8,7 @@ import { startApp } from './lifecycle'
 import { applicationMenuTemplate } from './menu'
 import { contentSecurityPolicy, createAppUrlCheck, guardSession, guardWebContents } from './security'
 import { createTrayController, trayIconBitmap } from './tray'
+import { SNAPSHOT_DIR_NAME, createSnapshotStore, nodeSnapshotFs } from './snapshots'
 import { createMainWindow } from './window'
 import { WINDOW_STATE_FILE } from './window-state'
 
@@ -54,7 +55,9 @@ startApp({
       Notification,
       onNotificationClick: (itemKey) => tray.openItem(itemKey),
       setBadgeCount: (count) => tray.setBadgeCount(count),
-      setTrayMode: (request) => tray.setMode(request)
+      setTrayMode: (request) => tray.setMode(request),
+      // After ready, so userData is the data folder applyDataDir chose.
+      snapshots: createSnapshotStore({ dir: join(app.getPath('userData'), SNAPSHOT_DIR_NAME), fs: nodeSnapshotFs(), now: () => new Date() })
     })
   },
   createWindow: () => {

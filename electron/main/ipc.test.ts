@@ -1,4 +1,4 @@
-// Tests the IPC handlers against fakes: sender checks, payload validation, dialog, file writes, notifications.
+// Tests the IPC handlers against fakes: sender checks, payload validation, dialog, file writes, notifications, PDF export and snapshots.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url'
 import type { SaveDialogOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS, type TrayModeRequest } from '../shared/ipc'
-import { registerIpcHandlers, writeFileToDisk, type IpcDeps, type IpcInvokeEvent } from './ipc'
+import { PDF_OPTIONS, registerIpcHandlers, writeFileToDisk, type IpcDeps, type IpcInvokeEvent, type PdfPrinter } from './ipc'
 import { createAppUrlCheck } from './security'
 
 const rendererDir = join('/opt', 'credit-ledger', 'out', 'renderer')
@@ -29,6 +29,12 @@ function fakeIpcMain() {
       const listener = handlers.get(channel)
       if (listener === undefined) throw new Error(`no handler for ${channel}`)
       return listener({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, ...args)
+    },
+    /** Calls a channel from the app page with its WebContents as the sender. */
+    async invokeFrom(channel: string, sender: PdfPrinter, ...args: unknown[]): Promise<unknown> {
+      const listener = handlers.get(channel)
+      if (listener === undefined) throw new Error(`no handler for ${channel}`)
+      return listener({ senderFrame: { url: APP_PAGE }, sender }, ...args)
     }
   }
 }
@@ -66,6 +72,13 @@ function setup(overrides: Partial<IpcDeps> = {}) {
     onNotificationClick: vi.fn((_itemKey: string | null) => undefined),
     setBadgeCount: vi.fn((_count: number) => undefined),
     setTrayMode: vi.fn((_request: TrayModeRequest) => undefined),
+    snapshots: {
+      dir: '/data/credit-ledger/backups',
+      list: vi.fn(async () => []),
+      needed: vi.fn(async (_checksum: string) => true),
+      save: vi.fn(async () => ({ written: true as const, name: 'auto-2026-12-01-080000.json' })),
+      read: vi.fn(async (name: string) => `text of ${name}`)
+    },
     ...overrides
   }
   const dispose = registerIpcHandlers(deps)
@@ -89,6 +102,68 @@ describe('registerIpcHandlers', () => {
     expect(openExternal).not.toHaveBeenCalled()
     expect(showSaveDialog).not.toHaveBeenCalled()
     expect(shown).toEqual([])
+  })
+})
+
+describe(CHANNELS.printToPdf, () => {
+  const printer = () => ({ printToPDF: vi.fn(async () => new Uint8Array([0x25, 0x50, 0x44, 0x46])) })
+
+  it('asks where to save, prints the calling page on A4 and writes the PDF there', async () => {
+    const { ipcMain, showSaveDialog, writeFile } = setup({ showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/me/月报.pdf' })) })
+    const page = printer()
+    await expect(ipcMain.invokeFrom(CHANNELS.printToPdf, page, { suggestedName: '信用账本-月度报表-2026-10.pdf' })).resolves.toEqual({ saved: true, path: '/home/me/月报.pdf' })
+    expect(showSaveDialog).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ defaultPath: '信用账本-月度报表-2026-10.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }))
+    expect(page.printToPDF).toHaveBeenCalledExactlyOnceWith(PDF_OPTIONS)
+    expect(PDF_OPTIONS).toMatchObject({ pageSize: 'A4', printBackground: true })
+    expect(writeFile).toHaveBeenCalledExactlyOnceWith('/home/me/月报.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46]))
+  })
+
+  it('prints nothing when the dialog is cancelled', async () => {
+    const { ipcMain, writeFile } = setup()
+    const page = printer()
+    await expect(ipcMain.invokeFrom(CHANNELS.printToPdf, page, { suggestedName: 'r.pdf' })).resolves.toEqual({ saved: false })
+    expect(page.printToPDF).not.toHaveBeenCalled()
+    expect(writeFile).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    ['no argument', []],
+    ['a name with a folder', [{ suggestedName: '../r.pdf' }]],
+    ['an unknown field', [{ suggestedName: 'r.pdf', landscape: true }]]
+  ])('rejects %s', async (_label, args) => {
+    const { ipcMain, showSaveDialog } = setup()
+    await expect(ipcMain.invokeFrom(CHANNELS.printToPdf, printer(), ...args)).rejects.toThrow(/^pdf:print: /)
+    expect(showSaveDialog).not.toHaveBeenCalled()
+  })
+})
+
+describe('snapshot channels', () => {
+  const checksum = 'a'.repeat(64)
+
+  it('list the folder, ask whether one is due, save one and read one back through the store', async () => {
+    const { ipcMain, snapshots } = setup()
+    await expect(ipcMain.invoke(CHANNELS.listSnapshots, APP_PAGE)).resolves.toEqual({ dir: '/data/credit-ledger/backups', snapshots: [] })
+    await expect(ipcMain.invoke(CHANNELS.snapshotNeeded, APP_PAGE, checksum)).resolves.toBe(true)
+    expect(snapshots.needed).toHaveBeenCalledExactlyOnceWith(checksum)
+    await expect(ipcMain.invoke(CHANNELS.saveSnapshot, APP_PAGE, { text: '{"format":…}', kind: 'preRestore' })).resolves.toEqual({ written: true, name: 'auto-2026-12-01-080000.json' })
+    expect(snapshots.save).toHaveBeenCalledExactlyOnceWith({ text: '{"format":…}', kind: 'preRestore' })
+    await expect(ipcMain.invoke(CHANNELS.readSnapshot, APP_PAGE, 'auto-2026-12-01-080000.json')).resolves.toBe('text of auto-2026-12-01-080000.json')
+  })
+
+  it.each([
+    [CHANNELS.snapshotNeeded, ['ABC']],
+    [CHANNELS.snapshotNeeded, [42]],
+    [CHANNELS.saveSnapshot, [{ text: '{}', kind: 'daily' }]],
+    [CHANNELS.saveSnapshot, [{ text: '{}', kind: 'auto', path: '/etc' }]],
+    [CHANNELS.saveSnapshot, ['{}']],
+    [CHANNELS.readSnapshot, [7]],
+    [CHANNELS.listSnapshots, ['extra']]
+  ])('%s rejects the payload %j', async (channel, args) => {
+    const { ipcMain, snapshots } = setup()
+    await expect(ipcMain.invoke(channel, APP_PAGE, ...args)).rejects.toThrow(new RegExp(`^${channel}: `))
+    expect(snapshots.save).not.toHaveBeenCalled()
+    expect(snapshots.needed).not.toHaveBeenCalled()
+    expect(snapshots.read).not.toHaveBeenCalled()
   })
 })
 

@@ -1,21 +1,33 @@
 // Owns the main-process side of the IPC contract: one handler per channel, each checking sender and payload.
 import { writeFile } from 'node:fs/promises'
-import type { SaveDialogOptions } from 'electron'
+import type { PrintToPDFOptions, SaveDialogOptions } from 'electron'
 import {
   CHANNELS,
   type AppInfo,
   type Bridge,
   type InvokeName,
   type NotifyRequest,
+  type PrintToPdfRequest,
   type SaveFileRequest,
   type SaveFileResult,
-  type TrayModeRequest
+  type TrayModeRequest,
+  type SaveSnapshotRequest,
+  type SaveSnapshotResult,
+  type SnapshotList
 } from '../shared/ipc'
 import { isAllowedExternalUrl } from './security'
+import type { SnapshotStore } from './snapshots'
+
+/** The part of the calling page's WebContents the PDF export uses. */
+export interface PdfPrinter {
+  printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>
+}
 
 /** What a handler learns about the caller; the frame is null once it has navigated away or closed. */
 export interface IpcInvokeEvent {
   readonly senderFrame: { readonly url: string } | null
+  /** The calling page (Electron's event.sender), printed by the PDF export. */
+  readonly sender?: PdfPrinter
 }
 
 export interface ShownNotification {
@@ -47,7 +59,14 @@ export interface IpcDeps {
   /** The count on the dock / taskbar icon. */
   setBadgeCount: (count: number) => void
   setTrayMode: (request: TrayModeRequest) => void
+  /** The automatic backups in the data folder's backups/. */
+  snapshots: Pick<SnapshotStore, 'dir' | 'list' | 'needed' | 'save' | 'read'>
 }
+
+/** A4, backgrounds printed, margins from the page's own @page rule (its print CSS). */
+export const PDF_OPTIONS: PrintToPDFOptions = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true }
+/** A backup of a large ledger is tens of megabytes; past this a payload is a bug or an attack. */
+const MAX_SNAPSHOT_LENGTH = 512 * 1024 * 1024
 
 /** Limits that no real request comes near; past them the payload is a bug or an attack. */
 const MAX_URL_LENGTH = 2048
@@ -76,6 +95,15 @@ function expectArgumentCount(channel: string, args: readonly unknown[], count: n
 function expectOnlyKeys(channel: string, value: Record<string, unknown>, allowed: readonly string[]): void {
   const unknownKeys = Object.keys(value).filter((key) => !allowed.includes(key))
   if (unknownKeys.length > 0) fail(channel, `unexpected field(s) ${unknownKeys.join(', ')}`)
+}
+
+/** The one object argument of a channel, holding no field but the allowed ones. */
+function expectRequest(channel: string, args: readonly unknown[], allowed: readonly string[]): Record<string, unknown> {
+  expectArgumentCount(channel, args, 1)
+  const request = args[0]
+  if (!isRecord(request)) fail(channel, 'the request must be an object')
+  expectOnlyKeys(channel, request, allowed)
+  return request
 }
 
 function expectText(channel: string, field: string, value: unknown, maxLength: number, allowEmpty = false): string {
@@ -116,16 +144,18 @@ function parseFilters(value: unknown): SaveFileRequest['filters'] {
   })
 }
 
-export function parseSaveFileArgs(args: readonly unknown[]): SaveFileRequest {
-  const channel = CHANNELS.saveFile
-  expectArgumentCount(channel, args, 1)
-  const request = args[0]
-  if (!isRecord(request)) fail(channel, 'the request must be an object')
-  expectOnlyKeys(channel, request, ['suggestedName', 'data', 'filters'])
-  const suggestedName = expectText(channel, 'suggestedName', request.suggestedName, MAX_FILE_NAME_LENGTH)
-  if (FORBIDDEN_NAME_CHARACTERS.test(suggestedName) || suggestedName === '.' || suggestedName === '..') {
+function expectFileName(channel: string, value: unknown): string {
+  const name = expectText(channel, 'suggestedName', value, MAX_FILE_NAME_LENGTH)
+  if (FORBIDDEN_NAME_CHARACTERS.test(name) || name === '.' || name === '..') {
     fail(channel, 'suggestedName must be a plain file name without folders')
   }
+  return name
+}
+
+export function parseSaveFileArgs(args: readonly unknown[]): SaveFileRequest {
+  const channel = CHANNELS.saveFile
+  const request = expectRequest(channel, args, ['suggestedName', 'data', 'filters'])
+  const suggestedName = expectFileName(channel, request.suggestedName)
   const data = request.data
   // IPC delivers a renderer Uint8Array as a Uint8Array (or its Buffer subclass); anything else is refused.
   if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
@@ -137,10 +167,7 @@ export function parseSaveFileArgs(args: readonly unknown[]): SaveFileRequest {
 
 export function parseNotifyArgs(args: readonly unknown[]): NotifyRequest {
   const channel = CHANNELS.notify
-  expectArgumentCount(channel, args, 1)
-  const request = args[0]
-  if (!isRecord(request)) fail(channel, 'the request must be an object')
-  expectOnlyKeys(channel, request, ['title', 'body', 'itemKey'])
+  const request = expectRequest(channel, args, ['title', 'body', 'itemKey'])
   const title = expectText(channel, 'title', request.title, MAX_LABEL_LENGTH)
   const body = expectText(channel, 'body', request.body, MAX_NOTIFICATION_BODY_LENGTH, true)
   if (request.itemKey === undefined) return { title, body }
@@ -159,10 +186,7 @@ export function parseBadgeCountArgs(args: readonly unknown[]): number {
 
 export function parseTrayModeArgs(args: readonly unknown[]): TrayModeRequest {
   const channel = CHANNELS.setTrayMode
-  expectArgumentCount(channel, args, 1)
-  const request = args[0]
-  if (!isRecord(request)) fail(channel, 'the request must be an object')
-  expectOnlyKeys(channel, request, ['keep', 'labels'])
+  const request = expectRequest(channel, args, ['keep', 'labels'])
   if (typeof request.keep !== 'boolean') fail(channel, 'keep must be true or false')
   const labels = request.labels
   if (!isRecord(labels)) fail(channel, 'labels must be an object')
@@ -177,6 +201,36 @@ export function parseTrayModeArgs(args: readonly unknown[]): TrayModeRequest {
   }
 }
 
+export function parsePrintToPdfArgs(args: readonly unknown[]): PrintToPdfRequest {
+  const channel = CHANNELS.printToPdf
+  const request = expectRequest(channel, args, ['suggestedName'])
+  return { suggestedName: expectFileName(channel, request.suggestedName) }
+}
+
+export function parseSnapshotNeededArgs(args: readonly unknown[]): string {
+  const channel = CHANNELS.snapshotNeeded
+  expectArgumentCount(channel, args, 1)
+  const checksum = args[0]
+  if (typeof checksum !== 'string' || !/^[0-9a-f]{64}$/.test(checksum)) fail(channel, 'checksum must be 64 lowercase hex digits')
+  return checksum
+}
+
+export function parseSaveSnapshotArgs(args: readonly unknown[]): SaveSnapshotRequest {
+  const channel = CHANNELS.saveSnapshot
+  const request = expectRequest(channel, args, ['text', 'kind'])
+  const text = expectText(channel, 'text', request.text, MAX_SNAPSHOT_LENGTH)
+  const kind = request.kind
+  if (kind !== 'auto' && kind !== 'preRestore') fail(channel, 'kind must be "auto" or "preRestore"')
+  return { text, kind }
+}
+
+export function parseReadSnapshotArgs(args: readonly unknown[]): string {
+  const channel = CHANNELS.readSnapshot
+  expectArgumentCount(channel, args, 1)
+  // The store checks the name against its own pattern; here only that it is a short string.
+  return expectText(channel, 'name', args[0], MAX_FILE_NAME_LENGTH)
+}
+
 /** Writes text as UTF-8 and bytes unchanged. */
 export async function writeFileToDisk(path: string, data: string | Uint8Array): Promise<void> {
   await (typeof data === 'string' ? writeFile(path, data, 'utf8') : writeFile(path, data))
@@ -184,7 +238,7 @@ export async function writeFileToDisk(path: string, data: string | Uint8Array): 
 
 /** The Bridge's calls, implemented in the main process; each takes the raw IPC arguments. */
 export type BridgeHandlers = {
-  [K in InvokeName]: (args: readonly unknown[]) => ReturnType<Bridge[K]>
+  [K in InvokeName]: (args: readonly unknown[], event: IpcInvokeEvent) => ReturnType<Bridge[K]>
 }
 
 export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
@@ -241,6 +295,38 @@ export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
 
     async setTrayMode(args): Promise<void> {
       deps.setTrayMode(parseTrayModeArgs(args))
+    },
+
+    async printToPdf(args, event): Promise<SaveFileResult> {
+      const request = parsePrintToPdfArgs(args)
+      const page = event.sender
+      if (page === undefined) fail(CHANNELS.printToPdf, 'no page to print')
+      // The dialog first: a cancelled export prints nothing.
+      const choice = await deps.showSaveDialog({
+        defaultPath: request.suggestedName,
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation']
+      })
+      if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return { saved: false }
+      await write(choice.filePath, await page.printToPDF(PDF_OPTIONS))
+      return { saved: true, path: choice.filePath }
+    },
+
+    async listSnapshots(args): Promise<SnapshotList> {
+      expectArgumentCount(CHANNELS.listSnapshots, args, 0)
+      return { dir: deps.snapshots.dir, snapshots: await deps.snapshots.list() }
+    },
+
+    async snapshotNeeded(args): Promise<boolean> {
+      return deps.snapshots.needed(parseSnapshotNeededArgs(args))
+    },
+
+    async saveSnapshot(args): Promise<SaveSnapshotResult> {
+      return deps.snapshots.save(parseSaveSnapshotArgs(args))
+    },
+
+    async readSnapshot(args): Promise<string> {
+      return deps.snapshots.read(parseReadSnapshotArgs(args))
     }
   }
 }
@@ -265,7 +351,7 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
       if (senderUrl === undefined || !deps.isAppUrl(senderUrl)) {
         throw new Error(`${channel}: refused a call from outside the app (${senderUrl ?? 'unknown frame'})`)
       }
-      return handlers[name](args)
+      return handlers[name](args, event)
     })
     channels.push(channel)
   }

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { BRIDGE_KEY, CHANNELS, EVENTS, type Bridge } from '../shared/ipc'
 import { createBridge, exposeBridge } from './bridge'
 
-const BRIDGE_FUNCTIONS = ['getAppInfo', 'notify', 'onNotificationClick', 'openExternal', 'saveFile', 'setBadgeCount', 'setTrayMode']
+// One function per channel of the contract, named as the channel's key, and the one event subscription.
+const BRIDGE_FUNCTIONS = [...Object.keys(CHANNELS), 'onNotificationClick'].sort()
 
 function fakeIpcRenderer() {
   const listeners = new Map<string, ((event: never, ...args: unknown[]) => void)[]>()
@@ -61,7 +62,12 @@ describe('createBridge', () => {
       (bridge) => bridge.setTrayMode({ keep: true, labels: { tooltip: 't', open: 'o', quit: 'q' } }),
       CHANNELS.setTrayMode,
       [{ keep: true, labels: { tooltip: 't', open: 'o', quit: 'q' } }]
-    ]
+    ],
+    ['printToPdf', (bridge) => bridge.printToPdf({ suggestedName: 'r.pdf' }), CHANNELS.printToPdf, [{ suggestedName: 'r.pdf' }]],
+    ['listSnapshots', (bridge) => bridge.listSnapshots(), CHANNELS.listSnapshots, []],
+    ['snapshotNeeded', (bridge) => bridge.snapshotNeeded('ab'), CHANNELS.snapshotNeeded, ['ab']],
+    ['saveSnapshot', (bridge) => bridge.saveSnapshot({ text: '{}', kind: 'auto' }), CHANNELS.saveSnapshot, [{ text: '{}', kind: 'auto' }]],
+    ['readSnapshot', (bridge) => bridge.readSnapshot('auto-2026-12-01-080000.json'), CHANNELS.readSnapshot, ['auto-2026-12-01-080000.json']]
   ]
 
   it.each(cases)('%s invokes its own channel with its arguments and returns the reply', async (_name, call, channel, args) => {

@@ -26,7 +26,12 @@ export function createBridge(ipcRenderer: BridgeIpc): Bridge {
       const handler = (_event: IpcRendererEvent, itemKey: unknown) => listener(typeof itemKey === 'string' ? itemKey : null)
       ipcRenderer.on(EVENTS.notificationClicked, handler)
       return () => void ipcRenderer.removeListener(EVENTS.notificationClicked, handler)
-    }
+    },
+    printToPdf: (request) => ipcRenderer.invoke(CHANNELS.printToPdf, request),
+    listSnapshots: () => ipcRenderer.invoke(CHANNELS.listSnapshots),
+    snapshotNeeded: (checksum) => ipcRenderer.invoke(CHANNELS.snapshotNeeded, checksum),
+    saveSnapshot: (request) => ipcRenderer.invoke(CHANNELS.saveSnapshot, request),
+    readSnapshot: (name) => ipcRenderer.invoke(CHANNELS.readSnapshot, name)
   } satisfies Bridge
 }
 

@@ -9,7 +9,12 @@ export const CHANNELS = {
   saveFile: 'file:save',
   notify: 'notify:show',
   setBadgeCount: 'app:set-badge-count',
-  setTrayMode: 'tray:set-mode'
+  setTrayMode: 'tray:set-mode',
+  printToPdf: 'pdf:print',
+  listSnapshots: 'snapshots:list',
+  snapshotNeeded: 'snapshots:needed',
+  saveSnapshot: 'snapshots:save',
+  readSnapshot: 'snapshots:read'
 } as const
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]
 /** The bridge functions that call the main process (one channel each). */
@@ -48,6 +53,43 @@ export interface TrayModeRequest {
   labels: { tooltip: string; open: string; quit: string }
 }
 
+export interface PrintToPdfRequest {
+  /** The file name the save dialog offers; the page printed is the caller's own, as its print CSS lays it out. */
+  suggestedName: string
+}
+
+/** An automatic snapshot, or the copy of the data taken just before a restore. */
+export type SnapshotKind = 'auto' | 'preRestore'
+
+/** A backup file in the data folder's backups/, described from its header. */
+export interface SnapshotInfo {
+  name: string
+  kind: SnapshotKind
+  /** ISO 8601, from the file's header. */
+  createdAt: string
+  appVersion: string
+  schemaVersion: number
+  checksum: string
+  counts: { accounts: number; draws: number; orders: number; repayments: number; inquiries: number }
+  from: string | null
+  to: string | null
+  /** Bytes. */
+  size: number
+}
+
+export interface SnapshotList {
+  dir: string
+  snapshots: SnapshotInfo[]
+}
+
+export interface SaveSnapshotRequest {
+  /** A whole backup file, as the renderer wrote it. */
+  text: string
+  kind: SnapshotKind
+}
+
+export type SaveSnapshotResult = { written: true; name: string } | { written: false; reason: 'unchanged' | 'tooSoon' }
+
 /** The one object the preload puts on window[BRIDGE_KEY]. */
 export interface Bridge {
   getAppInfo(): Promise<AppInfo>
@@ -60,6 +102,13 @@ export interface Bridge {
   setTrayMode(request: TrayModeRequest): Promise<void>
   /** Calls `listener` with the item key (or null) whenever a notification is clicked; returns the unsubscribe. */
   onNotificationClick(listener: (itemKey: string | null) => void): () => void
+  /** Prints the calling page to an A4 PDF and saves it where the user chooses. */
+  printToPdf(request: PrintToPdfRequest): Promise<SaveFileResult>
+  listSnapshots(): Promise<SnapshotList>
+  /** Whether a snapshot of data with this payload checksum would be written now (changed, and a day since the last). */
+  snapshotNeeded(checksum: string): Promise<boolean>
+  saveSnapshot(request: SaveSnapshotRequest): Promise<SaveSnapshotResult>
+  readSnapshot(name: string): Promise<string>
 }
 
 /** Hosts the app may open in the system browser; everything else is refused. */

@@ -45,6 +45,7 @@ import { ReportsPage } from '@/features/reports/ReportsPage'
 import { ImportPage } from '@/features/import/ImportPage'
 import { BackupPage } from '@/features/backup/BackupPage'
 import { DueBadge, DueReminders } from '@/features/dues/DueReminders'
+import { BackupWatcher } from '@/features/backup/BackupWatcher'
 import { I18nProvider, useI18n } from './i18n-context'
 import { LedgerProvider, useLedger } from './ledger-context'
 import { NAV_GROUPS, PAGES, useRoute, type Page, type Route } from './router'
@@ -167,6 +168,7 @@ function Shell() {
           <Spin className="loading" />
         )}
       </Layout.Content>
+      <BackupWatcher />
     </Layout>
   )
 }

@@ -1,6 +1,28 @@
 // Owns the one interface to the operating system, with an Electron implementation (via the bridge) and a web fallback.
 import { isAllowedExternalUrl } from '../../electron/shared/links'
-import { BRIDGE_KEY, type AppInfo, type Bridge, type NotifyRequest, type SaveFileRequest, type SaveFileResult, type TrayModeRequest } from '../../electron/shared/ipc'
+import {
+  BRIDGE_KEY,
+  type AppInfo,
+  type Bridge,
+  type NotifyRequest,
+  type SaveFileRequest,
+  type SaveFileResult,
+  type SaveSnapshotRequest,
+  type SaveSnapshotResult,
+  type SnapshotList,
+  type TrayModeRequest
+} from '../../electron/shared/ipc'
+
+/** How printing the report went: saved by the desktop app, cancelled, or handed to the browser's print dialog. */
+export type PrintOutcome = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'browserDialog' }
+
+/** The desktop app's automatic backups in its data folder. */
+export interface SnapshotApi {
+  list(): Promise<SnapshotList>
+  needed(checksum: string): Promise<boolean>
+  save(request: SaveSnapshotRequest): Promise<SaveSnapshotResult>
+  read(name: string): Promise<string>
+}
 
 export interface Platform {
   kind: 'electron' | 'web'
@@ -21,6 +43,10 @@ export interface Platform {
   setBadgeCount(count: number): Promise<void>
   /** Desktop only: closing the window keeps the app in the tray. */
   setTrayMode(request: TrayModeRequest): Promise<void>
+  /** The page as its print CSS lays it out, as a PDF: saved by the desktop app, or through the browser's print dialog. */
+  printReport(suggestedName: string): Promise<PrintOutcome>
+  /** Null in the browser, which cannot write files unasked. */
+  snapshots: SnapshotApi | null
 }
 
 export type NotificationState = 'granted' | 'default' | 'denied' | 'unsupported'
@@ -57,7 +83,17 @@ export function electronPlatform(bridge: Bridge): Platform {
     requestNotificationPermission: async () => 'granted',
     onNotificationClick: (listener) => bridge.onNotificationClick(listener),
     setBadgeCount: (count) => bridge.setBadgeCount(count),
-    setTrayMode: (request) => bridge.setTrayMode(request)
+    setTrayMode: (request) => bridge.setTrayMode(request),
+    printReport: async (suggestedName) => {
+      const result = await bridge.printToPdf({ suggestedName })
+      return result.saved ? { kind: 'saved', path: result.path } : { kind: 'cancelled' }
+    },
+    snapshots: {
+      list: () => bridge.listSnapshots(),
+      needed: (checksum) => bridge.snapshotNeeded(checksum),
+      save: (request) => bridge.saveSnapshot(request),
+      read: (name) => bridge.readSnapshot(name)
+    }
   }
 }
 
@@ -126,7 +162,13 @@ export function webPlatform(): Platform {
         // A badge is a nicety: the dashboard shows the count anyway.
       }
     },
-    setTrayMode: async () => undefined
+    setTrayMode: async () => undefined,
+    printReport: async () => {
+      // The browser's own print-to-PDF of the same page; the user picks "Save as PDF" there.
+      window.print()
+      return { kind: 'browserDialog' }
+    },
+    snapshots: null
   }
 }
 

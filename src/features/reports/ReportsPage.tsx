@@ -1,8 +1,238 @@
-// Owns the reports page. Placeholder registered in the navigation; its feature fills it in.
+// Owns the reports page: the month and language pickers, the A4 report, and its exports (PDF, XLSX, CSV; a range of months; everything).
+import { useMemo, useState } from 'react'
+import { App as AntApp, Button, DatePicker, Dropdown, Modal, Segmented, Space } from 'antd'
+import { DownOutlined, FileExcelOutlined, FilePdfOutlined, FileTextOutlined } from '@ant-design/icons'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useI18n } from '@/app/i18n-context'
+import { useLedger } from '@/app/ledger-context'
+import { translate, type MessageKey, type Params } from '@/i18n'
+import { monthOf } from '@/domain/dates'
+import { LANGUAGES, type Language, type Ledger } from '@/domain/records'
+import { exportTables, type ExportRange } from '@/domain/report/export-tables'
+import { tablesToCsv } from '@/domain/report/csv'
+import { addMonthsToMonth, assembleMonthReport, monthBounds, monthCount, monthReports, reportableMonths, type MonthReport, type ReportInputs } from '@/domain/report/month-report'
+import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
+import { platform } from '@/platform'
+import { SampleDataButton } from '../settings/SampleDataButton'
+import { ReportView } from './ReportView'
+import { tablesToXlsx } from './xlsx'
+
+/**
+ * The dues of the next month (issue 4) and the active risk flags (issue 5) come from their own
+ * features; until they are wired in here, the report shows each section's empty state.
+ */
+const REPORT_INPUTS: ReportInputs = { dues: [], flags: [] }
+
+type Format = 'xlsx' | 'csv'
+const FILTERS: Record<Format, { name: string; extensions: string[] }[]> = {
+  xlsx: [{ name: 'Excel', extensions: ['xlsx'] }],
+  csv: [{ name: 'CSV', extensions: ['csv'] }]
+}
+
+/** Lets the screen paint between months of a long export. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export function ReportsPage() {
-  const { t } = useI18n()
-  return <PageFrame title={t('nav.reports')} testId="page-reports">{null}</PageFrame>
+  const { t, language } = useI18n()
+  const ledger = useLedger()
+  const { message } = AntApp.useApp()
+  const data: Ledger = useMemo(
+    () => ({ accounts: ledger.accounts, draws: ledger.draws, orders: ledger.orders, repayments: ledger.repayments, inquiries: ledger.inquiries }),
+    [ledger.accounts, ledger.draws, ledger.orders, ledger.repayments, ledger.inquiries]
+  )
+  const today = ledger.today
+  const months = useMemo(() => reportableMonths(data, today), [data, today])
+  // The last month that has ended is the one people report on; a new ledger starts with this one.
+  const lastComplete = addMonthsToMonth(monthOf(today), -1)
+  const [picked, setPicked] = useState<string | null>(null)
+  const month = picked !== null && months.includes(picked) ? picked : months.includes(lastComplete) ? lastComplete : monthOf(today)
+  const [pickedLanguage, setPickedLanguage] = useState<Language | null>(null)
+  const reportLanguage = pickedLanguage ?? language
+  const rt = (key: MessageKey, params?: Params) => translate(reportLanguage, key, params)
+
+  const report = useMemo(() => assembleMonthReport(data, month, today, REPORT_INPUTS), [data, month, today])
+  const generatedAt = useMemo(() => dayjs().format('YYYY-MM-DD HH:mm'), [report, reportLanguage])
+  const [busy, setBusy] = useState<string | null>(null)
+  const [rangeOpen, setRangeOpen] = useState<'range' | 'all' | null>(null)
+
+  const empty = ledger.accounts.length + data.draws.length + data.orders.length + data.repayments.length + data.inquiries.length === 0
+
+  const reportSaved = (result: { saved: true; path: string } | { saved: false }) => {
+    if (!result.saved) return
+    void message.success(platform().kind === 'electron' ? t('report.saved', { path: result.path }) : t('report.downloaded', { name: result.path }))
+  }
+
+  const failed = (e: unknown) => void message.error(t('report.exportFailed', { reason: e instanceof Error ? e.message : String(e) }))
+
+  const saveTables = async (reports: readonly MonthReport[], range: ExportRange | null, format: Format, base: string) => {
+    const tables = exportTables(data, reports, range, rt)
+    const bytes = format === 'xlsx' ? await tablesToXlsx(tables) : tablesToCsv(tables)
+    reportSaved(await platform().saveFile({ suggestedName: `${base}.${format}`, data: bytes, filters: FILTERS[format] }))
+  }
+
+  const run = async (key: string, work: () => Promise<void>) => {
+    setBusy(key)
+    try {
+      await work()
+    } catch (e) {
+      failed(e)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const exportPdf = () =>
+    run('pdf', async () => {
+      const outcome = await platform().printReport(`${rt('report.file.month', { month })}.pdf`)
+      if (outcome.kind === 'saved') reportSaved({ saved: true, path: outcome.path })
+    })
+
+  const exportMonth = (format: Format) => run(format, () => saveTables([report], monthBounds(month), format, rt('report.file.month', { month })))
+
+  return (
+    <PageFrame title={t('report.title')} testId="page-reports">
+      {empty ? (
+        <EmptyState text={t('report.empty')}>
+          <SampleDataButton />
+        </EmptyState>
+      ) : (
+        <>
+          <div className="report-toolbar" data-testid="report-toolbar">
+            <Space wrap size={[8, 8]}>
+              <DatePicker
+                picker="month"
+                allowClear={false}
+                value={dayjs(`${month}-01`)}
+                format={language === 'zh-CN' ? 'YYYY年MM月' : 'MMM YYYY'}
+                onChange={(d: Dayjs | null) => d && setPicked(d.format('YYYY-MM'))}
+                disabledDate={(d: Dayjs) => !months.includes(d.format('YYYY-MM'))}
+                aria-label={t('report.month')}
+                data-testid="report-month"
+              />
+              <Segmented<Language>
+                value={reportLanguage}
+                onChange={setPickedLanguage}
+                options={LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+                aria-label={t('report.language')}
+                data-testid="report-language"
+              />
+              <Button type="primary" icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void exportPdf()} data-testid="export-pdf">
+                {platform().kind === 'electron' ? t('report.exportPdf') : t('report.printPdf')}
+              </Button>
+              <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void exportMonth('xlsx')} data-testid="export-xlsx">
+                {t('report.exportXlsx')}
+              </Button>
+              <Button icon={<FileTextOutlined />} loading={busy === 'csv'} onClick={() => void exportMonth('csv')} data-testid="export-csv">
+                {t('report.exportCsv')}
+              </Button>
+              <Dropdown
+                menu={{
+                  items: [
+                    { key: 'range', label: <span data-testid="export-range">{t('report.rangeExport')}</span> },
+                    { key: 'all', label: <span data-testid="export-all">{t('report.exportAll')}</span> }
+                  ],
+                  onClick: ({ key }) => setRangeOpen(key === 'all' ? 'all' : 'range')
+                }}
+              >
+                <Button data-testid="export-more">
+                  {t('report.moreExports')} <DownOutlined />
+                </Button>
+              </Dropdown>
+            </Space>
+          </div>
+          <div className="report-scroll">
+            <ReportView report={report} language={reportLanguage} generatedAt={generatedAt} />
+          </div>
+          {rangeOpen && (
+            <RangeExport
+              mode={rangeOpen}
+              months={months}
+              initial={[months[Math.max(0, months.length - 12)]!, months[months.length - 1]!]}
+              onClose={() => setRangeOpen(null)}
+              onExport={(first, last, format, progress) =>
+                run('range', async () => {
+                  const reports: MonthReport[] = []
+                  const total = monthCount(first, last)
+                  for (const r of monthReports(data, first, last, today, REPORT_INPUTS)) {
+                    reports.push(r)
+                    progress(reports.length, total)
+                    await breathe()
+                  }
+                  const all = rangeOpen === 'all'
+                  const range = all ? null : { from: monthBounds(first).from, to: monthBounds(last).to }
+                  const base = all ? rt('report.file.all', { date: today }) : rt('report.file.range', { from: first, to: last })
+                  await saveTables(reports, range, format, base)
+                  setRangeOpen(null)
+                })
+              }
+            />
+          )}
+        </>
+      )}
+    </PageFrame>
+  )
+}
+
+function RangeExport(props: {
+  mode: 'range' | 'all'
+  months: string[]
+  initial: [string, string]
+  onClose: () => void
+  onExport: (first: string, last: string, format: Format, progress: (done: number, total: number) => void) => Promise<void>
+}) {
+  const { t, language } = useI18n()
+  const [range, setRange] = useState<[string, string]>(props.initial)
+  const [format, setFormat] = useState<Format>('xlsx')
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const all = props.mode === 'all'
+  const first = all ? props.months[0]! : range[0]
+  const last = all ? props.months[props.months.length - 1]! : range[1]
+  return (
+    <Modal
+      open
+      title={t(all ? 'report.allTitle' : 'report.rangeTitle')}
+      okText={t('report.export')}
+      cancelText={t('common.cancel')}
+      onCancel={props.onClose}
+      confirmLoading={progress !== null}
+      onOk={async () => {
+        setProgress({ done: 0, total: monthCount(first, last) })
+        try {
+          await props.onExport(first, last, format, (done, total) => setProgress({ done, total }))
+        } finally {
+          setProgress(null)
+        }
+      }}
+    >
+      <p className="muted" data-testid="range-export">{t(all ? 'report.allHelp' : 'report.rangeHelp')}</p>
+      {!all && (
+        <DatePicker.RangePicker
+          picker="month"
+          allowClear={false}
+          value={[dayjs(`${range[0]}-01`), dayjs(`${range[1]}-01`)]}
+          format={language === 'zh-CN' ? 'YYYY年MM月' : 'MMM YYYY'}
+          disabledDate={(d: Dayjs) => !props.months.includes(d.format('YYYY-MM'))}
+          onChange={(v) => {
+            const [from, to] = v ?? []
+            if (from && to) setRange([from.format('YYYY-MM'), to.format('YYYY-MM')])
+          }}
+          data-testid="range-months"
+        />
+      )}
+      <div className="range-format">
+        <span className="muted">{t('report.format')}</span>
+        <Segmented<Format>
+          value={format}
+          onChange={setFormat}
+          options={[
+            { value: 'xlsx', label: 'Excel (XLSX)' },
+            { value: 'csv', label: 'CSV' }
+          ]}
+          data-testid="range-format"
+        />
+      </div>
+      {progress && <p className="muted">{t('report.exporting', { done: progress.done, total: progress.total })}</p>}
+    </Modal>
+  )
 }

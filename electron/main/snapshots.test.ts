@@ -1,0 +1,149 @@
+// Tests the snapshot store against an in-memory folder and a real temporary one: listing from headers, writing when due, pruning, refusing bad files and names.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createBackup, type BackupPayload } from '../../src/domain/backup/backup-file'
+import { addDays } from '../../src/domain/dates'
+import { createSnapshotStore, localStamp, nodeSnapshotFs, type SnapshotFs } from './snapshots'
+
+const empty = { accounts: [], draws: [], orders: [], repayments: [], inquiries: [] }
+const inquiry = (id: string, date: string) => ({ id, date, institution: '招商银行', reason: 'cardApproval' as const, notes: '' })
+
+async function backupOf(inquiries: ReturnType<typeof inquiry>[], createdAt: string): Promise<string> {
+  const payload: BackupPayload = { ledger: { ...empty, inquiries }, meta: { profile: null, settings: {} } }
+  return (await createBackup({ payload, appVersion: '0.1.0', createdAt })).text
+}
+
+function memoryFs() {
+  const files = new Map<string, string>()
+  const fs: SnapshotFs = {
+    readdir: async (dir) => [...files.keys()].filter((p) => p.startsWith(`${dir}/`)).map((p) => p.slice(dir.length + 1)),
+    readStart: async (path, bytes) => (files.get(path) ?? '').slice(0, bytes),
+    readText: async (path) => {
+      const text = files.get(path)
+      if (text === undefined) throw new Error(`ENOENT ${path}`)
+      return text
+    },
+    writeText: async (path, text) => void files.set(path, text),
+    remove: async (path) => void files.delete(path),
+    size: async (path) => (files.get(path) ?? '').length
+  }
+  return { files, fs }
+}
+
+/** A store whose clock the test moves; the backup's createdAt follows the same clock. */
+function setup() {
+  const { files, fs } = memoryFs()
+  let now = new Date(2026, 11, 1, 8, 0, 0)
+  const store = createSnapshotStore({ dir: '/data/backups', fs, now: () => now })
+  return {
+    files,
+    store,
+    setNow: (d: Date) => {
+      now = d
+    },
+    text: (inquiries: ReturnType<typeof inquiry>[]) => backupOf(inquiries, now.toISOString())
+  }
+}
+
+describe('the snapshot store', () => {
+  it('writes the first one, lists it from its header, and reads it back whole', async () => {
+    const { store, text } = setup()
+    const file = await text([inquiry('iq-1', '2026-11-20')])
+    await expect(store.save({ text: file, kind: 'auto' })).resolves.toEqual({ written: true, name: 'auto-2026-12-01-080000.json' })
+    const [info] = await store.list()
+    expect(info).toMatchObject({ name: 'auto-2026-12-01-080000.json', kind: 'auto', appVersion: '0.1.0', schemaVersion: 1, from: '2026-11-20', to: '2026-11-20', size: file.length })
+    expect(info!.counts.inquiries).toBe(1)
+    await expect(store.read('auto-2026-12-01-080000.json')).resolves.toBe(file)
+  })
+
+  it('skips unchanged data, waits a day for changed data, then writes', async () => {
+    const { store, text, setNow } = setup()
+    const first = await text([inquiry('iq-1', '2026-11-20')])
+    await store.save({ text: first, kind: 'auto' })
+    setNow(new Date(2026, 11, 3, 8, 0, 0))
+    await expect(store.save({ text: await text([inquiry('iq-1', '2026-11-20')]), kind: 'auto' })).resolves.toEqual({ written: false, reason: 'unchanged' })
+    const changed = await text([inquiry('iq-1', '2026-11-20'), inquiry('iq-2', '2026-12-02')])
+    setNow(new Date(2026, 11, 1, 20, 0, 0))
+    const checksum = JSON.parse(changed.split('\n')[0]!.replace(/,$/, '}')) as { checksum: { value: string } }
+    expect(await store.needed(checksum.checksum.value)).toBe(false)
+    await expect(store.save({ text: changed, kind: 'auto' })).resolves.toEqual({ written: false, reason: 'tooSoon' })
+    setNow(new Date(2026, 11, 2, 8, 0, 0))
+    expect(await store.needed(checksum.checksum.value)).toBe(true)
+    await expect(store.save({ text: changed, kind: 'auto' })).resolves.toEqual({ written: true, name: 'auto-2026-12-02-080000.json' })
+    expect((await store.list()).map((s) => s.name)).toEqual(['auto-2026-12-02-080000.json', 'auto-2026-12-01-080000.json'])
+  })
+
+  it('always writes a copy taken before a restore, under its own name', async () => {
+    const { store, text } = setup()
+    const file = await text([])
+    await store.save({ text: file, kind: 'auto' })
+    await expect(store.save({ text: file, kind: 'preRestore' })).resolves.toEqual({ written: true, name: 'pre-restore-2026-12-01-080000.json' })
+    await expect(store.save({ text: file, kind: 'preRestore' })).resolves.toEqual({ written: true, name: 'pre-restore-2026-12-01-080000-2.json' })
+    expect((await store.list()).map((s) => s.kind).sort()).toEqual(['auto', 'preRestore', 'preRestore'])
+  })
+
+  it('prunes to 7 daily and 4 weekly after each write', async () => {
+    const { store, text, setNow, files } = setup()
+    for (let i = 0; i < 30; i++) {
+      setNow(new Date(2026, 10, 1 + i, 8, 0, 0))
+      await store.save({ text: await text([inquiry(`iq-${i}`, addDays('2026-10-01', i))]), kind: 'auto' })
+    }
+    // Days 24-30 November, plus the newest of the weeks of 16 and 9 November (their Sundays).
+    expect([...files.keys()].map((p) => p.slice('/data/backups/'.length)).sort()).toEqual(
+      ['2026-11-15', '2026-11-22', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30'].map((d) => `auto-${d}-080000.json`)
+    )
+  })
+
+  it('refuses text that is not a whole backup, or whose checksum does not match', async () => {
+    const { store, text, files } = setup()
+    await expect(store.save({ text: '{"hello":1}', kind: 'auto' })).rejects.toThrow(/not a backup file/)
+    const file = await text([inquiry('iq-1', '2026-11-20')])
+    await expect(store.save({ text: file.replace('招商银行', '平安银行'), kind: 'auto' })).rejects.toThrow(/checksum/)
+    await expect(store.save({ text: file.slice(0, file.length - 40), kind: 'auto' })).rejects.toThrow(/checksum|not a backup/)
+    expect(files.size).toBe(0)
+  })
+
+  it('reads only its own file names: no other file, no path', async () => {
+    const { store } = setup()
+    await expect(store.read('../index.json')).rejects.toThrow(/not a snapshot name/)
+    await expect(store.read('/etc/passwd')).rejects.toThrow(/not a snapshot name/)
+    await expect(store.read('auto-2026-12-01-080000.json/../x')).rejects.toThrow(/not a snapshot name/)
+  })
+
+  it('does not list files that are not backups', async () => {
+    const { store, files } = setup()
+    files.set('/data/backups/auto-2026-12-01-080000.json', 'garbage')
+    files.set('/data/backups/notes.txt', 'x')
+    expect(await store.list()).toEqual([])
+  })
+})
+
+describe('on a real folder', () => {
+  let dir = ''
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('creates backups/, writes without leaving a partial file, lists, reads and prunes', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'credit-ledger-snapshots-'))
+    const backups = join(dir, 'backups')
+    let now = new Date(2026, 11, 1, 8, 0, 0)
+    const store = createSnapshotStore({ dir: backups, fs: nodeSnapshotFs(), now: () => now })
+    expect(await store.list()).toEqual([])
+    const file = await backupOf([inquiry('iq-1', '2026-11-20')], now.toISOString())
+    await store.save({ text: file, kind: 'auto' })
+    expect(readdirSync(backups)).toEqual(['auto-2026-12-01-080000.json'])
+    writeFileSync(join(backups, 'readme.txt'), 'mine')
+    now = new Date(2026, 11, 2, 9, 30, 5)
+    await store.save({ text: await backupOf([], now.toISOString()), kind: 'auto' })
+    expect((await store.list()).map((s) => s.name)).toEqual(['auto-2026-12-02-093005.json', 'auto-2026-12-01-080000.json'])
+    expect(await store.read('auto-2026-12-01-080000.json')).toBe(file)
+    expect(readdirSync(backups).sort()).toEqual(['auto-2026-12-01-080000.json', 'auto-2026-12-02-093005.json', 'readme.txt'])
+  })
+
+  it('stamps names with the local date and time', () => {
+    expect(localStamp(new Date(2026, 0, 2, 3, 4, 5))).toBe('2026-01-02-030405')
+  })
+})

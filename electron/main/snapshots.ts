@@ -1,0 +1,155 @@
+// Owns the automatic backups on disk: the data folder's backups/ holds whole backup files; this lists them from their headers, writes one when it is due, prunes, and reads one back.
+import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { headerFromStart, payloadTextOf, sha256Hex } from '../../src/domain/backup/backup-file'
+import type { SaveSnapshotRequest, SaveSnapshotResult, SnapshotInfo, SnapshotKind } from '../shared/ipc'
+import { snapshotDue } from '../../src/domain/backup/snapshot-due'
+import { snapshotsToDelete } from './snapshot-retention'
+
+export const SNAPSHOT_DIR_NAME = 'backups'
+/** The header is a few hundred bytes; this much always holds it. */
+const HEADER_BYTES = 16 * 1024
+/** A file name this store wrote: its kind and the local date and time, and a counter if two share a second. */
+export const SNAPSHOT_NAME = /^(auto|pre-restore)-(\d{4}-\d{2}-\d{2})-(\d{6})(?:-(\d{1,3}))?\.json$/
+
+export interface SnapshotFs {
+  /** The names in a folder; none when it does not exist. */
+  readdir(dir: string): Promise<string[]>
+  readStart(path: string, bytes: number): Promise<string>
+  readText(path: string): Promise<string>
+  /** Writes so that a crash never leaves half a file under the final name; creates the folder. */
+  writeText(path: string, text: string): Promise<void>
+  remove(path: string): Promise<void>
+  size(path: string): Promise<number>
+}
+
+export function nodeSnapshotFs(): SnapshotFs {
+  return {
+    readdir: async (dir) => {
+      try {
+        return await readdir(dir)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+        throw error
+      }
+    },
+    readStart: async (path, bytes) => {
+      const file = await open(path, 'r')
+      try {
+        const buffer = Buffer.alloc(bytes)
+        const { bytesRead } = await file.read(buffer, 0, bytes, 0)
+        return buffer.subarray(0, bytesRead).toString('utf8')
+      } finally {
+        await file.close()
+      }
+    },
+    readText: (path) => readFile(path, 'utf8'),
+    writeText: async (path, text) => {
+      await mkdir(join(path, '..'), { recursive: true })
+      const partial = `${path}.partial`
+      await writeFile(partial, text, 'utf8')
+      await rename(partial, path)
+    },
+    remove: (path) => rm(path, { force: true }),
+    size: async (path) => (await stat(path)).size
+  }
+}
+
+function kindOf(prefix: string): SnapshotKind {
+  return prefix === 'auto' ? 'auto' : 'preRestore'
+}
+
+/** A name's time, as text that sorts in time order whatever its kind. */
+function stampOf(name: string): string {
+  const [, , day = '', time = '', counter = '0'] = SNAPSHOT_NAME.exec(name) ?? []
+  return `${day}-${time}-${counter.padStart(3, '0')}`
+}
+
+/** Local 'YYYY-MM-DD-HHMMSS' of a moment: file names sort in time order and read as the user's clock. */
+export function localStamp(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`
+}
+
+export interface SnapshotStoreDeps {
+  dir: string
+  fs: SnapshotFs
+  now: () => Date
+}
+
+export interface SnapshotStore {
+  dir: string
+  /** Newest first; files that are not readable backups are left alone and not listed. */
+  list(): Promise<SnapshotInfo[]>
+  needed(checksum: string): Promise<boolean>
+  save(request: SaveSnapshotRequest): Promise<SaveSnapshotResult>
+  read(name: string): Promise<string>
+}
+
+export function createSnapshotStore({ dir, fs, now }: SnapshotStoreDeps): SnapshotStore {
+  const names = async () => (await fs.readdir(dir)).filter((n) => SNAPSHOT_NAME.test(n))
+
+  const list = async (): Promise<SnapshotInfo[]> => {
+    const infos: SnapshotInfo[] = []
+    for (const name of await names()) {
+      const match = SNAPSHOT_NAME.exec(name)
+      const header = headerFromStart(await fs.readStart(join(dir, name), HEADER_BYTES))
+      if (!match || !header) continue
+      infos.push({
+        name,
+        kind: kindOf(match[1]!),
+        createdAt: header.createdAt,
+        appVersion: header.appVersion,
+        schemaVersion: header.schemaVersion,
+        checksum: header.checksum.value,
+        counts: header.summary.counts,
+        from: header.summary.from,
+        to: header.summary.to,
+        size: await fs.size(join(dir, name))
+      })
+    }
+    return infos.sort((a, b) => (stampOf(a.name) < stampOf(b.name) ? 1 : -1))
+  }
+
+  const latestAuto = async () => {
+    const latest = (await list()).find((s) => s.kind === 'auto')
+    return latest ? { createdAtMs: Date.parse(latest.createdAt), checksum: latest.checksum } : null
+  }
+
+  const prune = async () => {
+    const entries = (await names()).map((name) => {
+      const [, prefix = '', day = ''] = SNAPSHOT_NAME.exec(name) ?? []
+      return { name, kind: kindOf(prefix), day, stamp: stampOf(name) }
+    })
+    for (const name of snapshotsToDelete(entries)) await fs.remove(join(dir, name))
+  }
+
+  return {
+    dir,
+    list,
+    needed: async (checksum) => snapshotDue(await latestAuto(), checksum, now().getTime()).due,
+    async save({ text, kind }) {
+      // Only a whole, self-consistent backup goes on disk: a snapshot must restore when it is needed.
+      const header = headerFromStart(text.slice(0, HEADER_BYTES))
+      const payload = payloadTextOf(text)
+      if (!header || payload === null) throw new Error('snapshots:save: the text is not a backup file')
+      if ((await sha256Hex(payload)) !== header.checksum.value) throw new Error('snapshots:save: the checksum does not match the payload')
+      const at = now()
+      if (kind === 'auto') {
+        const decision = snapshotDue(await latestAuto(), header.checksum.value, at.getTime())
+        if (!decision.due) return { written: false, reason: decision.reason }
+      }
+      const existing = new Set(await names())
+      const base = `${kind === 'auto' ? 'auto' : 'pre-restore'}-${localStamp(at)}`
+      let name = `${base}.json`
+      for (let i = 2; existing.has(name); i++) name = `${base}-${i}.json`
+      await fs.writeText(join(dir, name), text)
+      await prune()
+      return { written: true, name }
+    },
+    async read(name) {
+      if (!SNAPSHOT_NAME.test(name)) throw new Error('snapshots:read: not a snapshot name')
+      return fs.readText(join(dir, name))
+    }
+  }
+}

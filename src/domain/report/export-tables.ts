@@ -1,0 +1,254 @@
+// Owns the spreadsheet export as plain tables: the summary per month and per account, the open loans, and one table per record type, in the chosen language.
+//
+// Cells keep money in fen and dates as 'YYYY-MM-DD' text; the XLSX and CSV writers decide how each
+// kind is written (a number formatted as yuan, exact yuan text). Rates are percent numbers.
+import type { MessageKey, Params } from '../../i18n'
+import { HARD_INQUIRY_REASONS, type Ledger } from '../records'
+import { formatFen } from '../money'
+import type { MonthReport } from './month-report'
+
+export type Translate = (key: MessageKey, params?: Params) => string
+
+/** money: fen; percent: a percent number (13.03 for 13.03%); int: a count; number: any other number; date: 'YYYY-MM-DD'. */
+export type ColumnKind = 'text' | 'date' | 'money' | 'percent' | 'int' | 'number'
+export type Cell = string | number | null
+
+export interface ExportColumn {
+  header: string
+  kind: ColumnKind
+  /** In characters, for the XLSX writer. */
+  width: number
+}
+
+export interface ExportTable {
+  /** The sheet's name (at most 31 characters, as Excel requires). */
+  name: string
+  columns: ExportColumn[]
+  rows: Cell[][]
+}
+
+export interface ExportRange {
+  /** First and last day of the records to include. */
+  from: string
+  to: string
+}
+
+const col = (header: string, kind: ColumnKind, width = kind === 'money' ? 14 : kind === 'date' ? 12 : kind === 'text' ? 18 : 10): ExportColumn => ({ header, kind, width })
+
+/** A rate as a percent number without floating-point noise (0.0004 -> 0.04). */
+function percent(rate: number | null | undefined): number | null {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return null
+  return Math.round(rate * 100 * 1e6) / 1e6
+}
+
+/** Summary of each month: the figures of the report, one row per month. */
+export function summaryTable(reports: readonly MonthReport[], t: Translate): ExportTable {
+  return {
+    name: t('report.sheet.summary'),
+    columns: [
+      col(t('report.col.month'), 'text', 10),
+      col(t('report.borrowed'), 'money'),
+      col(t('report.repaid'), 'money'),
+      col(t('report.interestPaid'), 'money'),
+      col(t('report.feesPaid'), 'money'),
+      col(t('report.penaltyPaid'), 'money'),
+      col(t('report.costCharged'), 'money', 18),
+      col(t('report.principalOutstanding'), 'money', 16),
+      col(t('report.owed'), 'money', 16),
+      col(t('report.col.asOf'), 'date')
+    ],
+    rows: reports.map((r) => [
+      r.month,
+      r.totals.borrowed,
+      r.totals.repaid,
+      r.totals.interestPaid,
+      r.totals.feesPaid,
+      r.totals.penaltyPaid,
+      r.totals.costCharged,
+      r.totals.principalOutstanding,
+      r.totals.owed,
+      r.asOf
+    ])
+  }
+}
+
+export function accountSummaryTable(reports: readonly MonthReport[], t: Translate): ExportTable {
+  return {
+    name: t('report.sheet.byAccount'),
+    columns: [
+      col(t('report.col.month'), 'text', 10),
+      col(t('report.col.account'), 'text'),
+      col(t('report.col.kind'), 'text', 16),
+      col(t('report.borrowed'), 'money'),
+      col(t('report.repaid'), 'money'),
+      col(t('report.costCharged'), 'money', 18),
+      col(t('report.principalOutstanding'), 'money', 16),
+      col(t('report.owed'), 'money', 16),
+      col(t('report.col.aprSimple'), 'percent', 14)
+    ],
+    rows: reports.flatMap((r) =>
+      r.accounts.map((a) => [r.month, a.name, t(`kindShort.${a.kind}`), a.borrowed, a.repaid, a.costCharged, a.principalOutstanding, a.owed, percent(a.apr?.aprSimple)])
+    )
+  }
+}
+
+export function loansTable(report: MonthReport, t: Translate): ExportTable {
+  return {
+    name: t('report.sheet.loans'),
+    columns: [
+      col(t('report.col.account'), 'text'),
+      col(t('report.col.loanType'), 'text', 10),
+      col(t('report.col.date'), 'date'),
+      col(t('report.col.principal'), 'money'),
+      col(t('report.principalOutstanding'), 'money', 16),
+      col(t('report.owed'), 'money', 16),
+      col(t('report.col.aprSimple'), 'percent', 14),
+      col(t('report.col.aprCompound'), 'percent', 14),
+      col(t('report.col.naive'), 'percent', 14),
+      col(t('report.col.estimate'), 'text', 8)
+    ],
+    rows: report.loans.map((l) => [
+      l.accountName,
+      t(l.type === 'draw' ? 'report.loanDraw' : 'report.loanOrder'),
+      l.date,
+      l.principal,
+      l.principalOutstanding,
+      l.owed,
+      percent(l.apr?.aprSimple),
+      percent(l.apr?.aprCompound),
+      percent(l.naiveRate),
+      l.estimate ? t('common.yes') : ''
+    ])
+  }
+}
+
+/** The records dated in the range, one table per record type; accounts are all listed, as every record names one. */
+export function recordTables(ledger: Ledger, range: ExportRange | null, t: Translate): ExportTable[] {
+  const within = (date: string) => range === null || (date >= range.from && date <= range.to)
+  const accountName = new Map(ledger.accounts.map((a) => [a.id, a.name]))
+  const nameOf = (id: string) => accountName.get(id) ?? id
+  const draws = new Map(ledger.draws.map((d) => [d.id, d]))
+  const orders = new Map(ledger.orders.map((o) => [o.id, o]))
+  const byDate = <T>(date: (x: T) => string) => (a: T, b: T) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0)
+  const yesNo = (v: boolean) => t(v ? 'common.yes' : 'common.no')
+
+  const target = (r: Ledger['repayments'][number]): string => {
+    if (r.targetType === 'statement') return t('target.statementOf', { account: nameOf(r.accountId) })
+    if (r.targetType === 'draw') {
+      const d = draws.get(r.targetId)
+      return d ? `${nameOf(d.accountId)} · ${d.drawDate} · ${formatFen(d.principal)}` : r.targetId
+    }
+    const o = orders.get(r.targetId)
+    return o ? `${o.merchant} · ${o.orderDate} · ${formatFen(o.amount)}` : r.targetId
+  }
+
+  return [
+    {
+      name: t('report.sheet.accounts'),
+      columns: [
+        col(t('account.name'), 'text'),
+        col(t('account.kind'), 'text', 16),
+        col(t('report.col.creditLimit'), 'money'),
+        col(t('account.statementDay'), 'int', 8),
+        col(t('account.dueDay'), 'int', 8),
+        col(t('report.col.windowDays'), 'int', 10),
+        col(t('account.reportsShort'), 'text', 10),
+        col(t('account.reportName'), 'text', 26),
+        col(t('account.penaltyMultiplier'), 'number', 8),
+        col(t('account.archived'), 'text', 8),
+        col(t('account.notes'), 'text', 24)
+      ],
+      rows: ledger.accounts.map((a) => [
+        a.name,
+        t(`kindShort.${a.kind}`),
+        a.creditLimit,
+        a.statementDay,
+        a.dueDay,
+        a.payLaterWindowDays,
+        t(`reports.${a.reportsToCredit}`),
+        a.reportName,
+        a.penaltyMultiplier,
+        yesNo(a.archived),
+        a.notes
+      ])
+    },
+    {
+      name: t('report.sheet.draws'),
+      columns: [
+        col(t('draw.drawDate'), 'date'),
+        col(t('draw.account'), 'text'),
+        col(t('report.col.principal'), 'money'),
+        col(t('draw.channel'), 'text', 14),
+        col(t('draw.method'), 'text', 18),
+        col(t('report.col.rate'), 'percent', 12),
+        col(t('draw.rateUnit'), 'text', 12),
+        col(t('draw.termMonths'), 'int', 10),
+        col(t('draw.firstDueDate'), 'date'),
+        col(t('report.col.upfrontFee'), 'money'),
+        col(t('draw.notes'), 'text', 24)
+      ],
+      rows: ledger.draws
+        .filter((d) => within(d.drawDate))
+        .sort(byDate((d) => d.drawDate))
+        .map((d) => [d.drawDate, nameOf(d.accountId), d.principal, t(`channel.${d.channel}`), t(`method.${d.method}`), percent(d.rate), t(`rateUnit.${d.rateUnit}`), d.termMonths, d.firstDueDate, d.upfrontFee, d.notes])
+    },
+    {
+      name: t('report.sheet.orders'),
+      columns: [
+        col(t('order.orderDate'), 'date'),
+        col(t('order.account'), 'text'),
+        col(t('order.merchant'), 'text'),
+        col(t('order.item'), 'text'),
+        col(t('report.col.amount'), 'money'),
+        col(t('order.dueDate'), 'date'),
+        col(t('order.instalmentCount'), 'int', 10),
+        col(t('report.col.feeRate'), 'percent', 12),
+        col(t('order.status'), 'text', 10),
+        col(t('order.externalOrderNo'), 'text', 20),
+        col(t('order.notes'), 'text', 24)
+      ],
+      rows: ledger.orders
+        .filter((o) => within(o.orderDate))
+        .sort(byDate((o) => o.orderDate))
+        .map((o) => [o.orderDate, nameOf(o.accountId), o.merchant, o.item, o.amount, o.dueDate, o.instalmentCount, percent(o.instalmentFeeRate), t(`status.${o.status}`), o.externalOrderNo, o.notes])
+    },
+    {
+      name: t('report.sheet.repayments'),
+      columns: [
+        col(t('repayment.date'), 'date'),
+        col(t('repayment.account'), 'text'),
+        col(t('repayment.targetType'), 'text', 12),
+        col(t('repayment.target'), 'text', 36),
+        col(t('report.col.amount'), 'money'),
+        col(t('repayment.note'), 'text', 24)
+      ],
+      rows: ledger.repayments
+        .filter((r) => within(r.date))
+        .sort(byDate((r) => r.date))
+        .map((r) => [r.date, nameOf(r.accountId), t(`target.${r.targetType}`), target(r), r.amount, r.note])
+    },
+    {
+      name: t('report.sheet.inquiries'),
+      columns: [
+        col(t('inquiry.date'), 'date'),
+        col(t('inquiry.institution'), 'text', 26),
+        col(t('inquiry.reason'), 'text', 14),
+        col(t('inquiry.hard'), 'text', 8),
+        col(t('inquiry.notes'), 'text', 24)
+      ],
+      rows: ledger.inquiries
+        .filter((i) => within(i.date))
+        .sort(byDate((i) => i.date))
+        .map((i) => [i.date, i.institution, t(`reason.${i.reason}`), yesNo(HARD_INQUIRY_REASONS.includes(i.reason)), i.notes])
+    }
+  ]
+}
+
+/**
+ * Everything a spreadsheet export holds: the summary per month and per account, the open loans at
+ * the end of the last month, and the records of the months (all records when `range` is null).
+ */
+export function exportTables(ledger: Ledger, reports: readonly MonthReport[], range: ExportRange | null, t: Translate): ExportTable[] {
+  const last = reports[reports.length - 1]
+  return [summaryTable(reports, t), accountSummaryTable(reports, t), ...(last ? [loansTable(last, t)] : []), ...recordTables(ledger, range, t)]
+}

@@ -1,0 +1,412 @@
+// Owns the monthly report: a month's borrowing, repayments, cost, month-end position and open loans, assembled from the records and the cost engine.
+//
+// Every figure is the cost engine's (ledger-cost.ts). A month that has ended is read at the end of
+// its last day: the engine counts interest for the days before its `today`, so it runs as of the
+// next month's first day over the records dated up to the month's last day (a repayment on the 1st
+// belongs to the next month). The month still running is read as of today, as the overview does.
+// A later repayment never rewrites an earlier month's report.
+// - Cost charged in the month (interest, fees, penalty) is the engine's monthly cost, in the
+//   month it accrued or was charged (see ledger-cost.ts).
+// - Cost paid in the month is what the engine counts as paid at the month's end less what it
+//   counted as paid at the end of the month before, per draw and order.
+// - Outstanding is the engine's principal out at the month's end; owed adds interest, fees and
+//   penalty accrued and unpaid.
+// Dues of the next month and the risk flags come from their own features; the report only
+// orders them and names their accounts.
+import { addDays, addMonths, daysInMonth, isIsoDate, makeIsoDate, monthOf, type IsoDate } from '../dates'
+import type { Fen } from '../money'
+import { HARD_INQUIRY_REASONS, type Account, type AccountKind, type Ledger } from '../records'
+import { ledgerCost } from '../cost/ledger-cost'
+import type { AprResult, LedgerCost } from '../cost/types'
+
+/** A payment falling due, as the dues feature lists it. */
+export interface ReportDue {
+  date: IsoDate
+  accountId: string
+  /** What is due, already in the report's language (e.g. "第 3/12 期", "11 月账单"). */
+  what: string
+  amount: Fen
+}
+
+/** Where a rule of thumb comes from (DOMAIN.md): the report prints it beside each flag. */
+export const FLAG_SOURCES = ['REG', 'BANK', 'PRODUCT', 'FOLK'] as const
+export type FlagSource = (typeof FLAG_SOURCES)[number]
+export const FLAG_SEVERITIES = ['high', 'medium', 'low'] as const
+export type FlagSeverity = (typeof FLAG_SEVERITIES)[number]
+
+/** An active risk flag, as the risk feature raises it. */
+export interface ReportFlag {
+  severity: FlagSeverity
+  /** Already in the report's language. */
+  title: string
+  source: FlagSource
+}
+
+export interface ReportInputs {
+  dues: readonly ReportDue[]
+  flags: readonly ReportFlag[]
+}
+
+export interface ReportTotals {
+  /** Draw principal and order amounts of the month. */
+  borrowed: Fen
+  /** Every repayment of the month. */
+  repaid: Fen
+  interestPaid: Fen
+  feesPaid: Fen
+  penaltyPaid: Fen
+  /** interestPaid + feesPaid + penaltyPaid. */
+  costPaid: Fen
+  interestCharged: Fen
+  feesCharged: Fen
+  penaltyCharged: Fen
+  /** interestCharged + feesCharged + penaltyCharged: the engine's cost of the month. */
+  costCharged: Fen
+  /** Principal still out at the month's end. */
+  principalOutstanding: Fen
+  /** What it would take to clear everything at the month's end. */
+  owed: Fen
+}
+
+export interface ReportAccountRow {
+  accountId: string
+  name: string
+  kind: AccountKind
+  borrowed: Fen
+  repaid: Fen
+  costCharged: Fen
+  principalOutstanding: Fen
+  owed: Fen
+  /** The engine's real APR of all the account's flows; null when it cannot be solved. */
+  apr: AprResult | null
+}
+
+/** A loan still open at the month's end: a draw, or an order on an instalment plan. */
+export interface ReportLoanRow {
+  id: string
+  type: 'draw' | 'order'
+  accountId: string
+  accountName: string
+  date: IsoDate
+  /** The draw's principal or the order's amount. */
+  principal: Fen
+  principalOutstanding: Fen
+  owed: Fen
+  apr: AprResult | null
+  /** The rate as advertised, annualised naively. */
+  naiveRate: number | null
+  estimate: boolean
+  overdueDays: number | null
+}
+
+export interface ReportDueRow extends ReportDue {
+  accountName: string
+}
+
+export interface ReportChartMonth {
+  month: string
+  interest: Fen
+  fees: Fen
+  penalty: Fen
+  principalOutstanding: Fen
+}
+
+export interface MonthReport {
+  month: string
+  /** First and last day of the month. */
+  from: IsoDate
+  to: IsoDate
+  /** The day the figures are read on: the month's last day, or today while the month runs. */
+  asOf: IsoDate
+  /** False while the month is still running. */
+  complete: boolean
+  totals: ReportTotals
+  accounts: ReportAccountRow[]
+  loans: ReportLoanRow[]
+  nextMonth: string
+  dues: ReportDueRow[]
+  flags: ReportFlag[]
+  /** Up to twelve months ending with this one, for the cost and balance charts. */
+  chart: ReportChartMonth[]
+  /** The month's cost charged per account, largest first (zeros left out). */
+  costShare: { accountId: string; name: string; cost: Fen }[]
+  counts: { draws: number; orders: number; repayments: number; inquiries: number; hardInquiries: number }
+}
+
+export const CHART_MONTHS = 12
+
+export function isMonth(value: string): boolean {
+  return /^\d{4}-\d{2}$/.test(value) && isIsoDate(`${value}-01`)
+}
+
+export function monthBounds(month: string): { from: IsoDate; to: IsoDate } {
+  if (!isMonth(month)) throw new RangeError(`not a month: ${month}`)
+  const year = Number(month.slice(0, 4))
+  const m = Number(month.slice(5, 7))
+  return { from: makeIsoDate(year, m, 1), to: makeIsoDate(year, m, daysInMonth(year, m)) }
+}
+
+export function addMonthsToMonth(month: string, months: number): string {
+  return monthOf(addMonths(monthBounds(month).from, months))
+}
+
+/** Every month from the first dated record to today's, oldest first: the months a report can be made for. */
+export function reportableMonths(ledger: Ledger, today: IsoDate): string[] {
+  let first = monthOf(today)
+  const consider = (date: IsoDate) => {
+    if (date <= today && monthOf(date) < first) first = monthOf(date)
+  }
+  for (const d of ledger.draws) consider(d.drawDate)
+  for (const o of ledger.orders) consider(o.orderDate)
+  for (const r of ledger.repayments) consider(r.date)
+  for (const i of ledger.inquiries) consider(i.date)
+  const months: string[] = []
+  for (let m = first; m <= monthOf(today); m = addMonthsToMonth(m, 1)) months.push(m)
+  return months
+}
+
+/** The figures the engine counts as paid to date, per draw and order: what the month's paid figures are differences of. */
+interface PaidToDate {
+  interest: Map<string, Fen>
+  fees: Map<string, Fen>
+  penalty: Map<string, Fen>
+}
+
+function paidToDate(cost: LedgerCost): PaidToDate {
+  const paid: PaidToDate = { interest: new Map(), fees: new Map(), penalty: new Map() }
+  for (const [id, c] of cost.draws) {
+    paid.interest.set(`d:${id}`, c.interestPaid)
+    paid.fees.set(`d:${id}`, c.feesPaid)
+    paid.penalty.set(`d:${id}`, c.penaltyPaid)
+  }
+  for (const [id, c] of cost.orders) paid.fees.set(`o:${id}`, c.feesPaid)
+  return paid
+}
+
+function paidBetween(before: Map<string, Fen>, after: Map<string, Fen>): Fen {
+  let total = 0
+  for (const [key, value] of after) total += value - (before.get(key) ?? 0)
+  return total
+}
+
+/** The records dated up to `day` (accounts all kept): the ledger as it stood at the end of that day. */
+export function ledgerUpTo(ledger: Ledger, day: IsoDate): Ledger {
+  return {
+    accounts: ledger.accounts,
+    draws: ledger.draws.filter((d) => d.drawDate <= day),
+    orders: ledger.orders.filter((o) => o.orderDate <= day),
+    repayments: ledger.repayments.filter((r) => r.date <= day),
+    inquiries: ledger.inquiries.filter((i) => i.date <= day)
+  }
+}
+
+/** The engine at the end of `day`: its last day's interest counted, nothing of the next day's records. */
+export function costAtEndOf(ledger: Ledger, day: IsoDate): LedgerCost {
+  return ledgerCost(ledgerUpTo(ledger, day), addDays(day, 1))
+}
+
+/** The engine's runs a report reads: at the month's end (or today, while it runs) and at the end of the month before. */
+export interface MonthCosts {
+  asOf: IsoDate
+  complete: boolean
+  at: LedgerCost
+  before: LedgerCost
+}
+
+/** Runs the engine for a month; a range of months passes each run on as the next month's `before`. */
+export function monthCosts(ledger: Ledger, month: string, today: IsoDate, before?: LedgerCost): MonthCosts {
+  const { from, to } = monthBounds(month)
+  if (from > today) throw new RangeError(`the month ${month} has not begun on ${today}`)
+  const complete = to < today
+  return {
+    asOf: complete ? to : today,
+    complete,
+    at: complete ? costAtEndOf(ledger, to) : ledgerCost(ledger, today),
+    before: before ?? costAtEndOf(ledger, addDays(from, -1))
+  }
+}
+
+/** Assembles the report of `month` as of its last day (or `today`, while it runs). */
+export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDate, inputs: ReportInputs, costs?: MonthCosts): MonthReport {
+  const { from, to } = monthBounds(month)
+  const { asOf, complete, at, before } = costs ?? monthCosts(ledger, month, today)
+  const names = new Map<string, Account>(ledger.accounts.map((a) => [a.id, a]))
+  const nameOf = (id: string) => names.get(id)?.name ?? id
+  const inMonth = (date: IsoDate) => date >= from && date <= asOf
+
+  // The engine's months run from the first record to its today: this month may be missing (no
+  // record yet) and, for a month that has ended, is followed by the next month's first day.
+  const index = at.monthly.findIndex((m) => m.month === month)
+  const cost = index >= 0 ? at.monthly[index]! : null
+  const balance = index >= 0 ? (at.balances[index] ?? null) : null
+  let interestCharged = 0
+  let feesCharged = 0
+  let penaltyCharged = 0
+  if (cost)
+    for (const c of Object.values(cost.byAccount)) {
+      interestCharged += c.interest
+      feesCharged += c.fees
+      penaltyCharged += c.penalty
+    }
+  const paidBefore = paidToDate(before)
+  const paidAt = paidToDate(at)
+  const interestPaid = paidBetween(paidBefore.interest, paidAt.interest)
+  const feesPaid = paidBetween(paidBefore.fees, paidAt.fees)
+  const penaltyPaid = paidBetween(paidBefore.penalty, paidAt.penalty)
+  let owed = 0
+  for (const a of at.accounts.values()) owed += a.owed
+
+  // Borrowing and repayments of the month, counted as the engine counts this month's.
+  const borrowedBy = new Map<string, Fen>()
+  const repaidBy = new Map<string, Fen>()
+  const add = (map: Map<string, Fen>, id: string, amount: Fen) => map.set(id, (map.get(id) ?? 0) + amount)
+  for (const d of ledger.draws) if (inMonth(d.drawDate)) add(borrowedBy, d.accountId, d.principal)
+  for (const o of ledger.orders) if (inMonth(o.orderDate) && (o.status === 'unpaid' || o.status === 'paid')) add(borrowedBy, o.accountId, o.amount)
+  for (const r of ledger.repayments) if (inMonth(r.date)) add(repaidBy, r.accountId, r.amount)
+  const sum = (map: Map<string, Fen>) => [...map.values()].reduce((s, v) => s + v, 0)
+
+  const totals: ReportTotals = {
+    borrowed: sum(borrowedBy),
+    repaid: sum(repaidBy),
+    interestPaid,
+    feesPaid,
+    penaltyPaid,
+    costPaid: interestPaid + feesPaid + penaltyPaid,
+    interestCharged,
+    feesCharged,
+    penaltyCharged,
+    costCharged: cost?.total ?? 0,
+    principalOutstanding: balance?.total ?? 0,
+    owed
+  }
+
+  const accounts: ReportAccountRow[] = []
+  const accountIds = [...ledger.accounts.map((a) => a.id), ...[...at.accounts.keys()].filter((id) => !names.has(id))]
+  for (const id of accountIds) {
+    const c = cost?.byAccount[id]
+    const row: ReportAccountRow = {
+      accountId: id,
+      name: nameOf(id),
+      kind: names.get(id)?.kind ?? 'other',
+      borrowed: borrowedBy.get(id) ?? 0,
+      repaid: repaidBy.get(id) ?? 0,
+      costCharged: c ? c.interest + c.fees + c.penalty : 0,
+      principalOutstanding: balance?.byAccount[id] ?? 0,
+      owed: at.accounts.get(id)?.owed ?? 0,
+      apr: at.accounts.get(id)?.apr ?? null
+    }
+    if (row.borrowed || row.repaid || row.costCharged || row.principalOutstanding || row.owed) accounts.push(row)
+  }
+
+  const loans: ReportLoanRow[] = []
+  for (const d of ledger.draws) {
+    const c = at.draws.get(d.id)
+    if (!c || d.drawDate > asOf || c.cleared || c.owedToday === 0) continue
+    loans.push({
+      id: d.id,
+      type: 'draw',
+      accountId: d.accountId,
+      accountName: nameOf(d.accountId),
+      date: d.drawDate,
+      principal: d.principal,
+      principalOutstanding: c.principalOutstanding,
+      owed: c.owedToday,
+      apr: c.apr,
+      naiveRate: c.naiveRate,
+      estimate: c.estimate,
+      overdueDays: c.overdue?.days ?? null
+    })
+  }
+  for (const o of ledger.orders) {
+    const c = at.orders.get(o.id)
+    if (!c || o.instalmentCount === 1 || o.orderDate > asOf || c.owed === 0 || (o.status !== 'unpaid' && o.status !== 'paid')) continue
+    loans.push({
+      id: o.id,
+      type: 'order',
+      accountId: o.accountId,
+      accountName: nameOf(o.accountId),
+      date: o.orderDate,
+      principal: o.amount,
+      principalOutstanding: Math.min(o.amount, c.owed),
+      owed: c.owed,
+      apr: c.apr,
+      naiveRate: c.naiveRate,
+      estimate: false,
+      overdueDays: c.overdue?.days ?? null
+    })
+  }
+  loans.sort((a, b) => (b.apr?.aprSimple ?? -1) - (a.apr?.aprSimple ?? -1) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+
+  const nextMonth = addMonthsToMonth(month, 1)
+  const dues = inputs.dues
+    .filter((d) => monthOf(d.date) === nextMonth)
+    .map((d) => ({ ...d, accountName: nameOf(d.accountId) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const flags = [...inputs.flags].sort((a, b) => FLAG_SEVERITIES.indexOf(a.severity) - FLAG_SEVERITIES.indexOf(b.severity))
+
+  const chart: ReportChartMonth[] = []
+  const firstChartMonth = addMonthsToMonth(month, -(CHART_MONTHS - 1))
+  at.monthly.forEach((m, i) => {
+    if (m.month < firstChartMonth || m.month > month) return
+    let interest = 0
+    let fees = 0
+    let penalty = 0
+    for (const c of Object.values(m.byAccount)) {
+      interest += c.interest
+      fees += c.fees
+      penalty += c.penalty
+    }
+    chart.push({ month: m.month, interest, fees, penalty, principalOutstanding: at.balances[i]?.total ?? 0 })
+  })
+  const costShare = accounts
+    .filter((a) => a.costCharged !== 0)
+    .map((a) => ({ accountId: a.accountId, name: a.name, cost: a.costCharged }))
+    .sort((a, b) => b.cost - a.cost)
+
+  const inquiries = ledger.inquiries.filter((i) => inMonth(i.date))
+  return {
+    month,
+    from,
+    to,
+    asOf,
+    complete,
+    totals,
+    accounts,
+    loans,
+    nextMonth,
+    dues,
+    flags,
+    chart,
+    costShare,
+    counts: {
+      draws: ledger.draws.filter((d) => inMonth(d.drawDate)).length,
+      orders: ledger.orders.filter((o) => inMonth(o.orderDate)).length,
+      repayments: ledger.repayments.filter((r) => inMonth(r.date)).length,
+      inquiries: inquiries.length,
+      hardInquiries: inquiries.filter((i) => HARD_INQUIRY_REASONS.includes(i.reason)).length
+    }
+  }
+}
+
+/**
+ * The reports of every month from `first` to `last`, one at a time, each engine run shared by two
+ * neighbouring months: a caller can let the screen breathe between months of a long range.
+ */
+export function* monthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputs): Generator<MonthReport, void, undefined> {
+  let before: LedgerCost | undefined
+  for (let m = first; m <= last; m = addMonthsToMonth(m, 1)) {
+    const costs = monthCosts(ledger, m, today, before)
+    yield assembleMonthReport(ledger, m, today, inputs, costs)
+    before = costs.at
+  }
+}
+
+export function assembleMonthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputs): MonthReport[] {
+  return [...monthReports(ledger, first, last, today, inputs)]
+}
+
+/** How many months `first` to `last` spans, both included. */
+export function monthCount(first: string, last: string): number {
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7))
+  return Math.max(0, index(last) - index(first) + 1)
+}

@@ -1,0 +1,70 @@
+// Owns the backup feature's actions outside React: making and saving a backup file, and a rejected file's reason in words.
+import dayjs from 'dayjs'
+import type { I18n } from '@/app/i18n-context'
+import { isMessageKey } from '@/i18n'
+import { readBackupPayload, readBackupState, writeBackupState } from '@/db/backup-store'
+import type { LedgerDb } from '@/db/schema'
+import { backupFileName, createBackup, type BackupProblem, type CreatedBackup } from '@/domain/backup/backup-file'
+import { recordBackup } from '@/domain/backup/reminder'
+import type { RecordType } from '@/domain/records'
+import { APP_VERSION, platform } from '@/platform'
+import type { SaveFileResult } from '../../../electron/shared/ipc'
+
+/** A backup of everything in the store now. */
+export async function makeBackup(db: LedgerDb, now: Date): Promise<CreatedBackup> {
+  return createBackup({ payload: await readBackupPayload(db), appVersion: APP_VERSION, createdAt: now.toISOString() })
+}
+
+/** Saves a backup where the user chooses (the browser downloads it) and remembers when, for the reminder. */
+export async function saveBackup(db: LedgerDb, now: Date): Promise<SaveFileResult> {
+  const made = await makeBackup(db, now)
+  const result = await platform().saveFile({
+    suggestedName: backupFileName(dayjs(now).format('YYYY-MM-DD-HHmm')),
+    data: made.text,
+    filters: [{ name: 'JSON', extensions: ['json'] }]
+  })
+  if (result.saved) await writeBackupState(db, recordBackup(await readBackupState(db), made.checksum, now.toISOString()))
+  return result
+}
+
+const SINGULAR: Record<RecordType, string> = { accounts: 'account', draws: 'draw', orders: 'order', repayments: 'repayment', inquiries: 'inquiry' }
+
+/** A field by its form label where there is one ("借款金额（元）"), else its name. */
+function fieldLabel(prefix: string, path: string, t: I18n['t']): string {
+  const key = `${prefix}.${path}`
+  return isMessageKey(key) ? t(key) : path || '—'
+}
+
+export function problemText(problem: BackupProblem, t: I18n['t'], tk: I18n['tk']): string {
+  switch (problem.code) {
+    case 'empty':
+    case 'truncated':
+    case 'notBackup':
+    case 'checksum':
+      return t(`backup.problem.${problem.code}`)
+    case 'newer':
+      return t('backup.problem.newer', { version: problem.version, supported: problem.supported })
+    case 'badHeader':
+    case 'badShape':
+      return t(`backup.problem.${problem.code}`, { field: problem.field })
+    case 'badProfile': {
+      const issue = problem.issues[0]
+      const field = issue ? fieldLabel('settings', issue.path, t) : '—'
+      return t('backup.problem.badProfile', { field, message: issue ? tk(issue.message) : '' })
+    }
+    case 'badRecord': {
+      const issue = problem.issues[0]
+      return t('backup.problem.badRecord', {
+        type: t(`report.sheet.${problem.recordType}`),
+        row: problem.row,
+        field: issue ? fieldLabel(SINGULAR[problem.recordType], issue.path, t) : '—',
+        message: issue ? tk(issue.message) : ''
+      })
+    }
+  }
+}
+
+/** A stored ISO time as the user's local date and time. */
+export function localTime(iso: string): string {
+  return dayjs(iso).format('YYYY-MM-DD HH:mm')
+}
