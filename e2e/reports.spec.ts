@@ -8,7 +8,10 @@ import { expect, test, type Page } from '@playwright/test'
 import readXlsxFile from 'read-excel-file/node'
 import { canonicalJson } from '../src/domain/backup/backup-file'
 import { formatFen } from '../src/domain/money'
-import { assembleMonthReport } from '../src/domain/report/month-report'
+import { monthOf } from '../src/domain/dates'
+import { dueItems } from '../src/domain/dues/items'
+import { DEFAULT_DUES_SETTINGS } from '../src/domain/dues/settings'
+import { addMonthsToMonth, assembleMonthReport, type ReportContext } from '../src/domain/report/month-report'
 import { generateSampleLedger } from '../src/domain/sample-data'
 import { LedgerPage } from './ledger-page'
 
@@ -17,7 +20,14 @@ const NOW = new Date('2026-11-21T08:00:00+08:00')
 const TODAY = '2026-11-21'
 const MONTH = '2026-10'
 const sample = generateSampleLedger({ today: TODAY })
-const expected = assembleMonthReport(sample, MONTH, TODAY, { dues: [], flags: [] })
+// Next month's dues as the dues feature knows them at the month's end (their labels are the page's business).
+const duesOf = ({ month, ledger, day, cost }: ReportContext) => ({
+  dues: dueItems(ledger, day, { minimumPercent: DEFAULT_DUES_SETTINGS.minimumPercent, cost })
+    .filter((i) => monthOf(i.dueDate) === addMonthsToMonth(month, 1))
+    .map((i) => ({ date: i.dueDate, accountId: i.accountId, what: '', amount: i.amount })),
+  flags: []
+})
+const expected = assembleMonthReport(sample, MONTH, TODAY, duesOf)
 const work = mkdtempSync(join(tmpdir(), 'credit-ledger-reports-'))
 
 async function openWithSample(page: Page): Promise<LedgerPage> {
@@ -48,7 +58,11 @@ test('the month report on screen and as a PDF carries the month\'s totals in Chi
     'report-owed': expected.totals.owed
   }
   for (const [testId, fen] of Object.entries(figures)) await expect(page.getByTestId(testId)).toHaveText(formatFen(fen))
-  await expect(view.getByTestId('report-dues-empty')).toBeVisible()
+  expect(expected.dues.length).toBeGreaterThan(0)
+  const dueRows = view.getByTestId('report-dues').locator('tbody tr')
+  await expect(dueRows).toHaveCount(expected.dues.length)
+  await expect(dueRows.first()).toContainText(expected.dues[0]!.date)
+  await expect(dueRows.first()).toContainText(formatFen(expected.dues[0]!.amount))
   await expect(view.getByTestId('report-flags-empty')).toBeVisible()
   await expect(view.getByTestId('report-chart-cost').getByRole('application')).toBeVisible()
   await expect(view.getByTestId('report-chart-balance').getByRole('application')).toBeVisible()

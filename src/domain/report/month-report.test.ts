@@ -169,6 +169,25 @@ describe('dues of the next month and risk flags', () => {
     expect(empty.dues).toEqual([])
     expect(empty.flags).toEqual([])
   })
+
+  it('asks a per-month source with what was known at the month end: records up to it, the engine on the day after', () => {
+    const later = { ...draw, id: 'dr-2', drawDate: '2026-02-03', firstDueDate: '2026-03-03' }
+    const seen: { month: string; day: string; draws: string[]; owed: number }[] = []
+    const source = (c: { month: string; day: string; ledger: Ledger; cost: LedgerCost }) => {
+      seen.push({ month: c.month, day: c.day, draws: c.ledger.draws.map((d) => d.id), owed: [...c.cost.accounts.values()].reduce((s, a) => s + a.owed, 0) })
+      return { dues: [{ date: '2026-02-01', accountId: 'cash', what: c.month, amount: 1 }], flags: [] }
+    }
+    const withLater = { ...ledger, draws: [draw, later] }
+    const january = assembleMonthReport(withLater, '2026-01', '2026-02-15', source)
+    const february = assembleMonthReport(withLater, '2026-02', '2026-02-15', source)
+    // January ended: the draw of 3 February is not yet there, and the engine runs as of 1 February.
+    expect(seen[0]).toEqual({ month: '2026-01', day: '2026-02-01', draws: ['dr-1'], owed: 1_012_400 })
+    // February still runs: everything, as of today.
+    expect(seen[1]?.day).toBe('2026-02-15')
+    expect(seen[1]?.draws).toEqual(['dr-1', 'dr-2'])
+    expect(january.dues.map((d) => d.what)).toEqual(['2026-01'])
+    expect(february.dues).toEqual([])
+  })
 })
 
 describe('months', () => {

@@ -47,6 +47,20 @@ export interface ReportInputs {
   flags: readonly ReportFlag[]
 }
 
+/** The ledger as the report sees it, for the features that supply its dues and flags. */
+export interface ReportContext {
+  month: string
+  /** The records dated up to the report's day. */
+  ledger: Ledger
+  /** The engine's day: the day after a finished month, or today while the month runs. */
+  day: IsoDate
+  /** The engine as of `day` (ledgerCost(ledger, day)). */
+  cost: LedgerCost
+}
+
+/** Dues and flags as fixed lists, or worked out per month from what was known at its end. */
+export type ReportInputSource = ReportInputs | ((context: ReportContext) => ReportInputs)
+
 export interface ReportTotals {
   /** Draw principal and order amounts of the month. */
   borrowed: Fen
@@ -227,9 +241,10 @@ export function monthCosts(ledger: Ledger, month: string, today: IsoDate, before
 }
 
 /** Assembles the report of `month` as of its last day (or `today`, while it runs). */
-export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDate, inputs: ReportInputs, costs?: MonthCosts): MonthReport {
+export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDate, source: ReportInputSource, costs?: MonthCosts): MonthReport {
   const { from, to } = monthBounds(month)
   const { asOf, complete, at, before } = costs ?? monthCosts(ledger, month, today)
+  const inputs = typeof source === 'function' ? source(complete ? { month, ledger: ledgerUpTo(ledger, to), day: addDays(to, 1), cost: at } : { month, ledger, day: today, cost: at }) : source
   const names = new Map<string, Account>(ledger.accounts.map((a) => [a.id, a]))
   const nameOf = (id: string) => names.get(id)?.name ?? id
   const inMonth = (date: IsoDate) => date >= from && date <= asOf
@@ -392,7 +407,7 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
  * The reports of every month from `first` to `last`, one at a time, each engine run shared by two
  * neighbouring months: a caller can let the screen breathe between months of a long range.
  */
-export function* monthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputs): Generator<MonthReport, void, undefined> {
+export function* monthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputSource): Generator<MonthReport, void, undefined> {
   let before: LedgerCost | undefined
   for (let m = first; m <= last; m = addMonthsToMonth(m, 1)) {
     const costs = monthCosts(ledger, m, today, before)
@@ -401,7 +416,7 @@ export function* monthReports(ledger: Ledger, first: string, last: string, today
   }
 }
 
-export function assembleMonthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputs): MonthReport[] {
+export function assembleMonthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputSource): MonthReport[] {
   return [...monthReports(ledger, first, last, today, inputs)]
 }
 

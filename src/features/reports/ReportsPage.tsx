@@ -10,19 +10,15 @@ import { monthOf } from '@/domain/dates'
 import { LANGUAGES, type Language, type Ledger } from '@/domain/records'
 import { exportTables, type ExportRange } from '@/domain/report/export-tables'
 import { tablesToCsv } from '@/domain/report/csv'
-import { addMonthsToMonth, assembleMonthReport, monthBounds, monthCount, monthReports, reportableMonths, type MonthReport, type ReportInputs } from '@/domain/report/month-report'
+import { addMonthsToMonth, assembleMonthReport, monthBounds, monthCount, monthReports, reportableMonths, type MonthReport } from '@/domain/report/month-report'
 import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
 import { platform } from '@/platform'
 import { SampleDataButton } from '../settings/SampleDataButton'
 import { ReportView } from './ReportView'
 import { tablesToXlsx } from './xlsx'
-
-/**
- * The dues of the next month (issue 4) and the active risk flags (issue 5) come from their own
- * features; until they are wired in here, the report shows each section's empty state.
- */
-const REPORT_INPUTS: ReportInputs = { dues: [], flags: [] }
+import { reportInputs } from './report-inputs'
+import { useDuesSettings } from '../dues/use-dues'
 
 type Format = 'xlsx' | 'csv'
 const FILTERS: Record<Format, { name: string; extensions: string[] }[]> = {
@@ -51,7 +47,9 @@ export function ReportsPage() {
   const reportLanguage = pickedLanguage ?? language
   const rt = (key: MessageKey, params?: Params) => translate(reportLanguage, key, params)
 
-  const report = useMemo(() => assembleMonthReport(data, month, today, REPORT_INPUTS), [data, month, today])
+  const { minimumPercent } = useDuesSettings()
+  const inputs = useMemo(() => reportInputs(ledger, minimumPercent, (key, params) => translate(reportLanguage, key, params)), [ledger, minimumPercent, reportLanguage])
+  const report = useMemo(() => assembleMonthReport(data, month, today, inputs), [data, month, today, inputs])
   const generatedAt = useMemo(() => dayjs().format('YYYY-MM-DD HH:mm'), [report, reportLanguage])
   const [busy, setBusy] = useState<string | null>(null)
   const [rangeOpen, setRangeOpen] = useState<'range' | 'all' | null>(null)
@@ -154,7 +152,7 @@ export function ReportsPage() {
                 run('range', async () => {
                   const reports: MonthReport[] = []
                   const total = monthCount(first, last)
-                  for (const r of monthReports(data, first, last, today, REPORT_INPUTS)) {
+                  for (const r of monthReports(data, first, last, today, inputs)) {
                     reports.push(r)
                     progress(reports.length, total)
                     await breathe()
