@@ -57,7 +57,7 @@ export function splitAcknowledged(flags: readonly RiskFlag[], acknowledgements: 
   return { shown, hidden }
 }
 
-export function acknowledge(acknowledgements: Acknowledgements, flag: RiskFlag, today: IsoDate): Acknowledgements {
+export function acknowledge(acknowledgements: Acknowledgements, flag: Pick<RiskFlag, 'id' | 'measure'>, today: IsoDate): Acknowledgements {
   return { ...acknowledgements, [flag.id]: { measure: flag.measure, date: today } }
 }
 
@@ -70,7 +70,7 @@ export function unacknowledge(acknowledgements: Acknowledgements, flagId: string
  * Acknowledgements of flags that are no longer active: once a condition clears, its next
  * occurrence is a new one and shows again even if it is milder than the one acknowledged.
  */
-export function staleAcknowledgements(acknowledgements: Acknowledgements, flags: readonly RiskFlag[]): string[] {
+export function staleAcknowledgements(acknowledgements: Acknowledgements, flags: readonly Pick<RiskFlag, 'id'>[]): string[] {
   const active = new Set(flags.map((f) => f.id))
   return Object.keys(acknowledgements).filter((id) => !active.has(id))
 }

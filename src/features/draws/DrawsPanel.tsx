@@ -13,6 +13,8 @@ import { accountColumn, accountName, rateLabel } from '../shared/labels'
 import { RecordPanel } from '../shared/RecordPanel'
 import { RepaymentModal } from '../repayments/RepaymentModal'
 import { DrawModal } from './DrawModal'
+import { flagsColumn, RecordFlagList } from '../risk/RecordFlags'
+import { useRisk } from '../risk/use-risk'
 
 /** Interest, fees and penalty paid or accrued so far. */
 function costToDate(c: DrawCost | undefined): number {
@@ -23,6 +25,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
   const { t } = useI18n()
   const ledger = useLedger()
   const [repaying, setRepaying] = useState<Partial<Repayment> | null>(null)
+  const risk = useRisk()
   const canAdd = ledger.accounts.some((a) => DRAW_ACCOUNT_KINDS.includes(a.kind))
 
   const columns = useMemo(() => {
@@ -82,7 +85,8 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         filters: [...new Set(rows.map((d) => d.channel))].map((c) => ({ text: t(`channel.${c}`), value: c })),
         onFilter: (v: React.Key | boolean, d: Draw) => d.channel === v,
         render: (_: unknown, d: Draw) => t(`channel.${d.channel}`)
-      }
+      },
+      flagsColumn<Draw>(t('risk.recordFlags'))
     ]
   }, [rows, t, ledger, preset?.accountId])
 
@@ -133,7 +137,8 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
                       : [])
                   ]
                 : []),
-              { label: t('draw.notes'), value: d.notes || t('common.none') }
+              { label: t('draw.notes'), value: d.notes || t('common.none') },
+              ...(risk.byRecord.has(d.id) ? [{ label: t('risk.recordFlags'), value: <RecordFlagList id={d.id} /> }] : [])
             ],
             footer: (
               <>
