@@ -89,7 +89,7 @@ export function mortgageDrawsRule(input: RiskInput): RiskFlag[] {
   const months = input.settings.cleanupMonths
   const flags: RiskFlag[] = []
   for (const [account, draws] of drawsInCleanup(input, date)) {
-    const list = listOf(draws.map(drawShort))
+    const list = listOf([...draws].reverse().map(drawShort), 8)
     const unsure = account.reportsToCredit === 'unknown' ? bi('（是否上征信不确定，按上报计）', ' (it may not report; counted to be safe)') : same('')
     const from = start > input.today ? start : input.today
     flags.push({

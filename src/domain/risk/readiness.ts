@@ -374,7 +374,10 @@ function cleanupCheck(input: RiskInput, date: IsoDate, settle: SettleReasons, ou
       kind: 'stopDraws',
       accountIds: lines2.map((a) => a.id),
       amount: null,
-      text: bi(`${from === input.today ? '从现在起' : `${from} 起`}不再从${list.zh}借款（房贷前 ${months} 个月的清理期）`, `No new draws on ${list.en} ${from === input.today ? 'from now on' : `from ${from}`} (the ${months}-month clean-up window)`)
+      text:
+        from === input.today
+          ? bi(`不再从${list.zh}借款（已在房贷前 ${months} 个月的清理期内）`, `No new draws on ${list.en} (you are inside the ${months}-month clean-up window)`)
+          : bi(`不再从${list.zh}借款（房贷前 ${months} 个月的清理期从这天开始）`, `No new draws on ${list.en} (the ${months}-month clean-up window starts)`)
     })
   }
   const count = [...by.values()].reduce((n, d) => n + d.length, 0)

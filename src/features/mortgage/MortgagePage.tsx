@@ -102,7 +102,7 @@ export function MortgagePage() {
         {readiness.daysLeft < 0 && <Alert type="warning" showIcon className="account-flags" title={t('mortgage.datePassed')} />}
 
         <div className="summary-cards">
-          <Card size="small" data-testid="readiness-score">
+          <Card size="small" data-testid="readiness-score" className="readiness-score">
             <Space align="center">
               <Progress type="circle" size={64} percent={s.percent} status={s.fail > 0 ? 'exception' : s.warn > 0 ? 'normal' : 'success'} format={(p) => `${p ?? 0}`} />
               <div>

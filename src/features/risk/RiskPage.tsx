@@ -15,24 +15,37 @@ export function RiskPage() {
     <PageFrame title={t('risk.title')} testId="page-risk">
       <p className="muted page-help">{t('risk.help')}</p>
       {risk.ready && (
+        <div className="risk-scroll">
         <Tabs
           className="risk-tabs"
           data-testid="risk-tabs"
           items={[
-            { key: 'active', label: <span data-testid="tab-active">{t('risk.tabActive', { count: risk.shown.length })}</span>, children: <FlagsPanel filter title={false} /> },
+            {
+              key: 'active',
+              label: <span data-testid="tab-active">{t('risk.tabActive', { count: risk.shown.length })}</span>,
+              children: (
+                <div data-testid="risk-active">
+                  <FlagsPanel filter title={false} />
+                </div>
+              )
+            },
             {
               key: 'acknowledged',
               label: <span data-testid="tab-acknowledged">{t('risk.tabAcknowledged', { count: risk.hidden.length })}</span>,
-              children:
-                risk.hidden.length === 0 ? (
-                  <p className="muted">{t('risk.noneAcknowledged')}</p>
-                ) : (
-                  <FlagList flags={risk.hidden} acknowledgements={risk.acknowledgements} onUnacknowledge={risk.unacknowledge} />
-                )
+              children: (
+                <div data-testid="risk-acknowledged">
+                  {risk.hidden.length === 0 ? (
+                    <p className="muted">{t('risk.noneAcknowledged')}</p>
+                  ) : (
+                    <FlagList flags={risk.hidden} acknowledgements={risk.acknowledgements} onUnacknowledge={risk.unacknowledge} />
+                  )}
+                </div>
+              )
             },
             { key: 'settings', label: <span data-testid="tab-settings">{t('risk.tabSettings')}</span>, children: <RiskSettingsForm settings={risk.settings} /> }
           ]}
         />
+        </div>
       )}
     </PageFrame>
   )

@@ -54,7 +54,7 @@ export function RulesPage() {
                 {rule.settings.map((key) => (
                   <li key={key} data-testid={`threshold-${key}`}>
                     {t('rules.thresholdValue', { label: t(`risk.setting.${key}`), value: current[key], unit: t(`risk.unit.${SETTING_UNITS[key]}`) })}
-                    {current[key] !== DEFAULT_RISK_SETTINGS[key] && <span className="muted"> {t('rules.defaultValue', { value: DEFAULT_RISK_SETTINGS[key] })}</span>}
+                    {current[key] !== DEFAULT_RISK_SETTINGS[key] && <span className="muted">{t('rules.defaultValue', { value: DEFAULT_RISK_SETTINGS[key] })}</span>}
                   </li>
                 ))}
               </ul>

@@ -326,7 +326,7 @@ export const riskEn: Record<keyof typeof riskZh, string> = {
   'rules.lawVsPracticeText': 'Regulations bind lenders: the PBoC announcement of 2021 (No. 3) requires every loan to show its annualised rate; the Credit Reporting Regulation keeps negative records for 5 years; the 2004 regulator guideline caps housing payments at 50% of income and all debt payments at 55%. Bank practice ("3 in a row or 6 in all", at most 6 inquiries in 3 months, at most 2 online lenders, utilisation under 70%) is not law and differs between banks and over time, but approvals use it widely. Product terms bind only that product. Folk advice (stop borrowing 3–6 months before a mortgage, 3–5 draws a month) comes from users sharing experience and has no official basis.',
   'rules.threshold': 'Threshold',
   'rules.thresholdValue': '{label}: {value}{unit}',
-  'rules.defaultValue': '(default {value})',
+  'rules.defaultValue': ' (default {value})',
   'rules.sources': 'Source',
   'rules.editSettings': 'Edit thresholds',
   'rules.what.frequentDraws': 'Flags more than {maxDrawsInWindow} draws on one credit line in the last {drawWindowDays} days.',
