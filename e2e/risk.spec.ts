@@ -86,7 +86,7 @@ test('acknowledging a flag hides it, and a new draw that makes it worse brings i
   await expect(dialog).toBeHidden()
   // The new draw's row carries its flags.
   const newRow = app.rows('draws-table').filter({ hasText: '¥2,000.00' }).first()
-  await expect(newRow.locator('[data-flag-id="mortgageDraws:mybank"]')).toBeVisible()
+  await expect(newRow.locator('[data-flag-ids~="mortgageDraws:mybank"]')).toBeVisible()
 
   await app.nav('risk')
   const back = page.getByTestId('risk-active').locator('[data-flag-id="mortgageDraws:mybank"]')

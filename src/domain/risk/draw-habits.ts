@@ -2,7 +2,7 @@
 import { addDays } from '../dates'
 import type { Account, Draw } from '../records'
 import { windowStart } from './context'
-import { bi, drawShort, listOf, money, percent } from './text'
+import { bi, drawShort, listOf, money, nOf, percent } from './text'
 import type { RiskFlag, RiskInput } from './types'
 
 /** Term loans are drawn once by design; every other account that takes draws is a line a lender can cut. */
@@ -87,7 +87,7 @@ export function smallDrawsRule(input: RiskInput): RiskFlag[] {
       records: small.map((d) => ({ type: 'draw', id: d.id })),
       explanation: bi(
         `${account.name}最近 ${days} 天有 ${small.length} 笔借款低于额度 ${money(limit)} 的 ${percent(pct)}（${line}）：${list.zh}。零碎的小额借款可能被看作经营不稳定。`,
-        `${account.name}: ${small.length} draws in the last ${days} days were below ${percent(pct)} of the ${money(limit)} limit (${line}): ${list.en}. Many small draws may be read as unstable use.`
+        `${account.name}: ${nOf(small.length, 'draw')} in the last ${days} days were below ${percent(pct)} of the ${money(limit)} limit (${line}): ${list.en}. Many small draws may be read as unstable use.`
       ),
       action: bi(
         `需要用钱时一次借够；常见的建议是每月 3–5 笔、每笔接近所需的额度。`,

@@ -22,7 +22,7 @@ import type { Fen } from '../money'
 import { orderTotal } from '../owed'
 import { STATEMENT_KINDS, type Account, type Order, type Repayment } from '../records'
 import { leavesMonthsWindowOn, mayReport } from './context'
-import { bi, listOf, money, names } from './text'
+import { bi, listOf, money, names, nOf } from './text'
 import type { RecordRef, RiskFlag, RiskInput } from './types'
 
 export interface LateEvent {
@@ -248,7 +248,7 @@ export function latePaymentsRule(input: RiskInput): RiskFlag[] {
       records: summary.events.flatMap((e) => e.records),
       explanation: bi(
         `最近 ${window} 个月有 ${summary.total} 个月份晚还（${names(accounts.map(name)).zh}）：${list.zh}。最长连续 ${run.months.length} 个月（${name(run.accountId)}）。银行常说的“连三累六”——连续 ${lateConsecutive} 个月或累计 ${lateTotal} 次逾期——通常意味着房贷被拒。`,
-        `${summary.total} late month(s) in the last ${window} months (${names(accounts.map(name)).en}): ${list.en}. Longest run: ${run.months.length} consecutive month(s) on ${name(run.accountId)}. Banks' "3 in a row or 6 in total" (连三累六) usually means a mortgage is refused.`
+        `${nOf(summary.total, 'late month')} in the last ${window} months (${names(accounts.map(name)).en}): ${list.en}. Longest run: ${nOf(run.months.length, 'consecutive month')} on ${name(run.accountId)}. Banks' "3 in a row or 6 in total" (连三累六) usually means a mortgage is refused.`
       ),
       action: critical
         ? bi(
@@ -257,7 +257,7 @@ export function latePaymentsRule(input: RiskInput): RiskFlag[] {
           )
         : bi(
             `之后每笔都按时还：再晚还 ${room} 次就到 ${lateTotal} 次；最早的一次在 ${leaves} 移出窗口。`,
-            `Pay every due on time from now on: ${room} more late month(s) would reach ${lateTotal}; the oldest leaves the window on ${leaves}.`
+            `Pay every due on time from now on: ${nOf(room, 'more late month')} would reach ${lateTotal}; the oldest leaves the window on ${leaves}.`
           )
     }
   ]

@@ -4,7 +4,7 @@ import type { Fen } from '../money'
 import { monthlyDueDates } from '../cost/schedule'
 import type { Account, Draw } from '../records'
 import { isOnlineLender, mayReport } from './context'
-import { bi, drawShort, listOf, money, orderShort, same } from './text'
+import { bi, drawShort, listOf, money, nOf, orderShort, same } from './text'
 import type { Bilingual, RecordRef, RiskFlag, RiskInput } from './types'
 
 /** The first day of the clean-up window: `cleanupMonths` (default 3, at most 6) before the mortgage date. */
@@ -103,7 +103,7 @@ export function mortgageDrawsRule(input: RiskInput): RiskFlag[] {
       records: draws.map((d) => ({ type: 'draw', id: d.id })),
       explanation: bi(
         `房贷计划在 ${date} 申请；在之前 ${months} 个月的清理期（${start} 起）里，${account.name}${unsure.zh}有 ${draws.length} 笔借款：${list.zh}。每笔借款都会在征信上留下一条贷款记录，银行可能认为你资金紧张。`,
-        `The mortgage is planned for ${date}; in the ${months}-month clean-up window before it (from ${start}), ${account.name}${unsure.en} has ${draws.length} draw(s): ${list.en}. Each draw shows on the credit report as a loan, and a bank may read it as being short of money.`
+        `The mortgage is planned for ${date}; in the ${months}-month clean-up window before it (from ${start}), ${account.name}${unsure.en} has ${nOf(draws.length, 'draw')}: ${list.en}. Each draw shows on the credit report as a loan, and a bank may read it as being short of money.`
       ),
       action: bi(
         `${from === input.today ? '从现在起' : `${from} 起`}不要再从${account.name}借款，已借的在 ${settleBy(date, input.today, input.settings)} 前还清。`,
@@ -137,7 +137,7 @@ export function openAtMortgageRule(input: RiskInput): RiskFlag[] {
       records: loans.map((l) => l.record),
       explanation: bi(
         `房贷计划在 ${date}；到那天${account.name}仍有 ${loans.length} 笔未结清：${list.zh}。银行审批时会看未结清的贷款，${online ? '尤其是网贷和小额贷款。' : '并把它的月供计入负债。'}`,
-        `The mortgage is planned for ${date}; on that day ${account.name} will still have ${loans.length} open loan(s): ${list.en}. Banks look at open loans${online ? ', online and small loans above all.' : ' and count their payments as debt.'}`
+        `The mortgage is planned for ${date}; on that day ${account.name} will still have ${nOf(loans.length, 'open loan')}: ${list.en}. Banks look at open loans${online ? ', online and small loans above all.' : ' and count their payments as debt.'}`
       ),
       action: online
         ? bi(`在 ${deadline} 前结清${account.name}（现欠共 ${money(owed)}），让征信显示为已结清。`, `Clear ${account.name} (${money(owed)} owed in all) by ${deadline}, so the report shows it settled.`)

@@ -2,7 +2,7 @@
 import type { Fen } from '../money'
 import type { Account } from '../records'
 import { isOnlineLender, lenderOf } from './context'
-import { bi, listOf, money, names } from './text'
+import { bi, listOf, money, names, nOf } from './text'
 import type { RiskFlag, RiskInput } from './types'
 
 export interface UnclearedLender {
@@ -58,9 +58,9 @@ export function onlineLendersRule(input: RiskInput): RiskFlag[] {
       records: [],
       explanation: bi(
         `有 ${lenders.length} 家网贷机构未结清：${all.zh}。银行通常希望未结清的网贷机构不超过 ${max} 家。`,
-        `${lenders.length} online lenders have something owed: ${all.en}. Banks like to see at most ${max}.`
+        `${nOf(lenders.length, 'online lender')} ${lenders.length === 1 ? 'has' : 'have'} something owed: ${all.en}. Banks like to see at most ${max}.`
       ),
-      action: bi(`先结清欠得最少的 ${toClear.length} 家：${clear.zh}。`, `Clear the ${toClear.length} smallest first: ${clear.en}.`)
+      action: bi(`先结清欠得最少的 ${toClear.length} 家：${clear.zh}。`, `Clear the ${toClear.length === 1 ? 'smallest' : `${toClear.length} smallest`} first: ${clear.en}.`)
     }
   ]
 }

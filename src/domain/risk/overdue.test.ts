@@ -14,7 +14,7 @@ describe('anything overdue, even one day', () => {
     expect(flags[0]).toMatchObject({ id: `overdue:draw:${draw.id}`, severity: 'critical', source: 'REG', measure: 1, unit: 'months', records: [{ type: 'draw', id: draw.id }] })
     expect(flags[0]!.explanation.zh).toContain('网商贷 2026-10-01 ¥1,000.00')
     expect(flags[0]!.explanation.zh).toContain('逾期 1 天')
-    expect(flags[0]!.explanation.en).toContain('overdue 1 days since its 2026-11-01 due date')
+    expect(flags[0]!.explanation.en).toContain('overdue 1 day since its 2026-11-01 due date')
   })
 
   it('does not fire when it was paid on the due date', () => {

@@ -1,7 +1,7 @@
 // Owns the overdue rule: any draw or order past its due date, even by a day, from the cost engine's arrears.
 import type { Account } from '../records'
 import { mayReport } from './context'
-import { bi, drawLabel, money, orderLabel } from './text'
+import { bi, drawLabel, money, nOf, orderLabel } from './text'
 import type { Bilingual, RiskFlag, RiskInput, SourceCategory } from './types'
 
 /** The 征信 report shows overdue status by month (1-30 days is M1, 31-60 M2...): a flag gets worse when it moves up a month. */
@@ -47,7 +47,7 @@ export function overdueRule(input: RiskInput): RiskFlag[] {
       records: [{ type: 'draw', id: draw.id }],
       explanation: bi(
         `借款 ${label.zh} 自 ${overdue.since} 的还款日起已逾期 ${overdue.days} 天，罚息 ${money(overdue.penaltyAccrued)}，现欠 ${money(cost.owedToday)}。${text.zh}`,
-        `The draw ${label.en} has been overdue ${overdue.days} days since its ${overdue.since} due date, with ${money(overdue.penaltyAccrued)} penalty; ${money(cost.owedToday)} is owed. ${text.en}`
+        `The draw ${label.en} has been overdue ${nOf(overdue.days, 'day')} since its ${overdue.since} due date, with ${money(overdue.penaltyAccrued)} penalty; ${money(cost.owedToday)} is owed. ${text.en}`
       ),
       action: bi(`今天就还上逾期的部分（连同罚息）；全部还清需 ${money(cost.owedToday)}。`, `Pay the overdue part with its penalty today; clearing it all takes ${money(cost.owedToday)}.`)
     })
@@ -70,7 +70,7 @@ export function overdueRule(input: RiskInput): RiskFlag[] {
       records: [{ type: 'order', id: order.id }],
       explanation: bi(
         `订单 ${label.zh} 应在 ${overdue.since} 还，已逾期 ${overdue.days} 天，罚息 ${money(overdue.penaltyAccrued)}，现欠 ${money(cost.owed)}。${text.zh}`,
-        `The order ${label.en} was due on ${overdue.since} and is ${overdue.days} days overdue, with ${money(overdue.penaltyAccrued)} penalty; ${money(cost.owed)} is owed. ${text.en}`
+        `The order ${label.en} was due on ${overdue.since} and is ${nOf(overdue.days, 'day')} overdue, with ${money(overdue.penaltyAccrued)} penalty; ${money(cost.owed)} is owed. ${text.en}`
       ),
       action: bi(`今天就还清 ${money(cost.owed)}。`, `Pay the ${money(cost.owed)} today.`)
     })

@@ -13,7 +13,7 @@ import { hardInquiriesIn, inquiriesCalmOn } from './inquiries'
 import { lateClearsOn, lateSummaryAt } from './late-payments'
 import { cleanupStart, drawsInCleanup, openOnDate, settleBy, type OpenLoan } from './mortgage-window'
 import { unclearedLenders } from './online-lenders'
-import { bi, drawLabel, drawShort, inquiryLabel, listOf, money, names, orderLabel, percent } from './text'
+import { bi, drawLabel, drawShort, inquiryLabel, listOf, money, names, nOf, orderLabel, percent } from './text'
 import type { Bilingual, RiskInput, SourceCategory } from './types'
 import { isOverUtilised, utilisations } from './utilisation'
 
@@ -87,7 +87,7 @@ function overdueCheck(input: RiskInput, out: Built): void {
     if (!c?.overdue || c.overdue.days < input.settings.overdueMinDays) continue
     const account = input.accountById.get(draw.accountId)
     const label = drawLabel(account, draw)
-    ;(mayReport(account) ? reported : outside).push(bi(`${label.zh} 逾期 ${c.overdue.days} 天`, `${label.en}, ${c.overdue.days} days overdue`))
+    ;(mayReport(account) ? reported : outside).push(bi(`${label.zh} 逾期 ${c.overdue.days} 天`, `${label.en}, ${nOf(c.overdue.days, 'day')} overdue`))
     accounts.add(draw.accountId)
     out.plan.push({ date: input.today, kind: 'payOverdue', accountIds: [draw.accountId], amount: c.owedToday, text: bi(`还清逾期借款 ${label.zh}（现欠 ${money(c.owedToday)}）`, `Pay the overdue draw ${label.en} (${money(c.owedToday)} owed)`) })
   }
@@ -96,7 +96,7 @@ function overdueCheck(input: RiskInput, out: Built): void {
     if (!c?.overdue || c.overdue.days < input.settings.overdueMinDays) continue
     const account = input.accountById.get(order.accountId)
     const label = orderLabel(account, order)
-    ;(mayReport(account) ? reported : outside).push(bi(`${label.zh} 逾期 ${c.overdue.days} 天`, `${label.en}, ${c.overdue.days} days overdue`))
+    ;(mayReport(account) ? reported : outside).push(bi(`${label.zh} 逾期 ${c.overdue.days} 天`, `${label.en}, ${nOf(c.overdue.days, 'day')} overdue`))
     accounts.add(order.accountId)
     out.plan.push({ date: input.today, kind: 'payOverdue', accountIds: [order.accountId], amount: c.owed, text: bi(`还清逾期订单 ${label.zh}（现欠 ${money(c.owed)}）`, `Pay the overdue order ${label.en} (${money(c.owed)} owed)`) })
   }
@@ -174,7 +174,7 @@ function inquiryChecks(input: RiskInput, date: IsoDate, out: Built): void {
         amount: null,
         text: bi(
           `近 ${months} 个月的硬查询到 ${calm} 才会降到 ${max} 次；房贷最好在这天之后申请`,
-          `Hard inquiries in the last ${months} month(s) fall to ${max} only on ${calm}; apply for the mortgage on or after it`
+          `Hard inquiries in the last ${nOf(months, 'month')} fall to ${max} only on ${calm}; apply for the mortgage on or after it`
         )
       })
     }
@@ -189,10 +189,10 @@ function inquiryChecks(input: RiskInput, date: IsoDate, out: Built): void {
       accountIds: [],
       detail:
         hard.length === 0
-          ? bi(`到 ${date} 时近 ${months} 个月没有硬查询。`, `No hard inquiries in the ${months} month(s) before ${date}.`)
+          ? bi(`到 ${date} 时近 ${months} 个月没有硬查询。`, `No hard inquiries in the ${nOf(months, 'month')} before ${date}.`)
           : bi(
               `到 ${date} 时近 ${months} 个月有 ${hard.length} 次硬查询（上限 ${max}${fail ? `，多 ${hard.length - max} 次` : ''}）：${list.zh}。`,
-              `${hard.length} hard inquiries in the ${months} month(s) before ${date} (limit ${max}${fail ? `, ${hard.length - max} over` : ''}): ${list.en}.`
+              `${nOf(hard.length, 'hard inquiry', 'hard inquiries')} in the ${nOf(months, 'month')} before ${date} (limit ${max}${fail ? `, ${hard.length - max} over` : ''}): ${list.en}.`
             )
     })
   }
@@ -221,7 +221,7 @@ function lendersCheck(input: RiskInput, settle: SettleReasons, out: Built): void
         ? bi('没有未结清的网贷。', 'No online lender has anything owed.')
         : bi(
             `${lenders.length} 家网贷未结清（上限 ${max}${fail ? `，多 ${lenders.length - max} 家` : ''}）：${list.zh}。`,
-            `${lenders.length} online lenders have something owed (limit ${max}${fail ? `, ${lenders.length - max} over` : ''}): ${list.en}.`
+            `${nOf(lenders.length, 'online lender')} ${lenders.length === 1 ? 'has' : 'have'} something owed (limit ${max}${fail ? `, ${lenders.length - max} over` : ''}): ${list.en}.`
           )
   })
 }
@@ -253,7 +253,7 @@ function utilisationCheck(input: RiskInput, deadline: IsoDate, out: Built): void
     accountIds: over.map((u) => u.account.id),
     detail:
       over.length > 0
-        ? bi(`${over.length} 个额度用得超过 ${percent(pct)}：${list.zh}。`, `${over.length} line(s) above ${percent(pct)}: ${list.en}.`)
+        ? bi(`${over.length} 个额度用得超过 ${percent(pct)}：${list.zh}。`, `${nOf(over.length, 'line')} above ${percent(pct)}: ${list.en}.`)
         : worst
           ? bi(`都在 ${percent(pct)} 以内，最高是${worst.account.name} ${percent(worst.percent)}。`, `All within ${percent(pct)}; the highest is ${worst.account.name} at ${percent(worst.percent)}.`)
           : bi('没有设置额度的账户。', 'No account has a limit set.')
@@ -392,7 +392,7 @@ function cleanupCheck(input: RiskInput, date: IsoDate, settle: SettleReasons, ou
     accountIds: [...by.keys()].map((a) => a.id),
     detail:
       count > 0
-        ? bi(`清理期（${start} 起）内已有 ${count} 笔上征信的借款：${list.zh}。`, `${count} draw(s) on reporting products in the clean-up window (from ${start}): ${list.en}.`)
+        ? bi(`清理期（${start} 起）内已有 ${count} 笔上征信的借款：${list.zh}。`, `${nOf(count, 'draw')} on reporting products in the clean-up window (from ${start}): ${list.en}.`)
         : start > input.today
           ? bi(`清理期从 ${start} 开始；在那之前借的款也要在房贷前还清。`, `The clean-up window starts on ${start}; anything drawn before it should still be cleared before the mortgage.`)
           : bi(`清理期（${start} 起）内没有新借款。`, `No draws in the clean-up window (from ${start}).`)
@@ -418,8 +418,8 @@ function openLoansCheck(input: RiskInput, date: IsoDate, settle: SettleReasons, 
       loans.length === 0
         ? bi(`到 ${date} 不会有仍未结清的上征信借款。`, `No reporting loan will still be open on ${date}.`)
         : online.length > 0
-          ? bi(`到 ${date} 仍有 ${loans.length} 笔未结清（现欠共 ${money(owed)}）：${list.zh}。`, `${loans.length} loan(s) still open on ${date} (${money(owed)} owed in all): ${list.en}.`)
-          : bi(`到 ${date} 仍有 ${loans.length} 笔银行贷款未结清（${list.zh}）；银行通常接受，但会把月供算进负债。`, `${loans.length} bank loan(s) still open on ${date} (${list.en}); banks usually accept them but count their payments as debt.`)
+          ? bi(`到 ${date} 仍有 ${loans.length} 笔未结清（现欠共 ${money(owed)}）：${list.zh}。`, `${nOf(loans.length, 'loan')} still open on ${date} (${money(owed)} owed in all): ${list.en}.`)
+          : bi(`到 ${date} 仍有 ${loans.length} 笔银行贷款未结清（${list.zh}）；银行通常接受，但会把月供算进负债。`, `${nOf(loans.length, 'bank loan')} still open on ${date} (${list.en}); banks usually accept them but count their payments as debt.`)
   })
 }
 

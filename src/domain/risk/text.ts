@@ -71,3 +71,8 @@ export function inquiryLabel(inquiry: Inquiry): Bilingual {
 export function names(list: readonly string[]): Bilingual {
   return { zh: list.join('、'), en: list.join(', ') }
 }
+
+/** "1 month", "3 months": English counts that read right (Chinese needs no plural). */
+export function nOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`
+}

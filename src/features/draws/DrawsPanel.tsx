@@ -31,6 +31,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
   const columns = useMemo(() => {
     return [
       { key: 'drawDate', title: t('draw.drawDate'), dataIndex: 'drawDate', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Draw, b: Draw) => a.drawDate.localeCompare(b.drawDate) },
+      flagsColumn<Draw>(t('risk.column')),
       // On an account's own page the account column would say the same thing on every row.
       ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('draw.account'))]),
       { key: 'principal', title: t('draw.principal'), width: 130, align: 'right' as const, sorter: (a: Draw, b: Draw) => a.principal - b.principal, render: (_: unknown, d: Draw) => <Money fen={d.principal} /> },
@@ -85,8 +86,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         filters: [...new Set(rows.map((d) => d.channel))].map((c) => ({ text: t(`channel.${c}`), value: c })),
         onFilter: (v: React.Key | boolean, d: Draw) => d.channel === v,
         render: (_: unknown, d: Draw) => t(`channel.${d.channel}`)
-      },
-      flagsColumn<Draw>(t('risk.recordFlags'))
+      }
     ]
   }, [rows, t, ledger, preset?.accountId])
 

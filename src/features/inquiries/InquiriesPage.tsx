@@ -20,6 +20,7 @@ export function InquiriesPage() {
   const columns = useMemo(
     () => [
       { key: 'date', title: t('inquiry.date'), dataIndex: 'date', width: 120, defaultSortOrder: 'descend' as const, sorter: (a: Inquiry, b: Inquiry) => a.date.localeCompare(b.date) },
+      flagsColumn<Inquiry>(t('risk.column')),
       { key: 'institution', title: t('inquiry.institution'), dataIndex: 'institution', width: 240, ellipsis: true, sorter: (a: Inquiry, b: Inquiry) => a.institution.localeCompare(b.institution, 'zh-CN') },
       {
         key: 'reason',
@@ -33,8 +34,7 @@ export function InquiriesPage() {
           </span>
         )
       },
-      { key: 'notes', title: t('inquiry.notes'), dataIndex: 'notes', width: 200, ellipsis: true },
-      flagsColumn<Inquiry>(t('risk.recordFlags'))
+      { key: 'notes', title: t('inquiry.notes'), dataIndex: 'notes', width: 200, ellipsis: true }
     ],
     [t]
   )

@@ -29,6 +29,7 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
   const columns = useMemo(
     () => [
       { key: 'orderDate', title: t('order.orderDate'), dataIndex: 'orderDate', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Order, b: Order) => a.orderDate.localeCompare(b.orderDate) },
+      flagsColumn<Order>(t('risk.column')),
       // On an account's own page the account column would say the same thing on every row.
       ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('order.account'))]),
       { key: 'merchant', title: t('order.merchant'), dataIndex: 'merchant', width: 130, ellipsis: true, sorter: (a: Order, b: Order) => a.merchant.localeCompare(b.merchant, 'zh-CN') },
@@ -67,8 +68,7 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
           const s = ledger.orderBalances.get(o.id)?.status ?? o.status
           return <Tag color={STATUS_COLOURS[s]}>{t(`status.${s}`)}</Tag>
         }
-      },
-      flagsColumn<Order>(t('risk.recordFlags'))
+      }
     ],
     [rows, t, ledger, preset?.accountId]
   )

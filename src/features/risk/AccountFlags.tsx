@@ -23,7 +23,7 @@ export function AccountFlags({ id }: { id: string }) {
           label: (
             <span>
               <Tag color={SEVERITY_COLOURS[flags[0]!.severity]} icon={<WarningOutlined />} className="record-flag">
-                {t('risk.count', { count: flags.length })}
+                {flags.length === 1 ? t('risk.countOne') : t('risk.count', { count: flags.length })}
               </Tag>
               {flags.map((f) => t(`rule.${f.rule}`)).filter((r, i, all) => all.indexOf(r) === i).join(' · ')}
             </span>

@@ -2,34 +2,36 @@
 import { Tag, Tooltip } from 'antd'
 import { WarningOutlined } from '@ant-design/icons'
 import { useI18n } from '@/app/i18n-context'
-import type { RiskFlag } from '@/domain/risk/types'
 import { FlagList } from './FlagList'
 import { inLanguage, SEVERITY_COLOURS } from './labels'
 import { useRisk } from './use-risk'
 import './risk.css'
 
-function FlagTag({ flag }: { flag: RiskFlag }) {
-  const { t, language } = useI18n()
-  return (
-    <Tooltip title={inLanguage(flag.explanation, language)}>
-      <Tag color={SEVERITY_COLOURS[flag.severity]} icon={<WarningOutlined />} className="record-flag" data-testid="record-flag" data-flag-id={flag.id}>
-        {t(`rule.${flag.rule}`)}
-      </Tag>
-    </Tooltip>
-  )
-}
-
-/** The flags that name a draw, order or inquiry, as tags. */
+/**
+ * The flags that name a draw, order or inquiry, as one small tag in the worst one's colour: the
+ * rules and what they say on hover, the full cards in the record's detail view.
+ */
 export function RecordFlags({ id }: { id: string }) {
+  const { t, language } = useI18n()
   const risk = useRisk()
   const flags = risk.byRecord.get(id)
   if (!flags) return null
   return (
-    <>
-      {flags.map((f) => (
-        <FlagTag key={f.id} flag={f} />
-      ))}
-    </>
+    <Tooltip
+      title={
+        <div className="flag-tip">
+          {flags.map((f) => (
+            <p key={f.id}>
+              <strong>{t(`rule.${f.rule}`)}</strong> {inLanguage(f.explanation, language)}
+            </p>
+          ))}
+        </div>
+      }
+    >
+      <Tag color={SEVERITY_COLOURS[flags[0]!.severity]} icon={<WarningOutlined />} className="record-flag" data-testid="record-flag" data-flag-ids={flags.map((f) => f.id).join(' ')}>
+        {flags.length}
+      </Tag>
+    </Tooltip>
   )
 }
 
@@ -43,7 +45,7 @@ export function AccountFlagCount({ id }: { id: string }) {
   return (
     <Tooltip title={flags.map((f) => t(`rule.${f.rule}`)).join(' · ')}>
       <Tag color={SEVERITY_COLOURS[worst.severity]} icon={<WarningOutlined />} className="inline-tag record-flag" data-testid="account-flag-count">
-        {t('risk.count', { count: flags.length })}
+        {flags.length}
       </Tag>
     </Tooltip>
   )
@@ -59,5 +61,5 @@ export function RecordFlagList({ id }: { id: string }) {
 
 /** The risk column every record list adds: the flags naming the row's record. */
 export function flagsColumn<T extends { id: string }>(title: string) {
-  return { key: 'flags', title, width: 170, render: (_: unknown, r: T) => <RecordFlags id={r.id} /> }
+  return { key: 'flags', title, width: 64, render: (_: unknown, r: T) => <RecordFlags id={r.id} /> }
 }

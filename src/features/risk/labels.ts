@@ -39,3 +39,15 @@ export const SETTING_UNITS: Record<RiskSettingKey, SettingUnit> = {
   mortgageRatePercent: 'percent',
   mortgageTermYears: 'years'
 }
+
+type CountedUnit = Exclude<SettingUnit, 'percent' | 'multiple'>
+
+function isCounted(unit: SettingUnit): unit is CountedUnit {
+  return unit !== 'percent' && unit !== 'multiple'
+}
+
+/** The unit's message key for a value: the singular form for exactly one of a counted unit. */
+export function unitKey(unit: SettingUnit, value: number | null): `risk.unit.${SettingUnit}` | `risk.unitOne.${CountedUnit}` {
+  if (value === 1 && isCounted(unit)) return `risk.unitOne.${unit}`
+  return `risk.unit.${unit}`
+}

@@ -1,6 +1,10 @@
 // Owns the risk flags in React: the stored thresholds, acknowledgements and profile read live, the flags of the live ledger (worked out once per change and shared by every view), and acknowledging.
-import { useCallback, useEffect, useMemo } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
+//
+// Every row of a list shows its record's flags, so many components ask at once: the stored
+// documents come from one shared live query, and the flags and their groupings from one cache, so
+// a list of fifty rows costs what one view does.
+import { useCallback, useEffect, useSyncExternalStore } from 'react'
+import { liveQuery } from 'dexie'
 import { useLedger, type LedgerView } from '@/app/ledger-context'
 import { appDb } from '@/db/instance'
 import { loadProfile } from '@/db/repo'
@@ -28,28 +32,69 @@ export interface RiskView {
   unacknowledge(flagId: string): Promise<void>
 }
 
+interface Stored {
+  settings: RiskSettings
+  acknowledgements: Acknowledgements
+  profile: Profile
+}
+
+// One live query for every component that shows flags, started by the first and stopped after the last.
+let stored: Stored | undefined
+const listeners = new Set<() => void>()
+let subscription: { unsubscribe(): void } | null = null
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  if (!subscription) {
+    const db = appDb()
+    subscription = liveQuery(async () => ({ settings: await loadRiskSettings(db), acknowledgements: await loadAcknowledgements(db), profile: await loadProfile(db) })).subscribe({
+      next: (value) => {
+        stored = value
+        for (const l of listeners) l()
+      },
+      // A failed read leaves the last good documents (or the defaults) in place.
+      error: () => undefined
+    })
+  }
+  return () => {
+    listeners.delete(listener)
+    if (listeners.size === 0 && subscription) {
+      subscription.unsubscribe()
+      subscription = null
+    }
+  }
+}
+
+const getStored = () => stored
+
 interface Computed {
   input: RiskInput
   flags: RiskFlag[]
 }
 
-// Every list row, account page and panel asks for the same flags: the last result is kept for the
-// ledger view it came from (a new object whenever a record changes) and the same settings and profile.
-let last: { ledger: LedgerView; key: string; value: Computed } | null = null
+// The last flags, for the ledger view they came from (a new object whenever a record changes) and
+// the same settings and profile.
+let lastFlags: { ledger: LedgerView; stored: Stored | undefined; value: Computed } | null = null
 
-function compute(ledger: LedgerView, settings: RiskSettings, profile: Profile): Computed {
-  const key = JSON.stringify([settings, profile.monthlyIncome, profile.mortgageDate, profile.mortgageAmount])
-  if (last && last.ledger === ledger && last.key === key) return last.value
+function compute(ledger: LedgerView, s: Stored | undefined): Computed {
+  if (lastFlags && lastFlags.ledger === ledger && lastFlags.stored === s) return lastFlags.value
   const input = riskInput(
     { accounts: ledger.accounts, draws: ledger.draws, orders: ledger.orders, repayments: ledger.repayments, inquiries: ledger.inquiries },
-    profile,
-    settings,
+    s?.profile ?? DEFAULT_PROFILE,
+    s?.settings ?? DEFAULT_RISK_SETTINGS,
     ledger.today,
     { cost: ledger.cost, balances: ledger.accountBalances }
   )
   const value = { input, flags: evaluateRules(input) }
-  last = { ledger, key, value }
+  lastFlags = { ledger, stored: s, value }
   return value
+}
+
+interface Grouped {
+  shown: RiskFlag[]
+  hidden: RiskFlag[]
+  byAccount: Map<string, RiskFlag[]>
+  byRecord: Map<string, RiskFlag[]>
 }
 
 function group(flags: readonly RiskFlag[], keys: (f: RiskFlag) => Iterable<string>): Map<string, RiskFlag[]> {
@@ -63,29 +108,50 @@ function group(flags: readonly RiskFlag[], keys: (f: RiskFlag) => Iterable<strin
   return out
 }
 
+let lastGrouped: { flags: RiskFlag[]; acknowledgements: Acknowledgements; value: Grouped } | null = null
+const NONE: Acknowledgements = {}
+
+function grouped(flags: RiskFlag[], acknowledgements: Acknowledgements): Grouped {
+  if (lastGrouped && lastGrouped.flags === flags && lastGrouped.acknowledgements === acknowledgements) return lastGrouped.value
+  const { shown, hidden } = splitAcknowledged(flags, acknowledgements)
+  const value = { shown, hidden, byAccount: group(shown, (f) => f.accountIds), byRecord: group(shown, (f) => f.records.map((r) => r.id)) }
+  lastGrouped = { flags, acknowledgements, value }
+  return value
+}
+
+let pruning = false
+
 export function useRisk(): RiskView {
   const ledger = useLedger()
-  const db = appDb()
-  const settings = useLiveQuery(() => loadRiskSettings(db), [])
-  const acknowledgements = useLiveQuery(() => loadAcknowledgements(db), [])
-  const profile = useLiveQuery(() => loadProfile(db), [])
-  const ready = ledger.loaded && settings !== undefined && acknowledgements !== undefined && profile !== undefined
-  const s = settings ?? DEFAULT_RISK_SETTINGS
-  const p = profile ?? DEFAULT_PROFILE
-  const acks = useMemo(() => acknowledgements ?? {}, [acknowledgements])
-  const { input, flags } = useMemo(() => compute(ledger, s, p), [ledger, s, p])
-  const split = useMemo(() => splitAcknowledged(flags, acks), [flags, acks])
-  const byAccount = useMemo(() => group(split.shown, (f) => f.accountIds), [split.shown])
-  const byRecord = useMemo(() => group(split.shown, (f) => f.records.map((r) => r.id)), [split.shown])
+  const s = useSyncExternalStore(subscribe, getStored)
+  const ready = ledger.loaded && s !== undefined
+  const acknowledgements = s?.acknowledgements ?? NONE
+  const { input, flags } = compute(ledger, s)
+  const g = grouped(flags, acknowledgements)
 
   // An acknowledgement outlives its flag only until the flag clears: then it is forgotten, so the
   // next occurrence shows. Only once everything is read, or a half-loaded view would forget them all.
-  const stale = ready && staleAcknowledgements(acks, flags).length > 0
+  const stale = ready && staleAcknowledgements(acknowledgements, flags).length > 0
   useEffect(() => {
-    if (stale) void pruneAcknowledgements(db, flags)
-  }, [stale, db, flags])
+    if (!stale || pruning) return
+    pruning = true
+    void pruneAcknowledgements(appDb(), flags).finally(() => {
+      pruning = false
+    })
+  }, [stale, flags])
 
-  const acknowledge = useCallback(async (flag: RiskFlag) => void (await acknowledgeFlag(db, flag, ledger.today)), [db, ledger.today])
-  const unacknowledge = useCallback(async (id: string) => void (await unacknowledgeFlag(db, id)), [db])
-  return { ready, settings: s, profile: p, acknowledgements: acks, input, flags, shown: split.shown, hidden: split.hidden, byAccount, byRecord, acknowledge, unacknowledge }
+  const today = ledger.today
+  const acknowledge = useCallback(async (flag: RiskFlag) => void (await acknowledgeFlag(appDb(), flag, today)), [today])
+  const unacknowledge = useCallback(async (id: string) => void (await unacknowledgeFlag(appDb(), id)), [])
+  return {
+    ready,
+    settings: s?.settings ?? DEFAULT_RISK_SETTINGS,
+    profile: s?.profile ?? DEFAULT_PROFILE,
+    acknowledgements,
+    input,
+    flags,
+    ...g,
+    acknowledge,
+    unacknowledge
+  }
 }

@@ -6,7 +6,7 @@ import { RULE_CATALOG } from '@/domain/risk/catalog'
 import { DEFAULT_RISK_SETTINGS } from '@/domain/risk/settings'
 import { SOURCE_CATEGORIES } from '@/domain/risk/types'
 import { PageFrame } from '@/components/PageFrame'
-import { SETTING_UNITS } from '../risk/labels'
+import { SETTING_UNITS, unitKey } from '../risk/labels'
 import { SourceTag } from '../risk/SourceTag'
 import { useRisk } from '../risk/use-risk'
 import '../risk/risk.css'
@@ -53,7 +53,7 @@ export function RulesPage() {
               <ul className="rule-thresholds">
                 {rule.settings.map((key) => (
                   <li key={key} data-testid={`threshold-${key}`}>
-                    {t('rules.thresholdValue', { label: t(`risk.setting.${key}`), value: current[key], unit: t(`risk.unit.${SETTING_UNITS[key]}`) })}
+                    {t('rules.thresholdValue', { label: t(`risk.setting.${key}`), value: current[key], unit: t(unitKey(SETTING_UNITS[key], current[key])) })}
                     {current[key] !== DEFAULT_RISK_SETTINGS[key] && <span className="muted">{t('rules.defaultValue', { value: DEFAULT_RISK_SETTINGS[key] })}</span>}
                   </li>
                 ))}
