@@ -3,9 +3,9 @@ import { addDays, addMonths, type IsoDate } from '../dates'
 import { ledgerCost } from '../cost/ledger-cost'
 import type { LedgerCost } from '../cost/types'
 import { drawBalances, orderBalances, sumAccountBalances, withEngineFigures, type AccountBalance } from '../owed'
-import type { Account, AccountKind, Ledger, Profile } from '../records'
+import type { Account, AccountKind, Draw, Ledger, Profile } from '../records'
 import type { RiskSettings } from './settings'
-import type { RiskInput } from './types'
+import type { Bilingual, RiskFlag, RiskInput, RuleId, Severity } from './types'
 
 /** What the caller may already have worked out for the same ledger and day (the app's live view has both). */
 export interface Derived {
@@ -56,6 +56,37 @@ export function isOnlineLender(account: Account): boolean {
  */
 export function lenderOf(account: Account): string {
   return account.reportName.trim() || account.name
+}
+
+/** Draws dated from `from` to `to` (both included) on the accounts `accept` takes, by account, oldest first. */
+export function drawsByAccount(input: Pick<RiskInput, 'ledger' | 'accountById'>, from: IsoDate, to: IsoDate, accept: (account: Account) => boolean): Map<Account, Draw[]> {
+  const out = new Map<Account, Draw[]>()
+  for (const draw of input.ledger.draws) {
+    if (draw.drawDate < from || draw.drawDate > to) continue
+    const account = input.accountById.get(draw.accountId)
+    if (!account || !accept(account)) continue
+    const list = out.get(account)
+    if (list) list.push(draw)
+    else out.set(account, [draw])
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.drawDate < b.drawDate ? -1 : a.drawDate > b.drawDate ? 1 : 0))
+  return out
+}
+
+/** A FOLK flag about some draws on one account, measured by how many there are (more draws, worse). */
+export function drawCountFlag(rule: RuleId, severity: Severity, account: Account, draws: readonly Draw[], explanation: Bilingual, action: Bilingual): RiskFlag {
+  return {
+    id: `${rule}:${account.id}`,
+    rule,
+    severity,
+    source: 'FOLK',
+    measure: draws.length,
+    unit: 'count',
+    accountIds: [account.id],
+    records: draws.map((d) => ({ type: 'draw', id: d.id })),
+    explanation,
+    action
+  }
 }
 
 /** The first day of the `days`-day window that ends on (and includes) `end`. */

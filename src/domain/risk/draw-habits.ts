@@ -1,7 +1,7 @@
 // Owns the draw-habit rules (FOLK): too many draws on one credit line in a short window, and draws much smaller than the limit.
 import { addDays } from '../dates'
 import type { Account, Draw } from '../records'
-import { windowStart } from './context'
+import { drawCountFlag, drawsByAccount, windowStart } from './context'
 import { bi, drawShort, listOf, money, nOf, percent } from './text'
 import type { RiskFlag, RiskInput } from './types'
 
@@ -12,18 +12,7 @@ function isCreditLine(account: Account): boolean {
 
 /** Each credit line's draws dated inside the window that ends today, oldest first. */
 function drawsInWindow(input: RiskInput): Map<Account, Draw[]> {
-  const start = windowStart(input.today, input.settings.drawWindowDays)
-  const out = new Map<Account, Draw[]>()
-  for (const draw of input.ledger.draws) {
-    if (draw.drawDate < start || draw.drawDate > input.today) continue
-    const account = input.accountById.get(draw.accountId)
-    if (!account || !isCreditLine(account)) continue
-    const list = out.get(account)
-    if (list) list.push(draw)
-    else out.set(account, [draw])
-  }
-  for (const list of out.values()) list.sort((a, b) => (a.drawDate < b.drawDate ? -1 : a.drawDate > b.drawDate ? 1 : 0))
-  return out
+  return drawsByAccount(input, windowStart(input.today, input.settings.drawWindowDays), input.today, isCreditLine)
 }
 
 /**
@@ -39,24 +28,22 @@ export function frequentDrawsRule(input: RiskInput): RiskFlag[] {
     // Without new draws the count is back at the limit once the (n - max)th oldest leaves the window.
     const calm = addDays(draws[draws.length - max - 1]!.drawDate, days)
     const list = listOf([...draws].reverse().map(drawShort), 8)
-    flags.push({
-      id: `frequentDraws:${account.id}`,
-      rule: 'frequentDraws',
-      severity: 'warning',
-      source: 'FOLK',
-      measure: draws.length,
-      unit: 'count',
-      accountIds: [account.id],
-      records: draws.map((d) => ({ type: 'draw', id: d.id })),
-      explanation: bi(
-        `${account.name}在最近 ${days} 天（${start} 至 ${input.today}）借了 ${draws.length} 笔，超过 ${max} 笔：${list.zh}。频繁借款可能被看作资金或经营不稳定，额度可能被降低。`,
-        `${account.name}: ${draws.length} draws in the last ${days} days (${start} to ${input.today}), more than ${max}: ${list.en}. Frequent draws may be read as unstable use, and the limit may be lowered.`
-      ),
-      action: bi(
-        `把用款合并成少数几笔，每笔借足所需；不再新借的话，到 ${calm} 笔数会回到 ${max} 笔以内。`,
-        `Combine needs into fewer, larger draws; with no new draws the count is back within ${max} on ${calm}.`
+    flags.push(
+      drawCountFlag(
+        'frequentDraws',
+        'warning',
+        account,
+        draws,
+        bi(
+          `${account.name}在最近 ${days} 天（${start} 至 ${input.today}）借了 ${draws.length} 笔，超过 ${max} 笔：${list.zh}。频繁借款可能被看作资金或经营不稳定，额度可能被降低。`,
+          `${account.name}: ${draws.length} draws in the last ${days} days (${start} to ${input.today}), more than ${max}: ${list.en}. Frequent draws may be read as unstable use, and the limit may be lowered.`
+        ),
+        bi(
+          `把用款合并成少数几笔，每笔借足所需；不再新借的话，到 ${calm} 笔数会回到 ${max} 笔以内。`,
+          `Combine needs into fewer, larger draws; with no new draws the count is back within ${max} on ${calm}.`
+        )
       )
-    })
+    )
   }
   return flags
 }
@@ -76,24 +63,22 @@ export function smallDrawsRule(input: RiskInput): RiskFlag[] {
     if (small.length < min) continue
     const list = listOf([...small].reverse().map(drawShort), 8)
     const line = money(Math.ceil((limit * pct) / 100))
-    flags.push({
-      id: `smallDraws:${account.id}`,
-      rule: 'smallDraws',
-      severity: 'info',
-      source: 'FOLK',
-      measure: small.length,
-      unit: 'count',
-      accountIds: [account.id],
-      records: small.map((d) => ({ type: 'draw', id: d.id })),
-      explanation: bi(
-        `${account.name}最近 ${days} 天有 ${small.length} 笔借款低于额度 ${money(limit)} 的 ${percent(pct)}（${line}）：${list.zh}。零碎的小额借款可能被看作经营不稳定。`,
-        `${account.name}: ${nOf(small.length, 'draw')} in the last ${days} days were below ${percent(pct)} of the ${money(limit)} limit (${line}): ${list.en}. Many small draws may be read as unstable use.`
-      ),
-      action: bi(
-        `需要用钱时一次借够；常见的建议是每月 3–5 笔、每笔接近所需的额度。`,
-        `Borrow what you need in one go; the usual advice is 3-5 draws a month, each close to what you need of the limit.`
+    flags.push(
+      drawCountFlag(
+        'smallDraws',
+        'info',
+        account,
+        small,
+        bi(
+          `${account.name}最近 ${days} 天有 ${small.length} 笔借款低于额度 ${money(limit)} 的 ${percent(pct)}（${line}）：${list.zh}。零碎的小额借款可能被看作经营不稳定。`,
+          `${account.name}: ${nOf(small.length, 'draw')} in the last ${days} days were below ${percent(pct)} of the ${money(limit)} limit (${line}): ${list.en}. Many small draws may be read as unstable use.`
+        ),
+        bi(
+          `需要用钱时一次借够；常见的建议是每月 3–5 笔、每笔接近所需的额度。`,
+          `Borrow what you need in one go; the usual advice is 3-5 draws a month, each close to what you need of the limit.`
+        )
       )
-    })
+    )
   }
   return flags
 }

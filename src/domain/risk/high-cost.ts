@@ -1,7 +1,7 @@
 // Owns the high-cost rule (REG, for context): an open loan whose real APR is above 4x the one-year LPR, above 24%, or above 36%.
 import type { AprResult } from '../cost/types'
 import { bi, drawLabel, orderLabel, percent } from './text'
-import type { Bilingual, RiskFlag, RiskInput, Severity } from './types'
+import type { Bilingual, RecordRef, RiskFlag, RiskInput, Severity } from './types'
 
 /** The hard line of the older private-lending rules: interest above 36% a year was void. */
 export const VOID_APR_PERCENT = 36
@@ -46,49 +46,66 @@ function aprPercent(apr: AprResult | null): number | null {
   return apr === null || !Number.isFinite(apr.aprSimple) ? null : apr.aprSimple * 100
 }
 
-export function highCostRule(input: RiskInput): RiskFlag[] {
-  const flags: RiskFlag[] = []
+interface Costly {
+  record: RecordRef
+  accountId: string
+  apr: number
+  /** What it is: "the draw 网商贷 …", "the instalment order 花呗 「…」 … (the fee is charged on the original amount)". */
+  what: Bilingual
+  action: Bilingual
+}
+
+/** Open draws, and open 分期 orders, with a real APR the engine could solve. */
+function openLoansWithApr(input: RiskInput): Costly[] {
+  const out: Costly[] = []
   for (const draw of input.ledger.draws) {
     const cost = input.cost.draws.get(draw.id)
-    if (!cost || cost.owedToday <= 0) continue
-    const apr = aprPercent(cost.apr)
-    const level = apr === null ? null : highCostLevel(apr, input.settings)
-    if (apr === null || !level) continue
+    const apr = cost && cost.owedToday > 0 ? aprPercent(cost.apr) : null
+    if (apr === null) continue
     const label = drawLabel(input.accountById.get(draw.accountId), draw)
-    flags.push({
-      id: `highCost:draw:${draw.id}`,
-      rule: 'highCost',
-      severity: level.severity,
-      source: 'REG',
-      measure: Math.floor(apr),
-      unit: 'percent',
-      accountIds: [draw.accountId],
-      records: [{ type: 'draw', id: draw.id }],
-      explanation: bi(`借款 ${label.zh} 的真实年化利率约 ${percent(apr)}（IRR，单利），${level.text.zh}`, `The draw ${label.en} costs a real ${percent(apr)} a year (IRR, simple), ${level.text.en}`),
+    out.push({
+      record: { type: 'draw', id: draw.id },
+      accountId: draw.accountId,
+      apr,
+      what: bi(`借款 ${label.zh} 的真实年化利率约 ${percent(apr)}（IRR，单利）`, `The draw ${label.en} costs a real ${percent(apr)} a year (IRR, simple)`),
       action: bi(`有余钱时优先提前还这笔；借新款前先用“试算”比较真实年化。`, `Repay this one first when you have spare money; compare real rates in the calculator before borrowing again.`)
     })
   }
   for (const order of input.ledger.orders) {
     const cost = input.cost.orders.get(order.id)
-    if (!cost || cost.owed <= 0 || order.instalmentCount <= 1) continue
-    const apr = aprPercent(cost.apr)
-    const level = apr === null ? null : highCostLevel(apr, input.settings)
-    if (apr === null || !level) continue
+    const apr = cost && cost.owed > 0 && order.instalmentCount > 1 ? aprPercent(cost.apr) : null
+    if (apr === null) continue
     const label = orderLabel(input.accountById.get(order.accountId), order)
+    out.push({
+      record: { type: 'order', id: order.id },
+      accountId: order.accountId,
+      apr,
+      what: bi(
+        `分期订单 ${label.zh} 的真实年化利率约 ${percent(apr)}（手续费按原始本金收取）`,
+        `The instalment order ${label.en} costs a real ${percent(apr)} a year (the fee is charged on the original amount)`
+      ),
+      action: bi(`下次大额消费尽量不分期，或比较分期手续费的真实年化。`, `Avoid instalments on the next large purchase, or compare the real rate of the fee first.`)
+    })
+  }
+  return out
+}
+
+export function highCostRule(input: RiskInput): RiskFlag[] {
+  const flags: RiskFlag[] = []
+  for (const loan of openLoansWithApr(input)) {
+    const level = highCostLevel(loan.apr, input.settings)
+    if (!level) continue
     flags.push({
-      id: `highCost:order:${order.id}`,
+      id: `highCost:${loan.record.type}:${loan.record.id}`,
       rule: 'highCost',
       severity: level.severity,
       source: 'REG',
-      measure: Math.floor(apr),
+      measure: Math.floor(loan.apr),
       unit: 'percent',
-      accountIds: [order.accountId],
-      records: [{ type: 'order', id: order.id }],
-      explanation: bi(
-        `分期订单 ${label.zh} 的真实年化利率约 ${percent(apr)}（手续费按原始本金收取），${level.text.zh}`,
-        `The instalment order ${label.en} costs a real ${percent(apr)} a year (the fee is charged on the original amount), ${level.text.en}`
-      ),
-      action: bi(`下次大额消费尽量不分期，或比较分期手续费的真实年化。`, `Avoid instalments on the next large purchase, or compare the real rate of the fee first.`)
+      accountIds: [loan.accountId],
+      records: [loan.record],
+      explanation: bi(`${loan.what.zh}，${level.text.zh}`, `${loan.what.en}, ${level.text.en}`),
+      action: loan.action
     })
   }
   return flags

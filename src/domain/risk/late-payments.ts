@@ -16,8 +16,8 @@
 //   late orders on one 花呗 bill are one late month. 连三 is the longest run of consecutive late
 //   months on one account; 累六 the number of late account-months in the window.
 import { addMonths, monthOf, type IsoDate } from '../dates'
-import { drawCost, offerOfDraw } from '../cost/actual'
-import { buildSchedule, monthlyDueDates, planPeriods } from '../cost/schedule'
+import { drawCost, offerOfDraw, orderPlan } from '../cost/actual'
+import { buildSchedule } from '../cost/schedule'
 import type { Fen } from '../money'
 import { orderTotal } from '../owed'
 import { STATEMENT_KINDS, type Account, type Order, type Repayment } from '../records'
@@ -40,14 +40,7 @@ function byDate(a: { date: IsoDate }, b: { date: IsoDate }): number {
 /** The due dates and amounts of an order: one payment, or its 分期 plan (the cost engine's). */
 function orderDues(order: Order): { date: IsoDate; amount: Fen }[] {
   if (order.instalmentCount <= 1) return [{ date: order.dueDate, amount: orderTotal(order) }]
-  return planPeriods({
-    principal: order.amount,
-    method: 'feeInstalment',
-    rateUnit: 'monthlyFee',
-    rate: order.instalmentFeeRate,
-    startDate: order.orderDate,
-    dueDates: monthlyDueDates(order.dueDate, order.instalmentCount)
-  }).map((p) => ({ date: p.dueDate, amount: p.payment }))
+  return orderPlan(order).map((p) => ({ date: p.dueDate, amount: p.payment }))
 }
 
 type Input = Pick<RiskInput, 'ledger' | 'accountById' | 'today' | 'cost'> & { settings: Pick<RiskInput['settings'], 'lateToleranceYuan'> }

@@ -3,7 +3,7 @@ import { addDays, addMonths, type IsoDate } from '../dates'
 import type { Fen } from '../money'
 import { monthlyDueDates } from '../cost/schedule'
 import type { Account, Draw } from '../records'
-import { isOnlineLender, mayReport } from './context'
+import { drawCountFlag, drawsByAccount, isOnlineLender, mayReport } from './context'
 import { bi, drawShort, listOf, money, nOf, orderShort, same } from './text'
 import type { Bilingual, RecordRef, RiskFlag, RiskInput } from './types'
 
@@ -23,18 +23,7 @@ export function settleBy(mortgageDate: IsoDate, today: IsoDate, settings: RiskIn
 
 /** Draws on accounts that may report, dated from the clean-up window's start up to the day before the mortgage, by account. */
 export function drawsInCleanup(input: Pick<RiskInput, 'ledger' | 'accountById' | 'settings'>, mortgageDate: IsoDate): Map<Account, Draw[]> {
-  const start = cleanupStart(mortgageDate, input.settings)
-  const out = new Map<Account, Draw[]>()
-  for (const draw of input.ledger.draws) {
-    if (draw.drawDate < start || draw.drawDate >= mortgageDate) continue
-    const account = input.accountById.get(draw.accountId)
-    if (!account || !mayReport(account)) continue
-    const list = out.get(account)
-    if (list) list.push(draw)
-    else out.set(account, [draw])
-  }
-  for (const list of out.values()) list.sort((a, b) => (a.drawDate < b.drawDate ? -1 : a.drawDate > b.drawDate ? 1 : 0))
-  return out
+  return drawsByAccount(input, cleanupStart(mortgageDate, input.settings), addDays(mortgageDate, -1), mayReport)
 }
 
 export interface OpenLoan {
@@ -92,24 +81,22 @@ export function mortgageDrawsRule(input: RiskInput): RiskFlag[] {
     const list = listOf([...draws].reverse().map(drawShort), 8)
     const unsure = account.reportsToCredit === 'unknown' ? bi('（是否上征信不确定，按上报计）', ' (it may not report; counted to be safe)') : same('')
     const from = start > input.today ? start : input.today
-    flags.push({
-      id: `mortgageDraws:${account.id}`,
-      rule: 'mortgageDraws',
-      severity: 'warning',
-      source: 'FOLK',
-      measure: draws.length,
-      unit: 'count',
-      accountIds: [account.id],
-      records: draws.map((d) => ({ type: 'draw', id: d.id })),
-      explanation: bi(
-        `房贷计划在 ${date} 申请；在之前 ${months} 个月的清理期（${start} 起）里，${account.name}${unsure.zh}有 ${draws.length} 笔借款：${list.zh}。每笔借款都会在征信上留下一条贷款记录，银行可能认为你资金紧张。`,
-        `The mortgage is planned for ${date}; in the ${months}-month clean-up window before it (from ${start}), ${account.name}${unsure.en} has ${nOf(draws.length, 'draw')}: ${list.en}. Each draw shows on the credit report as a loan, and a bank may read it as being short of money.`
-      ),
-      action: bi(
-        `${from === input.today ? '从现在起' : `${from} 起`}不要再从${account.name}借款，已借的在 ${settleBy(date, input.today, input.settings)} 前还清。`,
-        `Make no new draws on ${account.name} ${from === input.today ? 'from now on' : `from ${from}`}, and clear what is drawn by ${settleBy(date, input.today, input.settings)}.`
+    flags.push(
+      drawCountFlag(
+        'mortgageDraws',
+        'warning',
+        account,
+        draws,
+        bi(
+          `房贷计划在 ${date} 申请；在之前 ${months} 个月的清理期（${start} 起）里，${account.name}${unsure.zh}有 ${draws.length} 笔借款：${list.zh}。每笔借款都会在征信上留下一条贷款记录，银行可能认为你资金紧张。`,
+          `The mortgage is planned for ${date}; in the ${months}-month clean-up window before it (from ${start}), ${account.name}${unsure.en} has ${nOf(draws.length, 'draw')}: ${list.en}. Each draw shows on the credit report as a loan, and a bank may read it as being short of money.`
+        ),
+        bi(
+          `${from === input.today ? '从现在起' : `${from} 起`}不要再从${account.name}借款，已借的在 ${settleBy(date, input.today, input.settings)} 前还清。`,
+          `Make no new draws on ${account.name} ${from === input.today ? 'from now on' : `from ${from}`}, and clear what is drawn by ${settleBy(date, input.today, input.settings)}.`
+        )
       )
-    })
+    )
   }
   return flags
 }

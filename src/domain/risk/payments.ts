@@ -12,8 +12,8 @@
 // The planned mortgage is 等额本息 over mortgageTermYears (default 30) at mortgageRatePercent (a
 // setting; default 3.5%, the 5-year LPR when this was written), an estimate the UI labels as such.
 import { addMonths, daysBetween, type IsoDate } from '../dates'
-import { offerOfDraw } from '../cost/actual'
-import { buildSchedule, monthlyDueDates, planAmounts, planPeriods } from '../cost/schedule'
+import { offerOfDraw, orderPlan } from '../cost/actual'
+import { buildSchedule, planAmounts } from '../cost/schedule'
 import { roundFen, type Fen } from '../money'
 import type { RiskSettings } from './settings'
 import type { RecordRef, RiskInput } from './types'
@@ -59,15 +59,7 @@ export function monthlyPayments(input: Pick<RiskInput, 'ledger' | 'cost' | 'sett
     const owed = input.cost.orders.get(order.id)?.owed ?? 0
     if (owed <= 0) continue
     if (order.instalmentCount > 1) {
-      const plan = planPeriods({
-        principal: order.amount,
-        method: 'feeInstalment',
-        rateUnit: 'monthlyFee',
-        rate: order.instalmentFeeRate,
-        startDate: order.orderDate,
-        dueDates: monthlyDueDates(order.dueDate, order.instalmentCount)
-      })
-      const next = nextPayment(plan, today)
+      const next = nextPayment(orderPlan(order), today)
       lines.push({ accountId: order.accountId, record: { type: 'order', id: order.id }, amount: next === null ? owed : Math.min(next, owed), basis: 'instalment' })
     } else revolving.set(order.accountId, (revolving.get(order.accountId) ?? 0) + owed)
   }

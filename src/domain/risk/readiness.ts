@@ -13,7 +13,8 @@ import { hardInquiriesIn, inquiriesCalmOn } from './inquiries'
 import { lateClearsOn, lateSummaryAt } from './late-payments'
 import { cleanupStart, drawsInCleanup, openOnDate, settleBy, type OpenLoan } from './mortgage-window'
 import { unclearedLenders } from './online-lenders'
-import { bi, drawLabel, drawShort, inquiryLabel, listOf, money, names, nOf, orderLabel, percent } from './text'
+import { overdueRecords } from './overdue'
+import { bi, drawShort, inquiryLabel, listOf, money, names, nOf, percent } from './text'
 import type { Bilingual, RiskInput, SourceCategory } from './types'
 import { isOverUtilised, utilisations } from './utilisation'
 
@@ -82,23 +83,19 @@ function overdueCheck(input: RiskInput, out: Built): void {
   const reported: Bilingual[] = []
   const outside: Bilingual[] = []
   const accounts = new Set<string>()
-  for (const draw of input.ledger.draws) {
-    const c = input.cost.draws.get(draw.id)
-    if (!c?.overdue || c.overdue.days < input.settings.overdueMinDays) continue
-    const account = input.accountById.get(draw.accountId)
-    const label = drawLabel(account, draw)
-    ;(mayReport(account) ? reported : outside).push(bi(`${label.zh} 逾期 ${c.overdue.days} 天`, `${label.en}, ${nOf(c.overdue.days, 'day')} overdue`))
-    accounts.add(draw.accountId)
-    out.plan.push({ date: input.today, kind: 'payOverdue', accountIds: [draw.accountId], amount: c.owedToday, text: bi(`还清逾期借款 ${label.zh}（现欠 ${money(c.owedToday)}）`, `Pay the overdue draw ${label.en} (${money(c.owedToday)} owed)`) })
-  }
-  for (const order of input.ledger.orders) {
-    const c = input.cost.orders.get(order.id)
-    if (!c?.overdue || c.overdue.days < input.settings.overdueMinDays) continue
-    const account = input.accountById.get(order.accountId)
-    const label = orderLabel(account, order)
-    ;(mayReport(account) ? reported : outside).push(bi(`${label.zh} 逾期 ${c.overdue.days} 天`, `${label.en}, ${nOf(c.overdue.days, 'day')} overdue`))
-    accounts.add(order.accountId)
-    out.plan.push({ date: input.today, kind: 'payOverdue', accountIds: [order.accountId], amount: c.owed, text: bi(`还清逾期订单 ${label.zh}（现欠 ${money(c.owed)}）`, `Pay the overdue order ${label.en} (${money(c.owed)} owed)`) })
+  for (const r of overdueRecords(input)) {
+    ;(mayReport(r.account) ? reported : outside).push(bi(`${r.label.zh} 逾期 ${r.days} 天`, `${r.label.en}, ${nOf(r.days, 'day')} overdue`))
+    accounts.add(r.accountId)
+    out.plan.push({
+      date: input.today,
+      kind: 'payOverdue',
+      accountIds: [r.accountId],
+      amount: r.owed,
+      text:
+        r.record.type === 'draw'
+          ? bi(`还清逾期借款 ${r.label.zh}（现欠 ${money(r.owed)}）`, `Pay the overdue draw ${r.label.en} (${money(r.owed)} owed)`)
+          : bi(`还清逾期订单 ${r.label.zh}（现欠 ${money(r.owed)}）`, `Pay the overdue order ${r.label.en} (${money(r.owed)} owed)`)
+    })
   }
   const state: CheckState = reported.length > 0 ? 'fail' : outside.length > 0 ? 'warn' : 'pass'
   const list = listOf([...reported, ...outside])
