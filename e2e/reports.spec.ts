@@ -12,6 +12,8 @@ import { monthOf } from '../src/domain/dates'
 import { dueItems } from '../src/domain/dues/items'
 import { DEFAULT_DUES_SETTINGS } from '../src/domain/dues/settings'
 import { addMonthsToMonth, assembleMonthReport, type ReportContext } from '../src/domain/report/month-report'
+import { DEFAULT_PROFILE } from '../src/domain/records'
+import { activeFlags, DEFAULT_RISK_SETTINGS } from '../src/domain/risk'
 import { generateSampleLedger } from '../src/domain/sample-data'
 import { LedgerPage } from './ledger-page'
 
@@ -20,14 +22,14 @@ const NOW = new Date('2026-11-21T08:00:00+08:00')
 const TODAY = '2026-11-21'
 const MONTH = '2026-10'
 const sample = generateSampleLedger({ today: TODAY })
-// Next month's dues as the dues feature knows them at the month's end (their labels are the page's business).
-const duesOf = ({ month, ledger, day, cost }: ReportContext) => ({
+// Next month's dues and the flags as the dues and risk features know them at the month's end (their texts are the page's business).
+const inputsOf = ({ month, ledger, day, cost }: ReportContext) => ({
   dues: dueItems(ledger, day, { minimumPercent: DEFAULT_DUES_SETTINGS.minimumPercent, cost })
     .filter((i) => monthOf(i.dueDate) === addMonthsToMonth(month, 1))
     .map((i) => ({ date: i.dueDate, accountId: i.accountId, what: '', amount: i.amount })),
-  flags: []
+  flags: activeFlags(ledger, DEFAULT_PROFILE, DEFAULT_RISK_SETTINGS, day, { cost }).map((f) => ({ severity: 'low' as const, title: f.explanation.zh, source: f.source }))
 })
-const expected = assembleMonthReport(sample, MONTH, TODAY, duesOf)
+const expected = assembleMonthReport(sample, MONTH, TODAY, inputsOf)
 const work = mkdtempSync(join(tmpdir(), 'credit-ledger-reports-'))
 
 async function openWithSample(page: Page): Promise<LedgerPage> {
@@ -63,7 +65,9 @@ test('the month report on screen and as a PDF carries the month\'s totals in Chi
   await expect(dueRows).toHaveCount(expected.dues.length)
   await expect(dueRows.first()).toContainText(expected.dues[0]!.date)
   await expect(dueRows.first()).toContainText(formatFen(expected.dues[0]!.amount))
-  await expect(view.getByTestId('report-flags-empty')).toBeVisible()
+  expect(expected.flags.length).toBeGreaterThan(0)
+  await expect(view.getByTestId('report-flags').locator('tbody tr')).toHaveCount(expected.flags.length)
+  for (const f of expected.flags) await expect(view.getByTestId('report-flags')).toContainText(f.title)
   await expect(view.getByTestId('report-chart-cost').getByRole('application')).toBeVisible()
   await expect(view.getByTestId('report-chart-balance').getByRole('application')).toBeVisible()
   await page.screenshot({ path: 'e2e/.artifacts/screens/zh-CN-report.png' })

@@ -3,7 +3,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { appDb } from '@/db/instance'
 import type { IsoDate } from '@/domain/dates'
-import { drawBalances, orderBalances, sumAccountBalances, type AccountBalance, type DrawBalance, type OrderBalance } from '@/domain/owed'
+import { drawBalances, orderBalances, sumAccountBalances, withEngineFigures, type AccountBalance, type DrawBalance, type OrderBalance } from '@/domain/owed'
 import type { Account, Draw, Inquiry, Order, Repayment } from '@/domain/records'
 import { ledgerCost } from '@/domain/cost/ledger-cost'
 import type { LedgerCost } from '@/domain/cost/types'
@@ -63,16 +63,7 @@ export function LedgerProvider({ children, today: fixedToday }: { children: Reac
   const cost = useMemo(() => ledgerCost({ accounts: a, draws: d, orders: o, repayments: r, inquiries: i }, today), [a, d, o, r, i, today])
   // What a draw owes is the cost engine's figure (penalty on arrears included), the same the store
   // caps repayments at; the plain balance supplies what the engine does not (the amount repaid).
-  const byDraw = useMemo(
-    () =>
-      new Map(
-        [...plainDraw].map(([id, b]) => {
-          const c = cost.draws.get(id)
-          return [id, c ? { ...b, owed: c.owedToday, principalOutstanding: c.principalOutstanding, interestAccrued: c.accruedUnpaid } : b]
-        })
-      ),
-    [plainDraw, cost]
-  )
+  const byDraw = useMemo(() => withEngineFigures(plainDraw, cost.draws), [plainDraw, cost])
   const byAccount = useMemo(() => sumAccountBalances(d, o, r, today, byDraw, byOrder), [d, o, r, today, byDraw, byOrder])
   const repaymentCount = useMemo(() => countBy(r, (x) => x.targetId), [r])
   const recordCount = useMemo(() => countBy(r, (x) => x.accountId, countBy(o, (x) => x.accountId, countBy(d, (x) => x.accountId))), [d, o, r])

@@ -282,6 +282,23 @@ export function drawBalances(draws: readonly Draw[], repayments: readonly Repaym
   return new Map(draws.map((d) => [d.id, drawBalance(d, byTarget.get(d.id) ?? [], asOf)]))
 }
 
+/**
+ * Draw balances with the cost engine's figures where it has them: what a draw owes is the engine's
+ * (penalty on arrears included), the same the store caps repayments at; the plain balance supplies
+ * what the engine does not (the amount repaid). Every screen and the risk rules read these.
+ */
+export function withEngineFigures(
+  plain: ReadonlyMap<string, DrawBalance>,
+  engine: ReadonlyMap<string, { owedToday: Fen; principalOutstanding: Fen; accruedUnpaid: Fen }>
+): Map<string, DrawBalance> {
+  return new Map(
+    [...plain].map(([id, b]) => {
+      const c = engine.get(id)
+      return [id, c ? { ...b, owed: c.owedToday, principalOutstanding: c.principalOutstanding, interestAccrued: c.accruedUnpaid } : b]
+    })
+  )
+}
+
 /** What each account still owes as of a day: draws (with accrued interest) plus open orders. */
 export function accountBalances(
   draws: readonly Draw[],

@@ -635,6 +635,18 @@ export interface OrderCostDetail {
   plan: readonly SchedulePeriod[] | null
 }
 
+/** An instalment order's 分期 plan: its schedule from the order date, first due on its due date, the fee on the original amount. */
+export function orderPlan(order: Pick<Order, 'amount' | 'instalmentFeeRate' | 'orderDate' | 'dueDate' | 'instalmentCount'>): SchedulePeriod[] {
+  return planPeriods({
+    principal: order.amount,
+    method: 'feeInstalment',
+    rateUnit: 'monthlyFee',
+    rate: order.instalmentFeeRate,
+    startDate: order.orderDate,
+    dueDates: monthlyDueDates(order.dueDate, order.instalmentCount)
+  })
+}
+
 /** orderCost with the parts ledger-cost.ts needs; the context's sink hears fees and penalty by day. */
 export function orderCostDetail(
   order: Order,
@@ -673,14 +685,7 @@ export function orderCostDetail(
     }
   }
 
-  const plan = planPeriods({
-    principal: order.amount,
-    method: 'feeInstalment',
-    rateUnit: 'monthlyFee',
-    rate: order.instalmentFeeRate,
-    startDate: order.orderDate,
-    dueDates: monthlyDueDates(order.dueDate, order.instalmentCount)
-  })
+  const plan = orderPlan(order)
   const apr = aprOfSchedule(order.amount, scheduleOf(plan, 0, false))
   const naive = naiveRate({ rate: order.instalmentFeeRate, rateUnit: 'monthlyFee' })
   if (!billable)

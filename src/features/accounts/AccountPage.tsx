@@ -13,6 +13,7 @@ import { DrawsPanel } from '../draws/DrawsPanel'
 import { OrdersPanel } from '../orders/OrdersPanel'
 import { RepaymentsPanel } from '../repayments/RepaymentsPanel'
 import { AccountModal } from './AccountModal'
+import { AccountFlags } from '../risk/AccountFlags'
 
 export function AccountPage({ id }: { id: string }) {
   const { t } = useI18n()
@@ -91,6 +92,7 @@ export function AccountPage({ id }: { id: string }) {
           ...(account.notes ? [{ key: 'n', label: t('account.notes'), children: account.notes }] : [])
         ]}
       />
+      <AccountFlags id={id} />
       <Tabs className="account-tabs" items={tabs} destroyOnHidden />
       <AccountModal open={editing} account={account} onClose={() => setEditing(false)} />
     </div>

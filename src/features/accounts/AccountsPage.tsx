@@ -18,6 +18,7 @@ import { useHotkey } from '@/components/use-hotkey'
 import { useRecordPage } from '../shared/use-record-page'
 import { SampleDataButton } from '../settings/SampleDataButton'
 import { AccountModal } from './AccountModal'
+import { AccountFlagCount } from '../risk/RecordFlags'
 
 export function AccountsPage() {
   const { t } = useI18n()
@@ -56,6 +57,7 @@ export function AccountsPage() {
               {name}
             </a>
             {a.archived && <Tag className="inline-tag">{t('account.archived')}</Tag>}
+            <AccountFlagCount id={a.id} />
           </span>
         )
       },

@@ -13,6 +13,8 @@ import { accountColumn, accountName, rateLabel } from '../shared/labels'
 import { RecordPanel } from '../shared/RecordPanel'
 import { RepaymentModal } from '../repayments/RepaymentModal'
 import { DrawModal } from './DrawModal'
+import { flagsColumn, RecordFlagList } from '../risk/RecordFlags'
+import { useRisk } from '../risk/use-risk'
 
 /** Interest, fees and penalty paid or accrued so far. */
 function costToDate(c: DrawCost | undefined): number {
@@ -23,11 +25,13 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
   const { t } = useI18n()
   const ledger = useLedger()
   const [repaying, setRepaying] = useState<Partial<Repayment> | null>(null)
+  const risk = useRisk()
   const canAdd = ledger.accounts.some((a) => DRAW_ACCOUNT_KINDS.includes(a.kind))
 
   const columns = useMemo(() => {
     return [
       { key: 'drawDate', title: t('draw.drawDate'), dataIndex: 'drawDate', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Draw, b: Draw) => a.drawDate.localeCompare(b.drawDate) },
+      flagsColumn<Draw>(t('risk.column')),
       // On an account's own page the account column would say the same thing on every row.
       ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('draw.account'))]),
       { key: 'principal', title: t('draw.principal'), width: 130, align: 'right' as const, sorter: (a: Draw, b: Draw) => a.principal - b.principal, render: (_: unknown, d: Draw) => <Money fen={d.principal} /> },
@@ -133,7 +137,8 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
                       : [])
                   ]
                 : []),
-              { label: t('draw.notes'), value: d.notes || t('common.none') }
+              { label: t('draw.notes'), value: d.notes || t('common.none') },
+              ...(risk.byRecord.has(d.id) ? [{ label: t('risk.recordFlags'), value: <RecordFlagList id={d.id} /> }] : [])
             ],
             footer: (
               <>

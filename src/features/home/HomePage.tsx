@@ -13,6 +13,7 @@ import { DueList } from '../dues/DueList'
 import { useClearItem } from '../dues/use-clear-item'
 import { useDues } from '../dues/use-dues'
 import { reminderSummary } from '../dues/labels'
+import { FlagsPanel } from '../risk/FlagsPanel'
 
 const SECTIONS = ['overdue', 'today', 'week', 'month'] as const
 
@@ -72,8 +73,10 @@ export function HomePage() {
               ))
             )}
           </div>
-          {/* The side column: room for more panels beside the dues. */}
           <aside className="home-side" data-testid="home-side">
+            <Card size="small">
+              <FlagsPanel limit={5} />
+            </Card>
             <Card size="small" title={t('dues.settings.title')}>
               <p className="muted" data-testid="reminder-summary">
                 {reminderSummary(dues.settings, t)}

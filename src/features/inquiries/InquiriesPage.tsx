@@ -8,15 +8,19 @@ import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
 import { RecordPanel } from '../shared/RecordPanel'
 import { InquiryModal } from './InquiryModal'
+import { flagsColumn, RecordFlagList } from '../risk/RecordFlags'
+import { useRisk } from '../risk/use-risk'
 
 export function InquiriesPage() {
   const { t } = useI18n()
   const ledger = useLedger()
   const hard = (i: Inquiry) => HARD_INQUIRY_REASONS.includes(i.reason)
+  const risk = useRisk()
 
   const columns = useMemo(
     () => [
       { key: 'date', title: t('inquiry.date'), dataIndex: 'date', width: 120, defaultSortOrder: 'descend' as const, sorter: (a: Inquiry, b: Inquiry) => a.date.localeCompare(b.date) },
+      flagsColumn<Inquiry>(t('risk.column')),
       { key: 'institution', title: t('inquiry.institution'), dataIndex: 'institution', width: 240, ellipsis: true, sorter: (a: Inquiry, b: Inquiry) => a.institution.localeCompare(b.institution, 'zh-CN') },
       {
         key: 'reason',
@@ -56,7 +60,8 @@ export function InquiriesPage() {
             { label: t('inquiry.institution'), value: i.institution },
             { label: t('inquiry.reason'), value: t(`reason.${i.reason}`) },
             { label: t('inquiry.hard'), value: hard(i) ? t('common.yes') : t('common.no') },
-            { label: t('inquiry.notes'), value: i.notes || t('common.none') }
+            { label: t('inquiry.notes'), value: i.notes || t('common.none') },
+            ...(risk.byRecord.has(i.id) ? [{ label: t('risk.recordFlags'), value: <RecordFlagList id={i.id} /> }] : [])
           ]
         })}
       />

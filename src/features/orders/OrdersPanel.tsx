@@ -13,6 +13,8 @@ import { accountColumn, accountName } from '../shared/labels'
 import { RecordPanel } from '../shared/RecordPanel'
 import { RepaymentModal } from '../repayments/RepaymentModal'
 import { OrderModal } from './OrderModal'
+import { flagsColumn, RecordFlagList } from '../risk/RecordFlags'
+import { useRisk } from '../risk/use-risk'
 
 const STATUS_COLOURS: Record<EffectiveOrderStatus, string> = { unpaid: 'orange', partlyPaid: 'gold', paid: 'green', refunded: 'default', cancelled: 'default' }
 
@@ -20,12 +22,14 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
   const { t } = useI18n()
   const ledger = useLedger()
   const [repaying, setRepaying] = useState<Partial<Repayment> | null>(null)
+  const risk = useRisk()
   const canAdd = ledger.accounts.some((a) => ORDER_ACCOUNT_KINDS.includes(a.kind))
   const statusOf = (o: Order): EffectiveOrderStatus => ledger.orderBalances.get(o.id)?.status ?? o.status
 
   const columns = useMemo(
     () => [
       { key: 'orderDate', title: t('order.orderDate'), dataIndex: 'orderDate', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Order, b: Order) => a.orderDate.localeCompare(b.orderDate) },
+      flagsColumn<Order>(t('risk.column')),
       // On an account's own page the account column would say the same thing on every row.
       ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('order.account'))]),
       { key: 'merchant', title: t('order.merchant'), dataIndex: 'merchant', width: 130, ellipsis: true, sorter: (a: Order, b: Order) => a.merchant.localeCompare(b.merchant, 'zh-CN') },
@@ -111,7 +115,8 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
                   ]
                 : []),
               { label: t('order.externalOrderNo'), value: o.externalOrderNo || t('common.none') },
-              { label: t('order.notes'), value: o.notes || t('common.none') }
+              { label: t('order.notes'), value: o.notes || t('common.none') },
+              ...(risk.byRecord.has(o.id) ? [{ label: t('risk.recordFlags'), value: <RecordFlagList id={o.id} /> }] : [])
             ],
             footer: (balance?.owed ?? 0) > 0 && (
               <Button type="primary" className="drawer-action" data-testid="detail-repay" onClick={() => setRepaying({ accountId: o.accountId, targetType: 'order', targetId: o.id })}>

@@ -185,7 +185,7 @@ export function ReportView({ report, language, generatedAt }: { report: MonthRep
         )}
       </section>
 
-      <div className="report-pair">
+      <div className="report-stack">
         <section className="report-section">
           <h3>{t('report.section.dues', { month: monthTitle(language, report.nextMonth) })}</h3>
           {report.dues.length === 0 ? (
@@ -221,17 +221,17 @@ export function ReportView({ report, language, generatedAt }: { report: MonthRep
             <table className="report-table" data-testid="report-flags">
               <thead>
                 <tr>
-                  <th>{t('report.col.severity')}</th>
+                  <th className="nowrap">{t('report.col.severity')}</th>
                   <th>{t('report.col.flag')}</th>
-                  <th>{t('report.col.source')}</th>
+                  <th className="nowrap">{t('report.col.source')}</th>
                 </tr>
               </thead>
               <tbody>
                 {report.flags.map((f, i) => (
                   <tr key={`${f.title}-${i}`} className={`flag-${f.severity}`}>
-                    <td>{t(`report.severity.${f.severity}`)}</td>
+                    <td className="nowrap">{t(`report.severity.${f.severity}`)}</td>
                     <td>{f.title}</td>
-                    <td>{t(`report.source.${f.source}`)}</td>
+                    <td className="nowrap">{t(`report.source.${f.source}`)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -19,6 +19,7 @@ import { ReportView } from './ReportView'
 import { tablesToXlsx } from './xlsx'
 import { reportInputs } from './report-inputs'
 import { useDuesSettings } from '../dues/use-dues'
+import { useRisk } from '../risk/use-risk'
 
 type Format = 'xlsx' | 'csv'
 const FILTERS: Record<Format, { name: string; extensions: string[] }[]> = {
@@ -48,7 +49,11 @@ export function ReportsPage() {
   const rt = (key: MessageKey, params?: Params) => translate(reportLanguage, key, params)
 
   const { minimumPercent } = useDuesSettings()
-  const inputs = useMemo(() => reportInputs(ledger, minimumPercent, (key, params) => translate(reportLanguage, key, params)), [ledger, minimumPercent, reportLanguage])
+  const { profile, settings: riskSettings } = useRisk()
+  const inputs = useMemo(
+    () => reportInputs({ view: ledger, minimumPercent, profile, riskSettings, language: reportLanguage, rt: (key, params) => translate(reportLanguage, key, params) }),
+    [ledger, minimumPercent, profile, riskSettings, reportLanguage]
+  )
   const report = useMemo(() => assembleMonthReport(data, month, today, inputs), [data, month, today, inputs])
   const generatedAt = useMemo(() => dayjs().format('YYYY-MM-DD HH:mm'), [report, reportLanguage])
   const [busy, setBusy] = useState<string | null>(null)

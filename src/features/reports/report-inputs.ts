@@ -1,20 +1,41 @@
-// Owns what the report takes from the other features: next month's dues (the dues feature's items as known at the report's day) and the active risk flags.
+// Owns what the report takes from the other features: next month's dues (the dues feature's items) and the risk flags, both as known at the report's day.
 import type { LedgerView } from '@/app/ledger-context'
 import type { MessageKey, Params } from '@/i18n'
 import { monthOf } from '@/domain/dates'
 import { dueItems } from '@/domain/dues/items'
-import { addMonthsToMonth, type ReportContext, type ReportInputs } from '@/domain/report/month-report'
+import type { Language, Profile } from '@/domain/records'
+import { addMonthsToMonth, type FlagSeverity, type ReportContext, type ReportInputs } from '@/domain/report/month-report'
+import { activeFlags, type RiskSettings, type Severity } from '@/domain/risk'
 import { dueWhat } from '../dues/labels'
 
 type Translate = (key: MessageKey, params?: Params) => string
 
-/** The report's inputs for one month, its texts in the report's language. */
-export function reportInputs(view: LedgerView, minimumPercent: number, rt: Translate): (context: ReportContext) => ReportInputs {
+const SEVERITY: Record<Severity, FlagSeverity> = { critical: 'high', warning: 'medium', info: 'low' }
+
+export interface ReportSources {
+  view: LedgerView
+  minimumPercent: number
+  profile: Profile
+  riskSettings: RiskSettings
+  language: Language
+  rt: Translate
+}
+
+/**
+ * The report's inputs for one month, its texts in the report's language. Every active flag is
+ * listed, acknowledged or not: acknowledging hides a flag on screen, it does not make it untrue.
+ */
+export function reportInputs({ view, minimumPercent, profile, riskSettings, language, rt }: ReportSources): (context: ReportContext) => ReportInputs {
   return ({ month, ledger, day, cost }) => {
     const next = addMonthsToMonth(month, 1)
     const dues = dueItems(ledger, day, { minimumPercent, cost })
       .filter((item) => monthOf(item.dueDate) === next)
       .map((item) => ({ date: item.dueDate, accountId: item.accountId, what: dueWhat(view, item, rt), amount: item.amount }))
-    return { dues, flags: [] }
+    const flags = activeFlags(ledger, profile, riskSettings, day, { cost }).map((f) => ({
+      severity: SEVERITY[f.severity],
+      title: `${rt(`rule.${f.rule}`)}: ${language === 'zh-CN' ? f.explanation.zh : f.explanation.en}`,
+      source: f.source
+    }))
+    return { dues, flags }
   }
 }

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import { addDays } from '../dates'
+import { offerOfDraw } from '../cost/actual'
+import { buildSchedule } from '../cost/schedule'
+import type { Order, Repayment } from '../records'
+import { lateClearsOn, lateEvents, latePaymentsRule, lateSummaryAt } from './late-payments'
+import { card, drawOn, inputOf, instalmentDraw, ledgerOf, orderOn, pay, payBill } from './scenarios'
+
+/** An order of ¥100 on `accountId` due on each date, each paid `daysLate` after it. */
+function bills(accountId: string, dues: string[], daysLate: number): { orders: Order[]; repayments: Repayment[] } {
+  const orders = dues.map((due) => orderOn(accountId, addDays(due, -20), due, 10_000))
+  return { orders, repayments: dues.map((due) => payBill(accountId, addDays(due, daysLate), 10_000)) }
+}
+
+describe('late payments from the repayment history', () => {
+  // ¥3,000 in three 等额本金 instalments, due 07-01, 08-01 and 09-01.
+  const draw = instalmentDraw('line', '2026-06-01')
+  const periods = buildSchedule(offerOfDraw(draw)).periods
+
+  it('finds an instalment paid two days after its due date, and nothing when every one is paid on the day', () => {
+    const onTime = periods.map((p) => pay(draw, p.dueDate, p.payment))
+    expect(lateEvents(inputOf(ledgerOf({ draws: [draw], repayments: onTime })), '2024-01-01')).toEqual([])
+    const late = [pay(draw, '2026-07-01', periods[0]!.payment), pay(draw, '2026-08-03', periods[1]!.payment), pay(draw, '2026-09-01', periods[2]!.payment)]
+    const events = lateEvents(inputOf(ledgerOf({ draws: [draw], repayments: late })), '2024-01-01')
+    expect(events).toEqual([{ accountId: 'line', dueDate: '2026-08-01', shortfall: periods[1]!.payment, records: [{ type: 'draw', id: draw.id }] }])
+  })
+
+  it('finds a 随借随还 draw cleared after the end of its term, not one cleared on the last day', () => {
+    const flexible = drawOn('line', '2026-01-10', 100_000, { termMonths: 1 }) // due 2026-02-10
+    const owedOn = (date: string) => 100_000 + 40 * Math.round((Date.UTC(2026, Number(date.slice(5, 7)) - 1, Number(date.slice(8))) - Date.UTC(2026, 0, 10)) / 86_400_000)
+    const late = lateEvents(inputOf(ledgerOf({ draws: [flexible], repayments: [pay(flexible, '2026-02-12', owedOn('2026-02-12'))] })), '2024-01-01')
+    expect(late.map((e) => e.dueDate)).toEqual(['2026-02-10'])
+    expect(lateEvents(inputOf(ledgerOf({ draws: [flexible], repayments: [pay(flexible, '2026-02-10', owedOn('2026-02-10'))] })), '2024-01-01')).toEqual([])
+  })
+
+  it('reads a statement account as a whole bill: late when everything paid by the due date falls short of everything due', () => {
+    const a = orderOn('bill', '2026-08-20', '2026-09-10', 50_000)
+    const b = orderOn('bill', '2026-09-20', '2026-10-10', 30_000)
+    const events = lateEvents(inputOf(ledgerOf({ orders: [a, b], repayments: [payBill('bill', '2026-09-10', 50_000), payBill('bill', '2026-10-12', 30_000)] })), '2024-01-01')
+    expect(events).toEqual([{ accountId: 'bill', dueDate: '2026-10-10', shortfall: 30_000, records: [{ type: 'order', id: b.id }] }])
+  })
+
+  it('forgives a shortfall up to the tolerance (¥10 by default), not a fen more', () => {
+    const a = orderOn('bill', '2026-09-20', '2026-10-10', 30_000)
+    const short = (paid: number) => lateEvents(inputOf(ledgerOf({ orders: [a], repayments: [payBill('bill', '2026-10-10', paid)] })), '2024-01-01')
+    expect(short(29_000)).toEqual([])
+    expect(short(28_999)).toHaveLength(1)
+    expect(lateEvents(inputOf(ledgerOf({ orders: [a], repayments: [payBill('bill', '2026-10-10', 29_999)] }), { settings: { lateToleranceYuan: 0 } }), '2024-01-01')).toHaveLength(1)
+  })
+
+  it('ignores products that do not report to 征信', () => {
+    const o = orderOn('per', '2026-09-01', '2026-09-15')
+    expect(lateEvents(inputOf(ledgerOf({ orders: [o], repayments: [pay(o, '2026-09-20', o.amount)] })), '2024-01-01')).toEqual([])
+  })
+
+  it('counts a per-order product order by order', () => {
+    const reporting = { ...card, id: 'zm', kind: 'payLaterOrder' as const, statementDay: null, dueDay: null, payLaterWindowDays: 14 }
+    const a = orderOn('zm', '2026-09-01', '2026-09-15')
+    const b = orderOn('zm', '2026-09-02', '2026-09-16')
+    const events = lateEvents(inputOf(ledgerOf({ accounts: [reporting], orders: [a, b], repayments: [pay(b, '2026-09-10', b.amount), pay(a, '2026-09-20', a.amount)] })), '2024-01-01')
+    expect(events.map((e) => e.records[0]!.id)).toEqual([a.id])
+  })
+})
+
+describe('连三累六 over 24 months', () => {
+  const today = '2026-11-21'
+  const flagOf = (dues: string[], accountId = 'bill') => latePaymentsRule(inputOf(ledgerOf(bills(accountId, dues, 1)), { today }))
+
+  it('warns from the first late month, and is critical at 3 consecutive months but not at 2', () => {
+    expect(flagOf([])).toEqual([])
+    const two = flagOf(['2026-08-10', '2026-09-10'])
+    expect(two).toHaveLength(1)
+    expect(two[0]).toMatchObject({ id: 'latePayments', severity: 'warning', source: 'BANK', measure: 2 })
+    expect(flagOf(['2026-08-10', '2026-09-10', '2026-10-10'])[0]).toMatchObject({ severity: 'critical', measure: 3 })
+  })
+
+  it('is critical at 6 late months in all, not at 5', () => {
+    const five = ['2025-12-10', '2026-02-10', '2026-04-10', '2026-06-10', '2026-08-10']
+    expect(flagOf(five)[0]).toMatchObject({ severity: 'warning', measure: 5 })
+    expect(flagOf([...five, '2026-10-10'])[0]).toMatchObject({ severity: 'critical', measure: 6 })
+  })
+
+  it('does not join runs on different accounts, but adds their months together', () => {
+    const a = bills('bill', ['2026-08-10', '2026-09-10'], 1)
+    const b = bills('card', ['2026-08-23', '2026-09-23'], 1)
+    const [flag] = latePaymentsRule(inputOf(ledgerOf({ accounts: [card, { ...card, id: 'bill', name: '花呗' }], orders: [...a.orders, ...b.orders], repayments: [...a.repayments, ...b.repayments] }), { today }))
+    expect(flag).toMatchObject({ severity: 'warning', measure: 4 })
+    expect(flag!.accountIds.sort()).toEqual(['bill', 'card'])
+  })
+
+  it('counts two late dues in one month on one account as one late month', () => {
+    expect(flagOf(['2026-08-10', '2026-08-20'])[0]!.measure).toBe(1)
+  })
+
+  it('keeps a due date exactly 24 months back and drops the day before', () => {
+    expect(flagOf(['2024-11-21'])[0]!.measure).toBe(1)
+    expect(flagOf(['2024-11-20'])).toEqual([])
+  })
+
+  it('names the account, the date and the shortfall, and when the oldest leaves the window', () => {
+    const [flag] = flagOf(['2025-12-10'])
+    expect(flag!.explanation.zh).toContain('花呗 2025-12-10 少还 ¥100.00')
+    expect(flag!.explanation.en).toContain('花呗 2025-12-10, ¥100.00 short')
+    expect(flag!.action.zh).toContain('2027-12-11')
+  })
+
+  it('works out the day the history is back under both lines', () => {
+    const input = inputOf(ledgerOf(bills('bill', ['2026-08-10', '2026-09-10', '2026-10-10'], 1)), { today })
+    const summary = lateSummaryAt(input, today, 24)
+    expect(summary.longest?.months).toEqual(['2026-08', '2026-09', '2026-10'])
+    // When 2026-08-10 leaves the window only two consecutive months are left.
+    expect(lateClearsOn(summary.events, 24, 3, 6)).toBe('2028-08-11')
+  })
+})

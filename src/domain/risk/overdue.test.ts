@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { addDays } from '../dates'
+import { overdueMonths, overdueRule } from './overdue'
+import { bill, drawOn, inputOf, ledgerOf, orderOn, pay, perOrder } from './scenarios'
+
+// A one-month 随借随还 draw of ¥1,000 from 2026-10-01: everything is due on 2026-11-01.
+const draw = drawOn('line', '2026-10-01', 100_000, { termMonths: 1 })
+
+describe('anything overdue, even one day', () => {
+  it('fires the day after the due date, not on it', () => {
+    expect(overdueRule(inputOf(ledgerOf({ draws: [draw] }), { today: '2026-11-01' }))).toEqual([])
+    const flags = overdueRule(inputOf(ledgerOf({ draws: [draw] }), { today: '2026-11-02' }))
+    expect(flags).toHaveLength(1)
+    expect(flags[0]).toMatchObject({ id: `overdue:draw:${draw.id}`, severity: 'critical', source: 'REG', measure: 1, unit: 'months', records: [{ type: 'draw', id: draw.id }] })
+    expect(flags[0]!.explanation.zh).toContain('网商贷 2026-10-01 ¥1,000.00')
+    expect(flags[0]!.explanation.zh).toContain('逾期 1 天')
+    expect(flags[0]!.explanation.en).toContain('overdue 1 day since its 2026-11-01 due date')
+  })
+
+  it('does not fire when it was paid on the due date', () => {
+    const repaid = pay(draw, '2026-11-01', 101_240) // ¥1,000 + 31 days at ¥0.40
+    expect(overdueRule(inputOf(ledgerOf({ draws: [draw], repayments: [repaid] }), { today: '2026-11-02' }))).toEqual([])
+  })
+
+  it('counts orders too: REG where the product reports, PRODUCT where it does not', () => {
+    const onBill = orderOn('bill', '2026-10-01', '2026-11-10')
+    const onZhima = orderOn('per', '2026-11-01', '2026-11-15')
+    const flags = overdueRule(inputOf(ledgerOf({ orders: [onBill, onZhima] }), { today: '2026-11-16' }))
+    expect(flags.map((f) => [f.id, f.source])).toEqual([
+      [`overdue:order:${onBill.id}`, 'REG'],
+      [`overdue:order:${onZhima.id}`, 'PRODUCT']
+    ])
+    expect(flags[1]!.explanation.zh).toContain(`${perOrder.name}不上征信`)
+    expect(flags[0]!.explanation.zh).toContain(`${bill.name}「淘宝」2026-10-01 ¥100.00`)
+  })
+
+  it('measures in months overdue, as the report does: 30 days is one, 31 two', () => {
+    expect(overdueMonths(1)).toBe(1)
+    expect(overdueMonths(30)).toBe(1)
+    expect(overdueMonths(31)).toBe(2)
+    const [flag] = overdueRule(inputOf(ledgerOf({ draws: [draw] }), { today: addDays('2026-11-01', 31) }))
+    expect(flag!.measure).toBe(2)
+  })
+
+  it('follows the minimum-days setting', () => {
+    const settings = { overdueMinDays: 3 }
+    expect(overdueRule(inputOf(ledgerOf({ draws: [draw] }), { today: '2026-11-03', settings }))).toEqual([])
+    expect(overdueRule(inputOf(ledgerOf({ draws: [draw] }), { today: '2026-11-04', settings }))).toHaveLength(1)
+  })
+})

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { addDays } from '../dates'
+import { mortgageReadiness, type CheckId, type Readiness } from './readiness'
+import { bill, drawOn, inputOf, inquiryOn, ledgerOf, orderOn, payBill, TODAY } from './scenarios'
+
+const stateOf = (r: Readiness, id: CheckId) => r.checks.find((c) => c.id === id)!.state
+
+describe('mortgage readiness on the planned date', () => {
+  // Today 2026-11-21, a mortgage on 2027-03-01: the clean-up window opens on 2026-12-01.
+  const date = '2027-03-01'
+  const open = drawOn('line', '2026-11-01', 300_000)
+  const overUsed = orderOn('bill', '2026-11-10', '2026-12-10', 600_000) // ¥6,000 of ¥8,000: 75%
+  const ledger = ledgerOf({ draws: [open], orders: [overUsed], inquiries: [1, 2, 3, 4].map((d) => inquiryOn(addDays(TODAY, -d))) })
+  const profile = { monthlyIncome: 2_000_000, mortgageAmount: 100_000_000, mortgageDate: date }
+  const r = mortgageReadiness(inputOf(ledger, { profile }), date)
+
+  it('dates the plan: stop drawing and applying when the window opens, settle and pay down 30 days before, check the report, apply', () => {
+    expect(r.plan.map((s) => [s.date, s.kind])).toEqual([
+      ['2026-12-01', 'stopDraws'],
+      ['2026-12-01', 'noApplications'],
+      ['2027-01-30', 'payDown'],
+      ['2027-01-30', 'settle'],
+      ['2027-02-13', 'checkReport'],
+      ['2027-03-01', 'apply']
+    ])
+    const payDown = r.plan.find((s) => s.kind === 'payDown')!
+    // 70% of ¥8,000 is ¥5,600: ¥400 to pay down.
+    expect(payDown.amount).toBe(40_000)
+    expect(payDown.text.zh).toContain('把花呗的已用额度降到 ¥5,600.00 以下')
+    const settle = r.plan.find((s) => s.kind === 'settle')!
+    expect(settle.accountIds).toEqual(['line'])
+    expect(settle.text.zh).toContain('结清网商贷')
+  })
+
+  it('judges inquiries as they will stand on the date: today\'s four are out of the one-month window by March', () => {
+    expect(stateOf(r, 'inquiries1m')).toBe('pass')
+    expect(stateOf(r, 'inquiries3m')).toBe('pass')
+    expect(stateOf(r, 'utilisation')).toBe('fail')
+    expect(stateOf(r, 'openLoans')).toBe('fail')
+    expect(stateOf(r, 'cleanupDraws')).toBe('pass')
+    expect(r.checks.find((c) => c.id === 'utilisation')).toMatchObject({ value: 75, limit: 70, unit: 'percent' })
+  })
+
+  it('changes with the date (the what-if): two weeks ahead the inquiries fail and the plan says when they calm down', () => {
+    const soon = mortgageReadiness(inputOf(ledger, { profile }), '2026-12-05')
+    expect(stateOf(soon, 'inquiries1m')).toBe('fail')
+    // The four are 2026-11-17 to 2026-11-20; the oldest leaves the month on 2026-12-18.
+    expect(soon.plan.find((s) => s.kind === 'waitInquiries')).toMatchObject({ date: '2026-12-18' })
+    // The window has opened already: stop from today, settle today (30 days before has passed).
+    expect(soon.plan.find((s) => s.kind === 'stopDraws')!.date).toBe(TODAY)
+    expect(soon.plan.find((s) => s.kind === 'settle')!.date).toBe(TODAY)
+    expect(stateOf(soon, 'cleanupDraws')).toBe('fail')
+  })
+
+  it('scores what passes, what fails and what needs data', () => {
+    expect(r.score.pass + r.score.warn + r.score.fail + r.score.unknown).toBe(r.checks.length)
+    expect(r.score.unknown).toBe(0)
+    const noIncome = mortgageReadiness(inputOf(ledger, { profile: { mortgageDate: date } }), date)
+    expect(noIncome.score.unknown).toBe(3)
+    expect(stateOf(noIncome, 'debtToIncome')).toBe('unknown')
+    expect(noIncome.checks.find((c) => c.id === 'mortgagePayment')!.detail.zh).toContain('设置')
+    expect(r.score.percent).toBe(Math.round(((r.score.pass + r.score.warn / 2) / r.score.judged) * 100))
+  })
+
+  it('fails the late-payment check at 连三 and waits for the history to clear', () => {
+    const dues = ['2026-08-10', '2026-09-10', '2026-10-10']
+    const orders = dues.map((d) => orderOn('bill', addDays(d, -20), d, 10_000))
+    const late = mortgageReadiness(inputOf(ledgerOf({ orders, repayments: dues.map((d) => payBill('bill', addDays(d, 1), 10_000)) }), { profile }), date)
+    expect(stateOf(late, 'latePayments')).toBe('fail')
+    expect(late.plan.find((s) => s.kind === 'waitLate')!.date).toBe('2028-08-11')
+    expect(late.plan.at(-1)!.kind).toBe('waitLate')
+  })
+
+  it('judges a date that has passed as of today', () => {
+    const past = mortgageReadiness(inputOf(ledger, { profile }), '2026-11-01')
+    expect(past.mortgageDate).toBe(TODAY)
+    expect(past.daysLeft).toBe(-20)
+    expect(past.plan.find((s) => s.kind === 'apply')!.date).toBe(TODAY)
+    // Today's four inquiries fail the one-month check; the plan says to wait.
+    expect(past.plan.at(-1)!.kind).toBe('waitInquiries')
+  })
+
+  it('pays anything overdue today', () => {
+    const overdue = orderOn('bill', '2026-10-01', '2026-11-10', 20_000)
+    const rr = mortgageReadiness(inputOf(ledgerOf({ orders: [overdue] }), { profile }), date)
+    expect(stateOf(rr, 'overdue')).toBe('fail')
+    expect(rr.plan[0]).toMatchObject({ date: TODAY, kind: 'payOverdue', accountIds: [bill.id] })
+  })
+})

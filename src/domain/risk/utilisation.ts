@@ -1,0 +1,56 @@
+// Owns the utilisation rule (BANK): a line or card using more than 70% of its limit.
+import type { Fen } from '../money'
+import type { Account } from '../records'
+import { bi, money, percent } from './text'
+import type { RiskFlag, RiskInput } from './types'
+
+export interface Utilisation {
+  account: Account
+  used: Fen
+  limit: Fen
+  /** The most that keeps it at or below the threshold. */
+  cap: Fen
+  percent: number
+}
+
+/** Every account with a limit, with what is used of it (principal out, as the accounts list shows it). */
+export function utilisations(input: Pick<RiskInput, 'ledger' | 'balances' | 'settings'>): Utilisation[] {
+  const pct = input.settings.utilisationPercent
+  const out: Utilisation[] = []
+  for (const account of input.ledger.accounts) {
+    const limit = account.creditLimit
+    if (limit === null || limit <= 0) continue
+    const used = input.balances.get(account.id)?.principalOutstanding ?? 0
+    out.push({ account, used, limit, cap: Math.floor((limit * pct) / 100), percent: (used / limit) * 100 })
+  }
+  return out
+}
+
+/** Over the threshold, compared exactly in fen (71% fires, 70% does not). */
+export function isOverUtilised(u: Utilisation, pct: number): boolean {
+  return u.used * 100 > u.limit * pct
+}
+
+export function utilisationRule(input: RiskInput): RiskFlag[] {
+  const pct = input.settings.utilisationPercent
+  return utilisations(input)
+    .filter((u) => isOverUtilised(u, pct))
+    .map((u): RiskFlag => ({
+      id: `utilisation:${u.account.id}`,
+      rule: 'utilisation',
+      severity: 'warning',
+      source: 'BANK',
+      measure: Math.floor(u.percent),
+      unit: 'percent',
+      accountIds: [u.account.id],
+      records: [],
+      explanation: bi(
+        `${u.account.name}已用 ${money(u.used)}，占额度 ${money(u.limit)} 的 ${percent(u.percent)}，超过 ${percent(pct)}。用得太满会被看作依赖借贷，额度可能被降，也会影响房贷审批。`,
+        `${u.account.name} uses ${money(u.used)}, ${percent(u.percent)} of its ${money(u.limit)} limit, above ${percent(pct)}. A line used to the brim reads as dependence on credit: the limit may be cut and a mortgage may suffer.`
+      ),
+      action: bi(
+        `还掉至少 ${money(u.used - u.cap)}，把${u.account.name}的已用额度保持在 ${money(u.cap)} 以下。`,
+        `Pay down at least ${money(u.used - u.cap)} to keep ${u.account.name} below ${money(u.cap)}.`
+      )
+    }))
+}
