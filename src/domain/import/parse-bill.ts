@@ -1,0 +1,173 @@
+// Owns parsing one bill file: bytes to text or sheet, the header row found by its columns, each row read or reported with its file, line and column.
+import { blankPlaceholder, cellText, parseAmountCell, parseDirection, parseTimeCell, refundRemark, type RawCell } from './cells'
+import { detectDelimiter, parseDelimited } from './csv'
+import { decodeBill, looksMisdecoded } from './decode'
+import { BILL_FIELDS, detectSource, isHeaderRow, SOURCE_FORMATS, type BillField, type Detection } from './sources'
+import type { BillRow, ImportProblem, ParsedBill, ProblemCode, ProgressFn } from './types'
+import { readXlsxRows } from './xlsx'
+
+/** Far above a year of anyone's bills (about 3 MB for 10,000 rows), low enough to refuse a wrong file early. */
+export const MAX_BILL_BYTES = 64 * 1024 * 1024
+
+export interface BillFile {
+  fileIndex: number
+  name: string
+  bytes: Uint8Array
+}
+
+interface SheetRow {
+  line: number
+  cells: RawCell[]
+}
+
+const REPLACEMENT = '\uFFFD'
+const MAX_VALUE_SHOWN = 40
+
+function shown(value: string): string {
+  return value.length > MAX_VALUE_SHOWN ? `${value.slice(0, MAX_VALUE_SHOWN)}…` : value
+}
+
+function isZip(b: Uint8Array): boolean {
+  return b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
+}
+
+function isOleCompound(b: Uint8Array): boolean {
+  return b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
+}
+
+function blank(row: SheetRow): boolean {
+  return row.cells.every((c) => cellText(c) === '')
+}
+
+/**
+ * Lines that are not transactions although they sit in or after the table: a separator of
+ * dashes, or a lone remark. A real row has more than one filled cell.
+ */
+function remark(row: SheetRow): boolean {
+  const filled = row.cells.filter((c) => cellText(c) !== '')
+  return filled.length === 1 && parseTimeCell(filled[0]) === null
+}
+
+/**
+ * Reads a bill into rows. Never throws: whatever is wrong with the file or a row becomes a
+ * problem naming the file, the line and the column, and the good rows are still returned.
+ */
+export async function parseBill(file: BillFile, onProgress?: ProgressFn): Promise<ParsedBill> {
+  const base = { fileIndex: file.fileIndex, file: file.name }
+  const fileProblem = (code: ProblemCode, encoding: string, value = '', line: number | null = null, column: string | null = null): ParsedBill => ({
+    ...base,
+    source: null,
+    encoding,
+    headerLine: null,
+    dataRows: 0,
+    rows: [],
+    problems: [{ ...base, line, column, code, value }]
+  })
+  const { bytes } = file
+  if (bytes.length === 0) return fileProblem('empty', '')
+  if (bytes.length > MAX_BILL_BYTES) return fileProblem('tooLarge', '')
+  if (isOleCompound(bytes)) return fileProblem('legacyXls', '')
+
+  let rows: SheetRow[]
+  let encoding: string
+  let badBytes = false
+  let misdecoded = false
+  if (isZip(bytes)) {
+    const sheet = await readXlsxRows(bytes)
+    if (!sheet) return fileProblem('xlsx', 'xlsx')
+    rows = sheet.map((cells, i) => ({ line: i + 1, cells }))
+    encoding = 'xlsx'
+    onProgress?.(0.5)
+  } else {
+    const decoded = decodeBill(bytes)
+    encoding = decoded.encoding
+    badBytes = !decoded.ok
+    misdecoded = looksMisdecoded(decoded.text)
+    rows = parseDelimited(decoded.text, detectDelimiter(decoded.text), onProgress && ((f) => onProgress(f / 2)))
+  }
+
+  const headerAt = rows.findIndex((r) => isHeaderRow(r.cells.map(cellText)))
+  if (headerAt < 0) return fileProblem(badBytes || misdecoded ? 'encoding' : 'notBill', encoding)
+  const headerRow = rows[headerAt]!
+  const header = headerRow.cells.map(cellText)
+  if (header.some((c) => c.includes(REPLACEMENT))) return fileProblem('encoding', encoding, '', headerRow.line)
+  const preamble = rows
+    .slice(0, headerAt)
+    .map((r) => r.cells.map(cellText).join(' '))
+    .join('\n')
+  const detection = detectSource(header, preamble)
+  if (!detection) return fileProblem('notBill', encoding, '', headerRow.line)
+  if (detection.missing.length > 0)
+    return {
+      ...fileProblem('missingColumn', encoding),
+      source: detection.source,
+      headerLine: headerRow.line,
+      problems: detection.missing.map((column) => ({ ...base, line: headerRow.line, column, code: 'missingColumn', value: column }))
+    }
+
+  const out: BillRow[] = []
+  const problems: ImportProblem[] = []
+  let dataRows = 0
+  const body = rows.slice(headerAt + 1)
+  for (let i = 0; i < body.length; i++) {
+    if (onProgress && i % 2000 === 1999) onProgress(0.5 + (i / body.length) * 0.5)
+    const row = body[i]!
+    if (blank(row) || remark(row)) continue
+    dataRows++
+    const result = readRow(row, detection, header, badBytes)
+    if ('code' in result) problems.push({ ...base, ...result })
+    else out.push({ ...base, ...result })
+  }
+  onProgress?.(1)
+  return { ...base, source: detection.source, encoding, headerLine: headerRow.line, dataRows, rows: out, problems }
+}
+
+type RowResult = Omit<BillRow, 'fileIndex' | 'file'> | Omit<ImportProblem, 'fileIndex' | 'file'>
+
+function readRow(row: SheetRow, detection: Detection, header: string[], badBytes: boolean): RowResult {
+  const { index, source } = detection
+  const format = SOURCE_FORMATS[source]
+  const columnOf = (field: BillField) => header[index[field]] ?? format.columns[field] ?? field
+  const problem = (code: ProblemCode, field: BillField | null, value: string) => ({
+    line: row.line,
+    column: field === null ? null : columnOf(field),
+    code,
+    value: shown(value)
+  })
+  if (badBytes) {
+    const bad = row.cells.findIndex((c) => cellText(c).includes(REPLACEMENT))
+    if (bad >= 0) return { line: row.line, column: header[bad] ?? null, code: 'rowEncoding', value: shown(cellText(row.cells[bad])) }
+  }
+  // Every column the source needs must be there; optional ones may be cut off at the end of the row.
+  for (const field of BILL_FIELDS) {
+    const at = index[field]
+    if (at >= 0 && at >= row.cells.length && !format.optional.includes(field)) return problem('shortRow', field, '')
+  }
+  const raw = (field: BillField): RawCell | undefined => (index[field] >= 0 ? row.cells[index[field]] : undefined)
+  const text = (field: BillField) => cellText(raw(field))
+  const time = parseTimeCell(typeof raw('time') === 'string' ? text('time') : raw('time'))
+  if (!time) return problem('badDate', 'time', text('time'))
+  const amountCell = raw('amount')
+  const amount = parseAmountCell(typeof amountCell === 'string' ? amountCell.trim() : amountCell)
+  if (!amount) return problem('badAmount', 'amount', text('amount'))
+  const direction = parseDirection(text('direction'))
+  const status = blankPlaceholder(text('status'))
+  return {
+    line: row.line,
+    source,
+    date: time.date,
+    time: time.time,
+    type: blankPlaceholder(text('type')),
+    counterparty: blankPlaceholder(text('counterparty')),
+    item: blankPlaceholder(text('item')),
+    direction,
+    amount: amount.fen,
+    method: blankPlaceholder(text('method')),
+    status,
+    tradeNo: blankPlaceholder(text('tradeNo')),
+    merchantOrderNo: blankPlaceholder(text('merchantOrderNo')),
+    note: blankPlaceholder(text('note')),
+    // A purchase that was refunded afterwards says so in its amount (JD) or its status (WeChat).
+    rowRefund: amount.refund ?? (direction === 'out' && /退款/.test(status) ? refundRemark(status) : null)
+  }
+}
