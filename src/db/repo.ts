@@ -349,7 +349,8 @@ function sameOrder(a: Order, b: Order): boolean {
 /**
  * Takes an import back in one transaction: its records deleted, the orders it changed put back.
  * Refused (nothing changes) when something recorded since depends on it: a repayment of an
- * imported order, an imported order edited since, or a bill payment that needs the imported orders.
+ * imported order, an imported or changed order edited since, or a bill payment that needs the
+ * imported orders.
  */
 export async function revertImport(db: LedgerDb, write: ImportWrite): Promise<void> {
   const conflict = () => new ValidationError('import', [{ path: '', message: 'validation.undoConflicts' }])
@@ -357,6 +358,9 @@ export async function revertImport(db: LedgerDb, write: ImportWrite): Promise<vo
     const ownRepayments = new Set(write.repayments.map((r) => r.id))
     const orderIds = new Set(write.orders.map((o) => o.id))
     for (const o of write.orders) {
+      const current = await db.orders.get(o.id)
+      // Edited since: taking it away would lose the edit. Already deleted: nothing to take.
+      if (current && !sameOrder(current, o)) throw conflict()
       const paid = await db.repayments.where('targetId').equals(o.id).toArray()
       if (paid.some((r) => !ownRepayments.has(r.id))) throw conflict()
     }

@@ -87,7 +87,11 @@ export async function parseBill(file: BillFile, onProgress?: ProgressFn): Promis
   }
 
   const headerAt = rows.findIndex((r) => isHeaderRow(r.cells.map(cellText)))
-  if (headerAt < 0) return fileProblem(badBytes || misdecoded ? 'encoding' : 'notBill', encoding)
+  if (headerAt < 0) {
+    // Bad bytes where the header should be: name the first line they spoil.
+    const spoilt = badBytes ? rows.find((r) => r.cells.some((c) => cellText(c).includes(REPLACEMENT))) : undefined
+    return fileProblem(badBytes || misdecoded ? 'encoding' : 'notBill', encoding, '', spoilt?.line ?? null)
+  }
   const headerRow = rows[headerAt]!
   const header = headerRow.cells.map(cellText)
   if (header.some((c) => c.includes(REPLACEMENT))) return fileProblem('encoding', encoding, '', headerRow.line)

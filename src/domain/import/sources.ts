@@ -132,15 +132,16 @@ function allColumns(format: SourceFormat): string[] {
 export function detectSource(header: readonly string[], preamble: string): Detection | null {
   const names = header.map(normaliseHeader)
   const present = new Set(names)
-  let best: { source: BillSource; score: number; marked: boolean } | null = null
+  let best: { source: BillSource; score: number; share: number } | null = null
   for (const source of BILL_SOURCES) {
     const format = SOURCE_FORMATS[source]
     const columns = allColumns(format)
-    const score = columns.filter((c) => present.has(normaliseHeader(c))).length / columns.length
-    const marked = format.marks.some((m) => preamble.includes(m))
-    if (!best || score > best.score || (score === best.score && marked && !best.marked)) best = { source, score, marked }
+    const matched = columns.filter((c) => present.has(normaliseHeader(c))).length
+    // Half a column's worth for naming the source above the table: enough to break a tie, never to outvote a column.
+    const score = matched + (format.marks.some((m) => preamble.includes(m)) ? 0.5 : 0)
+    if (!best || score > best.score) best = { source, score, share: matched / columns.length }
   }
-  if (!best || best.score < 0.5) return null
+  if (!best || best.share < 0.5) return null
   const format = SOURCE_FORMATS[best.source]
   const at = (field: BillField) => {
     const column = format.columns[field]
