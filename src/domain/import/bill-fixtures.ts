@@ -251,8 +251,8 @@ export function largeAlipayRows(count: number, seed = 7): FixtureRow[] {
   const merchants = ['饿了么', '淘宝', '天猫', '盒马', '滴滴出行', '美团', '星巴克', '京东']
   const rows: FixtureRow[] = []
   for (let i = 0; i < count; i++) {
-    // Spread over 2026, later rows earlier in the year.
-    const dayOfYear = Math.floor(((count - 1 - i) / count) * 360)
+    // Spread over January to November 2026, later rows earlier in the year.
+    const dayOfYear = Math.floor(((count - 1 - i) / count) * 330)
     const month = Math.min(12, Math.floor(dayOfYear / 30) + 1)
     const day = (dayOfYear % 28) + 1
     const time = `2026-${pad(month)}-${pad(day)} ${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:${pad(Math.floor(rand() * 60))}`

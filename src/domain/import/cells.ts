@@ -12,6 +12,8 @@ export function cellText(cell: RawCell | undefined): string {
   return String(cell).trim()
 }
 
+const PLAIN_AMOUNT = /^\d{1,11}(?:\.\d{1,2})?$/
+
 export interface AmountCell {
   fen: Fen
   negative: boolean
@@ -49,8 +51,15 @@ export function parseAmountCell(cell: RawCell | undefined): AmountCell | null {
   }
   if (typeof cell !== 'string') return null
   let text = cell.trim()
+  // The common case, a plain "123.45", without the general parser's regexes.
+  if (PLAIN_AMOUNT.test(text)) {
+    const dot = text.indexOf('.')
+    const fen = dot < 0 ? Number(text) * 100 : Number(text.slice(0, dot)) * 100 + Number(text.slice(dot + 1).padEnd(2, '0'))
+    if (fen <= MAX_FEN) return { fen, negative: false, refund: null }
+  }
   let refund: RowRefund | null = null
-  const bracket = /^(.*?)[(（]([^()（）]*)[)）]$/.exec(text)
+  const last = text.charCodeAt(text.length - 1)
+  const bracket = last === 0x29 || last === 0xff09 ? /^(.*?)[(（]([^()（）]*)[)）]$/.exec(text) : null
   if (bracket) {
     refund = refundRemark(bracket[2]!)
     if (!refund) return null
@@ -67,6 +76,21 @@ export interface TimeCell {
 }
 
 const pad = (n: number) => n.toString().padStart(2, '0')
+
+function digit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  return c >= 48 && c <= 57
+}
+
+/** "YYYY-MM-DD HH:mm:ss", as every bill writes it, checked by character: the general parser's regex is for the rest. */
+function isoTime(text: string): TimeCell | null {
+  if (text.length !== 19 || text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null
+  for (const i of [11, 12, 14, 15, 17, 18]) if (!digit(text, i)) return null
+  const date = text.slice(0, 10)
+  const hour = Number(text.slice(11, 13))
+  if (!isIsoDate(date) || hour > 23 || text.charCodeAt(14) > 53 || text.charCodeAt(17) > 53) return null
+  return { date, time: text.slice(11) }
+}
 
 /** Excel's day 0 is 1899-12-30 (its serials count the non-existent 1900-02-29). */
 const EXCEL_EPOCH = dayNumberOf(1899, 12, 30)
@@ -94,6 +118,8 @@ export function parseTimeCell(cell: RawCell | undefined): TimeCell | null {
     return isIsoDate(date) ? { date, time: `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}` } : null
   }
   if (typeof cell !== 'string') return null
+  const fast = isoTime(cell)
+  if (fast) return fast
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(cell.trim())
   if (!m) return null
   const date = makeIsoDate(Number(m[1]), Number(m[2]), Number(m[3]))

@@ -3,6 +3,9 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { decodeBill, looksMisdecoded } from './decode'
 
+/** Each byte as the character of the same code: what reading GBK as Latin-1 makes of it. */
+const latin1 = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCode(b)).join('')
+
 const TEXT = '交易时间,交易对方,金额\n2026-11-05 20:15:03,饿了么,35.50\n'
 
 describe('decodeBill', () => {
@@ -36,7 +39,7 @@ describe('decodeBill', () => {
 
 describe('looksMisdecoded', () => {
   it('spots GBK text that was read as Latin-1 and saved again', () => {
-    const mojibake = Buffer.from(iconv.encode(TEXT.repeat(3), 'gbk')).toString('latin1')
+    const mojibake = latin1(iconv.encode(TEXT.repeat(3), 'gbk'))
     expect(looksMisdecoded(mojibake)).toBe(true)
     expect(looksMisdecoded(TEXT)).toBe(false)
     expect(looksMisdecoded('plain ascii, no bill')).toBe(false)

@@ -35,17 +35,23 @@ function isOleCompound(b: Uint8Array): boolean {
   return b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
 }
 
-function blank(row: SheetRow): boolean {
-  return row.cells.every((c) => cellText(c) === '')
+function filled(c: RawCell): boolean {
+  return c !== null && c !== '' && (typeof c !== 'string' || c.trim() !== '')
 }
 
 /**
- * Lines that are not transactions although they sit in or after the table: a separator of
- * dashes, or a lone remark. A real row has more than one filled cell.
+ * Lines that are not transactions although they sit in or after the table: blank ones, a
+ * separator of dashes, a lone remark. A real row has more than one filled cell.
  */
-function remark(row: SheetRow): boolean {
-  const filled = row.cells.filter((c) => cellText(c) !== '')
-  return filled.length === 1 && parseTimeCell(filled[0]) === null
+function notARow(row: SheetRow): boolean {
+  let count = 0
+  let only: RawCell = null
+  for (const c of row.cells) {
+    if (!filled(c)) continue
+    if (++count > 1) return false
+    only = c
+  }
+  return count === 0 || parseTimeCell(typeof only === 'string' ? only.trim() : only) === null
 }
 
 /**
@@ -113,12 +119,13 @@ export async function parseBill(file: BillFile, onProgress?: ProgressFn): Promis
   const problems: ImportProblem[] = []
   let dataRows = 0
   const body = rows.slice(headerAt + 1)
+  const read = rowReader(detection, header, badBytes)
   for (let i = 0; i < body.length; i++) {
     if (onProgress && i % 2000 === 1999) onProgress(0.5 + (i / body.length) * 0.5)
     const row = body[i]!
-    if (blank(row) || remark(row)) continue
+    if (notARow(row)) continue
     dataRows++
-    const result = readRow(row, detection, header, badBytes)
+    const result = read(row)
     if ('code' in result) problems.push({ ...base, ...result })
     else out.push({ ...base, ...result })
   }
@@ -128,50 +135,53 @@ export async function parseBill(file: BillFile, onProgress?: ProgressFn): Promis
 
 type RowResult = Omit<BillRow, 'fileIndex' | 'file'> | Omit<ImportProblem, 'fileIndex' | 'file'>
 
-function readRow(row: SheetRow, detection: Detection, header: string[], badBytes: boolean): RowResult {
+/**
+ * Makes the reader of one file's rows. What depends only on the header (each field's column and
+ * its name) is worked out here once, so reading a row allocates nothing but its result.
+ */
+function rowReader(detection: Detection, header: readonly string[], badBytes: boolean): (row: SheetRow) => RowResult {
   const { index, source } = detection
   const format = SOURCE_FORMATS[source]
-  const columnOf = (field: BillField) => header[index[field]] ?? format.columns[field] ?? field
-  const problem = (code: ProblemCode, field: BillField | null, value: string) => ({
-    line: row.line,
-    column: field === null ? null : columnOf(field),
-    code,
-    value: shown(value)
-  })
-  if (badBytes) {
-    const bad = row.cells.findIndex((c) => cellText(c).includes(REPLACEMENT))
-    if (bad >= 0) return { line: row.line, column: header[bad] ?? null, code: 'rowEncoding', value: shown(cellText(row.cells[bad])) }
-  }
-  // Every column the source needs must be there; optional ones may be cut off at the end of the row.
-  for (const field of BILL_FIELDS) {
-    const at = index[field]
-    if (at >= 0 && at >= row.cells.length && !format.optional.includes(field)) return problem('shortRow', field, '')
-  }
-  const raw = (field: BillField): RawCell | undefined => (index[field] >= 0 ? row.cells[index[field]] : undefined)
-  const text = (field: BillField) => cellText(raw(field))
-  const time = parseTimeCell(typeof raw('time') === 'string' ? text('time') : raw('time'))
-  if (!time) return problem('badDate', 'time', text('time'))
-  const amountCell = raw('amount')
-  const amount = parseAmountCell(typeof amountCell === 'string' ? amountCell.trim() : amountCell)
-  if (!amount) return problem('badAmount', 'amount', text('amount'))
-  const direction = parseDirection(text('direction'))
-  const status = blankPlaceholder(text('status'))
-  return {
-    line: row.line,
-    source,
-    date: time.date,
-    time: time.time,
-    type: blankPlaceholder(text('type')),
-    counterparty: blankPlaceholder(text('counterparty')),
-    item: blankPlaceholder(text('item')),
-    direction,
-    amount: amount.fen,
-    method: blankPlaceholder(text('method')),
-    status,
-    tradeNo: blankPlaceholder(text('tradeNo')),
-    merchantOrderNo: blankPlaceholder(text('merchantOrderNo')),
-    note: blankPlaceholder(text('note')),
-    // A purchase that was refunded afterwards says so in its amount (JD) or its status (WeChat).
-    rowRefund: amount.refund ?? (direction === 'out' && /退款/.test(status) ? refundRemark(status) : null)
+  const columnName = (field: BillField) => header[index[field]] ?? format.columns[field] ?? field
+  const names = Object.fromEntries(BILL_FIELDS.map((f) => [f, columnName(f)]))
+  // Every column the source needs must be in the row; optional ones may be cut off at its end.
+  const needed = BILL_FIELDS.filter((f) => index[f] >= 0 && !format.optional.includes(f)).sort((a, b) => index[a] - index[b])
+  const at = (cells: readonly RawCell[], field: BillField): RawCell | undefined => (index[field] >= 0 ? cells[index[field]] : undefined)
+  const text = (cells: readonly RawCell[], field: BillField): string => cellText(at(cells, field))
+  const problem = (line: number, code: ProblemCode, field: BillField, value: string) => ({ line, column: names[field] ?? field, code, value: shown(value) })
+
+  return (row) => {
+    const { cells, line } = row
+    if (badBytes) {
+      const bad = cells.findIndex((c) => cellText(c).includes(REPLACEMENT))
+      if (bad >= 0) return { line, column: header[bad] ?? null, code: 'rowEncoding', value: shown(cellText(cells[bad])) }
+    }
+    for (const field of needed) if (index[field] >= cells.length) return problem(line, 'shortRow', field, '')
+    const timeCell = at(cells, 'time')
+    const time = parseTimeCell(typeof timeCell === 'string' ? timeCell.trim() : timeCell)
+    if (!time) return problem(line, 'badDate', 'time', text(cells, 'time'))
+    const amountCell = at(cells, 'amount')
+    const amount = parseAmountCell(typeof amountCell === 'string' ? amountCell.trim() : amountCell)
+    if (!amount) return problem(line, 'badAmount', 'amount', text(cells, 'amount'))
+    const direction = parseDirection(text(cells, 'direction'))
+    const status = blankPlaceholder(text(cells, 'status'))
+    return {
+      line,
+      source,
+      date: time.date,
+      time: time.time,
+      type: blankPlaceholder(text(cells, 'type')),
+      counterparty: blankPlaceholder(text(cells, 'counterparty')),
+      item: blankPlaceholder(text(cells, 'item')),
+      direction,
+      amount: amount.fen,
+      method: blankPlaceholder(text(cells, 'method')),
+      status,
+      tradeNo: blankPlaceholder(text(cells, 'tradeNo')),
+      merchantOrderNo: blankPlaceholder(text(cells, 'merchantOrderNo')),
+      note: blankPlaceholder(text(cells, 'note')),
+      // A purchase that was refunded afterwards says so in its amount (JD) or its status (WeChat).
+      rowRefund: amount.refund ?? (direction === 'out' && status.includes('退款') ? refundRemark(status) : null)
+    }
   }
 }
