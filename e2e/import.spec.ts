@@ -81,6 +81,7 @@ test('Alipay and WeChat bills become orders on the right accounts, and importing
   await page.getByTestId('import-filter').getByText(/^忽略/).click()
   await expect(page.getByTestId('import-row').filter({ hasText: '盒马' })).toContainText('不是信用消费')
   await page.getByTestId('import-filter').getByText(/^全部/).click()
+  await expect(page.locator('.ant-modal:visible')).toHaveCount(0)
   await page.waitForTimeout(300)
   await page.screenshot({ path: `${SHOTS}/zh-CN-import-preview.png` })
 
@@ -161,6 +162,8 @@ test('a year of bills (10,000 rows) parses off the page, previews virtually and 
   test.setTimeout(180_000)
   const rows = largeAlipayRows(10_000)
   const credit = rows.filter((r) => r.method === '花呗').length
+  const repayments = rows.filter((r) => r.item.includes('还款')).length
+  expect(repayments).toBe(10)
   const app = new LedgerPage(page)
   await app.open('#/accounts')
   await page.getByTestId('lang-switch').getByText('English').click()
@@ -175,13 +178,14 @@ test('a year of bills (10,000 rows) parses off the page, previews virtually and 
   await app.fill(dialog, 'dueDay', '10')
   await app.save(dialog)
   await expect(dialog).toBeHidden()
-  await expect(page.getByTestId('import-counts')).toContainText(`Creates ${credit} orders`)
+  await expect(page.getByTestId('import-counts')).toHaveText(`Creates ${credit} orders and ${repayments} repayments, updates 0 stored orders`)
+  await expect(page.locator('.ant-modal:visible')).toHaveCount(0)
   await page.waitForTimeout(300)
   await page.screenshot({ path: `${SHOTS}/en-import-preview.png` })
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   expect(overflow).toBeLessThanOrEqual(0)
   await page.getByTestId('import-submit').click()
-  await expect(page.getByTestId('import-summary')).toContainText(`Created ${credit} orders`, { timeout: 60_000 })
+  await expect(page.getByTestId('import-summary')).toContainText(`Created ${credit} orders and ${repayments} repayments`, { timeout: 60_000 })
   await page.getByTestId('undo-button').waitFor()
   await page.locator('.ant-notification-notice-close').click()
   await page.screenshot({ path: `${SHOTS}/en-import-summary.png` })

@@ -244,7 +244,7 @@ const pad = (n: number, w = 2) => n.toString().padStart(w, '0')
 
 /**
  * A year of Alipay bills with `count` rows, newest first: about half paid with 花呗, the rest by
- * debit card or balance, plus one 花呗 repayment a month well under that month's spending.
+ * debit card, and every thousandth row a 花呗 repayment of 10.00, well under what was spent before it.
  */
 export function largeAlipayRows(count: number, seed = 7): FixtureRow[] {
   const rand = prng(seed)
@@ -260,7 +260,7 @@ export function largeAlipayRows(count: number, seed = 7): FixtureRow[] {
     const yuan = (5 + rand() * 300).toFixed(2)
     const credit = rand() < 0.5
     const no = `2026${pad(month)}${pad(day)}22001${pad(i, 10)}${pad(seed, 4)}`
-    if (day === 28 && i % 50 === 0) {
+    if (i % 1000 === 500) {
       rows.push(row({ time, type: '信用借还', counterparty: '花呗', item: '花呗主动还款', direction: '不计收支', amount: '10.00', method: '余额宝', status: '还款成功', tradeNo: no }))
       continue
     }

@@ -65,7 +65,7 @@ export function PreviewTable({ plan, fileNames, selected, blocked, onToggle }: P
       {
         key: 'include',
         title: t('import.col.include'),
-        width: 64,
+        width: 80,
         render: (_: unknown, { p }) => (
           <Switch
             size="small"
