@@ -153,9 +153,19 @@ test('a bad file is named by file, row and column, nothing is written, and the r
   await page.getByTestId('import-acknowledge').click()
   await page.getByTestId('import-submit').click()
   await expect(page.getByTestId('import-summary')).toContainText('新建 2 笔订单')
+
+  // Taken back from the summary, the rows are new again; this time the order already due is written as paid.
+  await page.getByTestId('import-undo').click()
+  await expect(page.getByTestId('import-counts')).toHaveText('将新建 2 笔订单、0 笔还款，更新 0 笔已有订单')
+  await page.getByTestId('import-mark-paid').click()
+  await page.getByTestId('import-submit').click()
+  await expect(page.getByTestId('import-summary')).toContainText('新建 2 笔订单')
   await app.nav('orders')
   await expect(app.rows('orders-table')).toHaveCount(2)
   await expect(app.rows('orders-table').filter({ hasText: '运动鞋' })).toHaveCount(0)
+  // 滴滴 of 10-20 was due 11-10, before today (12-01); 饿了么 of 11-05 is due 12-10.
+  await expect(app.rows('orders-table').filter({ hasText: '滴滴出行' })).toContainText('已还清')
+  await expect(app.rows('orders-table').filter({ hasText: '饿了么' })).toContainText('未还')
 })
 
 test('a year of bills (10,000 rows) parses off the page, previews virtually and imports in one write', async ({ page }) => {

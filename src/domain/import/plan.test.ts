@@ -282,6 +282,25 @@ describe('JD and Meituan bills', () => {
   })
 })
 
+describe('orders already due', () => {
+  it('are written as paid when asked, the rest unpaid, refunds and closings untouched', async () => {
+    const existing = empty()
+    const p = plan(await rowsOf(['alipay.csv', alipayCsv(ALIPAY_ROWS)]), existing)
+    const { change } = reviewImport(p, allWritable(p), indexLedger(existing), { paidBefore: '2026-11-20' })
+    const status = Object.fromEntries(change.orders.map((o) => [o.merchant, [o.dueDate, o.status]]))
+    expect(status).toEqual({
+      饿了么: ['2026-12-10', 'unpaid'],
+      淘宝: expect.anything(),
+      天猫: ['2026-12-10', 'unpaid'],
+      滴滴出行: ['2026-11-10', 'paid'],
+      哈啰: ['2026-10-26', 'paid'],
+      星巴克: ['2026-11-23', 'unpaid']
+    })
+    expect(change.orders.find((o) => o.item === '连衣裙')?.status).toBe('cancelled')
+    expectStorable(existing, change)
+  })
+})
+
 describe('choosing rows', () => {
   it('holds back a refund whose order is not chosen, and a repayment whose orders are not', async () => {
     const existing = empty()

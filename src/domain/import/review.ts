@@ -1,4 +1,5 @@
 // Owns what the chosen rows would do to the ledger: the records to add and the orders to change, and the rows that cannot be written (and why) before anything is.
+import type { IsoDate } from '../dates'
 import { sumFen } from '../money'
 import { check, orderSchema, repaymentSchema, type Account, type Ledger, type Order, type Repayment } from '../records'
 import { checkOrderAccount } from '../checks'
@@ -85,7 +86,16 @@ interface Built {
   orphans: string[]
 }
 
-function build(plan: readonly PlanRow[], selected: ReadonlySet<string>, blocked: ReadonlyMap<string, BlockReason>, index: LedgerIndex): Built {
+export interface ReviewOptions {
+  /**
+   * New orders due before this day are written as paid: for bills whose repayments were made
+   * elsewhere (a credit card paid from the bank's app), so that old purchases do not show as
+   * overdue. Null keeps every new order unpaid.
+   */
+  paidBefore?: IsoDate | null
+}
+
+function build(plan: readonly PlanRow[], selected: ReadonlySet<string>, blocked: ReadonlyMap<string, BlockReason>, index: LedgerIndex, options: ReviewOptions): Built {
   const active = plan.filter((p) => selected.has(p.key) && !blocked.has(p.key) && (p.state === 'new' || p.state === 'update'))
   const created = new Map<string, { order: Order; effects: RefundEffect[]; own: RefundEffect | null; rows: string[] }>()
   for (const p of active) if (p.action === 'order' && p.order) created.set(p.key, { order: p.order, effects: [], own: p.effect, rows: [p.key] })
@@ -124,9 +134,13 @@ function build(plan: readonly PlanRow[], selected: ReadonlySet<string>, blocked:
       included.add(p.key)
     }
   }
+  const paidBefore = options.paidBefore ?? null
   const orders = [...created.values()].map((e) => {
     origin.set(e.order.id, e.rows)
-    return applyEffects(e.order, e.effects, e.own)
+    const order = applyEffects(e.order, e.effects, e.own)
+    if (paidBefore === null || order.status !== 'unpaid' || order.dueDate >= paidBefore) return order
+    const paid: Order = { ...order, status: 'paid' }
+    return paid
   })
   const updated = [...updates.values()].map((e) => {
     origin.set(e.order.id, e.rows)
@@ -180,10 +194,10 @@ function firstProblem(built: Built, index: LedgerIndex): { rows: readonly string
  * a rule of the store (a repayment larger than what is owed, a refund of an order already paid
  * for...) holds back the rows at fault, one conflict at a time, until what is left can be written.
  */
-export function reviewImport(plan: readonly PlanRow[], selected: ReadonlySet<string>, index: LedgerIndex): Review {
+export function reviewImport(plan: readonly PlanRow[], selected: ReadonlySet<string>, index: LedgerIndex, options: ReviewOptions = {}): Review {
   const blocked = new Map<string, BlockReason>()
   for (let round = 0; round <= plan.length; round++) {
-    const built = build(plan, selected, blocked, index)
+    const built = build(plan, selected, blocked, index, options)
     if (built.orphans.length > 0) {
       for (const key of built.orphans) blocked.set(key, 'orderNotSelected')
       continue
@@ -193,6 +207,6 @@ export function reviewImport(plan: readonly PlanRow[], selected: ReadonlySet<str
       return { change: built.change, blocked, included: built.included, origin: built.origin, unresolved: problem !== null }
     for (const key of problem.rows) blocked.set(key, problem.reason)
   }
-  const built = build(plan, selected, blocked, index)
+  const built = build(plan, selected, blocked, index, options)
   return { change: built.change, blocked, included: built.included, origin: built.origin, unresolved: true }
 }

@@ -1,6 +1,6 @@
 // Owns the import wizard: choose or drop bill files, answer which account each payment method is, review every row, write once, see what was made.
 import { useCallback, useMemo, useState } from 'react'
-import { App as AntApp, Alert, Button, Progress, Space, Tag, Upload } from 'antd'
+import { App as AntApp, Alert, Button, Checkbox, Progress, Space, Tag, Tooltip, Upload } from 'antd'
 import { InboxOutlined } from '@ant-design/icons'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useI18n } from '@/app/i18n-context'
@@ -52,6 +52,7 @@ export function ImportPage() {
   const [done, setDone] = useState<ImportWrite | null>(null)
   const [undoing, setUndoing] = useState(false)
   const [creating, setCreating] = useState<CreditProduct | null>(null)
+  const [markPaid, setMarkPaid] = useState(false)
 
   const choices = useMemo(() => new Map([...Object.entries(remembered ?? {}), ...userChoices]), [remembered, userChoices])
   const rows = useMemo(() => bills.flatMap((b) => b.rows), [bills])
@@ -60,7 +61,8 @@ export function ImportPage() {
   const plan = useMemo(() => (remembered === undefined ? [] : planImport({ rows, existing, choices, newId })), [rows, existing, choices, remembered])
   const index = useMemo(() => indexLedger(existing), [existing])
   const selected = useMemo(() => new Set(plan.filter((p) => isWritable(p) && !off.has(p.key)).map((p) => p.key)), [plan, off])
-  const review: Review = useMemo(() => reviewImport(plan, selected, index), [plan, selected, index])
+  const paidBefore = markPaid ? ledger.today : null
+  const review: Review = useMemo(() => reviewImport(plan, selected, index, { paidBefore }), [plan, selected, index, paidBefore])
 
   const lines = useMemo<ProductLine[]>(() => {
     const byName = new Map<string, ProductLine>()
@@ -243,6 +245,11 @@ export function ImportPage() {
                 <span data-testid="import-counts">
                   {t('import.preview.counts', { orders: review.change.orders.length, repayments: review.change.repayments.length, updated: review.change.updated.length })}
                 </span>
+                <Tooltip title={t('import.markPaidHelp')}>
+                  <Checkbox checked={markPaid} onChange={(e) => setMarkPaid(e.target.checked)} data-testid="import-mark-paid">
+                    {t('import.markPaid', { today: ledger.today })}
+                  </Checkbox>
+                </Tooltip>
                 <div className="spacer" />
                 {pending > 0 && <span className="import-warning">{t('import.products.pending', { count: pending })}</span>}
                 {pending === 0 && blockedByProblems && <span className="import-warning">{t('import.problems.mustAcknowledge')}</span>}

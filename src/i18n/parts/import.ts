@@ -108,6 +108,8 @@ export const importZh = {
   'import.reason.invalid': '这一行生成的记录不符合要求',
   'import.reason.needsAccount': '请先在上方为“{product}”选择账户',
 
+  'import.markPaid': '到期日在今天（{today}）之前的新订单记为已还清',
+  'import.markPaidHelp': '账单里没有还款记录时（例如信用卡在银行 App 里还的），勾选此项，旧消费就不会显示为逾期。',
   'import.submit': '导入 {count} 条',
   'import.nothingNew': '没有可以导入的新内容',
   'import.unresolved': '账本里已有的记录互相冲突，无法导入；请先检查相关账户的还款',
@@ -233,6 +235,8 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.reason.invalid': 'The record this row makes is not valid',
   'import.reason.needsAccount': 'Choose an account for “{product}” above first',
 
+  'import.markPaid': 'Mark new orders due before today ({today}) as paid',
+  'import.markPaidHelp': 'When the bills do not hold the repayments (a credit card paid in the bank’s app, say), tick this so that old purchases do not show as overdue.',
   'import.submit': 'Import {count}',
   'import.nothingNew': 'Nothing new to import',
   'import.unresolved': 'Records already in the ledger conflict with each other; check the repayments of the accounts involved first',
