@@ -228,16 +228,9 @@ export function malformed(base: FixtureRow, fields: Partial<FixtureRow>): Fixtur
   return { ...base, ...fields }
 }
 
-/** mulberry32, the sample data's generator: the same seed gives the same file everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+/** A fraction in [0, 1) from a row number and a salt (Knuth's multiplicative hash): the same file on every run. */
+function spread(i: number, salt: number): number {
+  return (Math.imul(i * 31 + salt, 0x9e3779b1) >>> 0) / 4294967296
 }
 
 const pad = (n: number, w = 2) => n.toString().padStart(w, '0')
@@ -247,7 +240,6 @@ const pad = (n: number, w = 2) => n.toString().padStart(w, '0')
  * debit card, and every thousandth row a 花呗 repayment of 10.00, well under what was spent before it.
  */
 export function largeAlipayRows(count: number, seed = 7): FixtureRow[] {
-  const rand = prng(seed)
   const merchants = ['饿了么', '淘宝', '天猫', '盒马', '滴滴出行', '美团', '星巴克', '京东']
   const rows: FixtureRow[] = []
   for (let i = 0; i < count; i++) {
@@ -255,10 +247,10 @@ export function largeAlipayRows(count: number, seed = 7): FixtureRow[] {
     const dayOfYear = Math.floor(((count - 1 - i) / count) * 330)
     const month = Math.min(12, Math.floor(dayOfYear / 30) + 1)
     const day = (dayOfYear % 28) + 1
-    const time = `2026-${pad(month)}-${pad(day)} ${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:${pad(Math.floor(rand() * 60))}`
-    const merchant = merchants[Math.floor(rand() * merchants.length)]!
-    const yuan = (5 + rand() * 300).toFixed(2)
-    const credit = rand() < 0.5
+    const time = `2026-${pad(month)}-${pad(day)} ${pad(Math.floor(spread(i, seed) * 24))}:${pad(Math.floor(spread(i, seed + 1) * 60))}:${pad(Math.floor(spread(i, seed + 2) * 60))}`
+    const merchant = merchants[Math.floor(spread(i, seed + 3) * merchants.length)]!
+    const yuan = (5 + spread(i, seed + 4) * 300).toFixed(2)
+    const credit = spread(i, seed + 5) < 0.5
     const no = `2026${pad(month)}${pad(day)}22001${pad(i, 10)}${pad(seed, 4)}`
     if (i % 1000 === 500) {
       rows.push(row({ time, type: '信用借还', counterparty: '花呗', item: '花呗主动还款', direction: '不计收支', amount: '10.00', method: '余额宝', status: '还款成功', tradeNo: no }))
