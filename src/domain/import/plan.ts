@@ -55,13 +55,12 @@ export interface PlanRow {
 
 /** The user's answer for a product name: an account id, or SKIP_PRODUCT to leave its rows out. */
 export const SKIP_PRODUCT = 'skip'
-export type ProductChoice = string
 
 export interface PlanInput {
   rows: readonly BillRow[]
   existing: Pick<Ledger, 'accounts' | 'orders' | 'repayments'>
   /** Remembered and chosen accounts per product name. */
-  choices: ReadonlyMap<string, ProductChoice>
+  choices: ReadonlyMap<string, string>
   /** Ids for new orders (random in the app, counted in tests). */
   newId: () => string
 }
@@ -104,7 +103,7 @@ export function importedRepaymentId(row: BillRow): string {
   return id.length <= 64 ? id : `imp-${row.source}-${hash(id)}-${rowKeyOf(row).slice(-40)}`
 }
 
-/** A refund's row or the trade it closes: refund rows carry their own number, or else the order's with a suffix. */
+/** The number an imported order keeps in externalOrderNo, and a refund its note key: the trade number, at most 64 characters. */
 function externalNoOf(row: BillRow): string {
   return rowKeyOf(row).slice(0, 64)
 }

@@ -62,13 +62,6 @@ export function resultText(p: PlanRow, view: RowView, blocked: ReadonlyMap<strin
   return actionText(p, t)
 }
 
-/** "file, line 23, column 金额": where a problem is, as precisely as known. */
-export function whereText(p: ImportProblem, t: I18n['t']): string {
-  if (p.line === null) return t('import.where.file', { file: p.file })
-  if (p.column === null) return t('import.where.line', { file: p.file, line: p.line })
-  return t('import.where.column', { file: p.file, line: p.line, column: p.column })
-}
-
 export function problemText(p: ImportProblem, t: I18n['t']): string {
   return t(`import.problem.${p.code}`, { column: p.column ?? p.value })
 }
