@@ -85,7 +85,7 @@ function digit(text: string, i: number): boolean {
 /** "YYYY-MM-DD HH:mm:ss", as every bill writes it, checked by character: the general parser's regex is for the rest. */
 function isoTime(text: string): TimeCell | null {
   if (text.length !== 19 || text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null
-  for (const i of [11, 12, 14, 15, 17, 18]) if (!digit(text, i)) return null
+  if (!digit(text, 11) || !digit(text, 12) || !digit(text, 14) || !digit(text, 15) || !digit(text, 17) || !digit(text, 18)) return null
   const date = text.slice(0, 10)
   const hour = Number(text.slice(11, 13))
   if (!isIsoDate(date) || hour > 23 || text.charCodeAt(14) > 53 || text.charCodeAt(17) > 53) return null

@@ -119,27 +119,28 @@ export async function parseBill(file: BillFile, onProgress?: ProgressFn): Promis
   const problems: ImportProblem[] = []
   let dataRows = 0
   const body = rows.slice(headerAt + 1)
-  const read = rowReader(detection, header, badBytes)
+  const read = rowReader(detection, header, badBytes, base)
   for (let i = 0; i < body.length; i++) {
     if (onProgress && i % 2000 === 1999) onProgress(0.5 + (i / body.length) * 0.5)
     const row = body[i]!
     if (notARow(row)) continue
     dataRows++
     const result = read(row)
-    if ('code' in result) problems.push({ ...base, ...result })
-    else out.push({ ...base, ...result })
+    if (result.kind === 'problem') problems.push(result.problem)
+    else out.push(result.row)
   }
   onProgress?.(1)
   return { ...base, source: detection.source, encoding, headerLine: headerRow.line, dataRows, rows: out, problems }
 }
 
-type RowResult = Omit<BillRow, 'fileIndex' | 'file'> | Omit<ImportProblem, 'fileIndex' | 'file'>
+type RowResult = { kind: 'row'; row: BillRow } | { kind: 'problem'; problem: ImportProblem }
 
 /**
  * Makes the reader of one file's rows. What depends only on the header (each field's column and
  * its name) is worked out here once, so reading a row allocates nothing but its result.
  */
-function rowReader(detection: Detection, header: readonly string[], badBytes: boolean): (row: SheetRow) => RowResult {
+function rowReader(detection: Detection, header: readonly string[], badBytes: boolean, base: Pick<BillRow, 'fileIndex' | 'file'>): (row: SheetRow) => RowResult {
+  const { fileIndex, file } = base
   const { index, source } = detection
   const format = SOURCE_FORMATS[source]
   const columnName = (field: BillField) => header[index[field]] ?? format.columns[field] ?? field
@@ -148,13 +149,16 @@ function rowReader(detection: Detection, header: readonly string[], badBytes: bo
   const needed = BILL_FIELDS.filter((f) => index[f] >= 0 && !format.optional.includes(f)).sort((a, b) => index[a] - index[b])
   const at = (cells: readonly RawCell[], field: BillField): RawCell | undefined => (index[field] >= 0 ? cells[index[field]] : undefined)
   const text = (cells: readonly RawCell[], field: BillField): string => cellText(at(cells, field))
-  const problem = (line: number, code: ProblemCode, field: BillField, value: string) => ({ line, column: names[field] ?? field, code, value: shown(value) })
+  const problem = (line: number, code: ProblemCode, field: BillField, value: string): RowResult => ({
+    kind: 'problem',
+    problem: { fileIndex, file, line, column: names[field] ?? field, code, value: shown(value) }
+  })
 
   return (row) => {
     const { cells, line } = row
     if (badBytes) {
       const bad = cells.findIndex((c) => cellText(c).includes(REPLACEMENT))
-      if (bad >= 0) return { line, column: header[bad] ?? null, code: 'rowEncoding', value: shown(cellText(cells[bad])) }
+      if (bad >= 0) return { kind: 'problem', problem: { fileIndex, file, line, column: header[bad] ?? null, code: 'rowEncoding', value: shown(cellText(cells[bad])) } }
     }
     for (const field of needed) if (index[field] >= cells.length) return problem(line, 'shortRow', field, '')
     const timeCell = at(cells, 'time')
@@ -165,7 +169,9 @@ function rowReader(detection: Detection, header: readonly string[], badBytes: bo
     if (!amount) return problem(line, 'badAmount', 'amount', text(cells, 'amount'))
     const direction = parseDirection(text(cells, 'direction'))
     const status = blankPlaceholder(text(cells, 'status'))
-    return {
+    const parsed: BillRow = {
+      fileIndex,
+      file,
       line,
       source,
       date: time.date,
@@ -183,5 +189,6 @@ function rowReader(detection: Detection, header: readonly string[], badBytes: bo
       // A purchase that was refunded afterwards says so in its amount (JD) or its status (WeChat).
       rowRefund: amount.refund ?? (direction === 'out' && status.includes('退款') ? refundRemark(status) : null)
     }
+    return { kind: 'row', row: parsed }
   }
 }

@@ -1,5 +1,5 @@
 // Owns the import wizard: choose or drop bill files, answer which account each payment method is, review every row, write once, see what was made.
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { App as AntApp, Alert, Button, Checkbox, Progress, Space, Tag, Tooltip, Upload } from 'antd'
 import { InboxOutlined } from '@ant-design/icons'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -62,7 +62,10 @@ export function ImportPage() {
   const index = useMemo(() => indexLedger(existing), [existing])
   const selected = useMemo(() => new Set(plan.filter((p) => isWritable(p) && !off.has(p.key)).map((p) => p.key)), [plan, off])
   const paidBefore = markPaid ? ledger.today : null
-  const review: Review = useMemo(() => reviewImport(plan, selected, index, { paidBefore }), [plan, selected, index, paidBefore])
+  // A switch answers at once; the review of what the choice means (tens of milliseconds against a
+  // heavy ledger) follows in a render of its own.
+  const reviewed = useDeferredValue(selected)
+  const review: Review = useMemo(() => reviewImport(plan, reviewed, index, { paidBefore }), [plan, reviewed, index, paidBefore])
 
   const lines = useMemo<ProductLine[]>(() => {
     const byName = new Map<string, ProductLine>()
@@ -85,7 +88,8 @@ export function ImportPage() {
   const pending = lines.filter((l) => l.choice === null).length
   const toWrite = review.included.size
   const blockedByProblems = problems.length > 0 && !acknowledged
-  const canImport = !writing && !reading && toWrite > 0 && pending === 0 && !blockedByProblems && !review.unresolved
+  // Never write a review of an earlier choice.
+  const canImport = !writing && !reading && reviewed === selected && toWrite > 0 && pending === 0 && !blockedByProblems && !review.unresolved
   const fileNames = files
 
   const toggle = useCallback((keys: readonly string[], on: boolean) => {
