@@ -89,7 +89,8 @@ export async function parseBill(file: BillFile, onProgress?: ProgressFn): Promis
     encoding = decoded.encoding
     badBytes = !decoded.ok
     misdecoded = looksMisdecoded(decoded.text)
-    rows = parseDelimited(decoded.text, detectDelimiter(decoded.text), onProgress && ((f) => onProgress(f / 2)))
+    onProgress?.(0.1)
+    rows = parseDelimited(decoded.text, detectDelimiter(decoded.text), onProgress && ((f) => onProgress(0.1 + f * 0.4)))
   }
 
   const headerAt = rows.findIndex((r) => isHeaderRow(r.cells.map(cellText)))

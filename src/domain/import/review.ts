@@ -73,7 +73,8 @@ export function applyEffects(order: Order, effects: readonly RefundEffect[], own
   return {
     ...order,
     status: full && stillOpen ? (cancel ? 'cancelled' : 'refunded') : order.status,
-    amount: full ? order.amount : order.amount - refunded,
+    // A closed order keeps what was bought; only an open one is lowered by a part refund.
+    amount: full || !stillOpen ? order.amount : order.amount - refunded,
     notes: [order.notes, ...lines].filter(Boolean).join('\n')
   }
 }
