@@ -1,10 +1,11 @@
 // Owns the preview of every row: what it becomes, what repeats the ledger, what is left out and why; each row switchable, tens of thousands scrolled virtually.
-import { useMemo, useState } from 'react'
-import { Button, Input, Segmented, Switch, Table, Tag, Tooltip, type TableColumnsType } from 'antd'
+import { useMemo, useRef, useState } from 'react'
+import { Button, Input, Segmented, Switch, Table, Tag, Tooltip, type InputRef, type TableColumnsType } from 'antd'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { Money } from '@/components/Money'
 import { useElementHeight } from '@/components/use-element-height'
+import { useHotkey } from '@/components/use-hotkey'
 import type { PlanRow } from '@/domain/import/plan'
 import type { BlockReason } from '@/domain/import/review'
 import { isWritable, resultText, testIdProps, VIEW_COLOURS, viewOf, type RowView } from './import-view'
@@ -40,6 +41,8 @@ export function PreviewTable({ plan, fileNames, selected, blocked, onToggle }: P
   const [filter, setFilter] = useState<Filter>('all')
   const [query, setQuery] = useState('')
   const [wrapRef, height] = useElementHeight<HTMLDivElement>(420)
+  const searchRef = useRef<InputRef>(null)
+  useHotkey('/', () => searchRef.current?.focus())
 
   const rows = useMemo<ViewRow[]>(
     () =>
@@ -143,7 +146,7 @@ export function PreviewTable({ plan, fileNames, selected, blocked, onToggle }: P
           data-testid="import-filter"
           options={FILTERS.map((f) => ({ value: f, label: t(`import.filter.${f}`, { count: counts[f] ?? 0 }) }))}
         />
-        <Input.Search allowClear className="table-search" placeholder={t('import.filter.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <Input.Search ref={searchRef} allowClear className="table-search" placeholder={t('import.filter.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
         <div className="spacer" />
         <Button size="small" disabled={writableShown.length === 0} onClick={() => onToggle(writableShown, true)} data-testid="import-select-all">
           {t('import.selectAll')}
