@@ -8,6 +8,10 @@ import { ledgerCost } from '../src/domain/cost/ledger-cost'
 import { RATE_LIMITS, REPAYMENT_METHODS, type Ledger } from '../src/domain/records'
 import { generateSampleLedger } from '../src/domain/sample-data'
 import { sizesOf, trimOrders, type LedgerSizes } from './bench-ledger'
+import { alipayCsv, largeAlipayRows } from '../src/domain/import/bill-fixtures'
+import { parseBill } from '../src/domain/import/parse-bill'
+import { planImport } from '../src/domain/import/plan'
+import { indexLedger, reviewImport } from '../src/domain/import/review'
 
 const TODAY = '2026-11-21'
 const MONTHS = 120
@@ -45,6 +49,26 @@ function plainPass(ledger: Ledger): number {
 }
 
 const ms = (x: number) => `${x.toFixed(1)} ms`
+
+// Bill import, first part: parsing runs in the app's worker, whose heap holds only the files, so it
+// is timed here before the heavy ledger below fills this process's heap (and slows its collector).
+async function timeAsync(work: () => Promise<unknown>): Promise<number> {
+  await work()
+  const times: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now()
+    await work()
+    times.push(performance.now() - start)
+  }
+  return median(times)
+}
+const BILL_ROWS = 10_000
+const billBytes = alipayCsv(largeAlipayRows(BILL_ROWS))
+const plainBillParse = () => new TextDecoder('gb18030').decode(billBytes).split('\n').map((line) => line.split(','))
+const parseAlipay = () => parseBill({ fileIndex: 0, name: 'alipay.csv', bytes: billBytes })
+const billPlain = time(plainBillParse)
+const billParseOnly = await timeAsync(parseAlipay)
+const billRows = (await parseAlipay()).rows
 
 const generatedAt = performance.now()
 const ledger = generateSampleLedger({ today: TODAY, months: MONTHS, scale: SCALE })
@@ -106,3 +130,21 @@ const offersTime = time(() => {
   for (const o of offers) if (calculateOffer(o).ok) solved++
 })
 console.log(`\ncalculateOffer x ${offers.length.toLocaleString('en')} (schedule + IRR each): ${ms(offersTime)}, ${solved} solved, ${((offersTime / offers.length) * 1000).toFixed(0)} µs per offer`)
+
+// Bill import, second part: plan and review run on the page, beside the ledger, so they are timed with
+// it loaded: into a ledger with the sample accounts only, and into the heavy one (dedup against its orders).
+const huabeiChoice = new Map([['花呗', 'huabei']])
+let billOrders = 0
+const planAndReview = (into: Ledger) => {
+  const plan = planImport({ rows: billRows, existing: into, choices: huabeiChoice, newId: () => crypto.randomUUID() })
+  const selected = new Set(plan.filter((p) => p.state === 'new' || p.state === 'update').map((p) => p.key))
+  billOrders = reviewImport(plan, selected, indexLedger(into)).change.orders.length
+}
+const sampleAccounts: Ledger = { accounts: ledger.accounts, draws: [], orders: [], repayments: [], inquiries: [] }
+const billEmpty = time(() => planAndReview(sampleAccounts))
+const billHeavy = time(() => planAndReview(stored))
+console.log(`\nBill import, ${BILL_ROWS.toLocaleString('en')}-row Alipay CSV (GBK, ${(billBytes.length / 1024).toFixed(0)} KB), ${billOrders.toLocaleString('en')} 花呗 orders (median of ${RUNS}):`)
+console.log(`  plain parse (decode + split)          ${ms(billPlain).padStart(10)}`)
+console.log(`  parseBill (the worker's part)         ${ms(billParseOnly).padStart(10)}   ratio ${(billParseOnly / billPlain).toFixed(1)}x`)
+console.log(`  + plan and review, accounts only      ${ms(billParseOnly + billEmpty).padStart(10)}   ratio ${((billParseOnly + billEmpty) / billPlain).toFixed(1)}x`)
+console.log(`  + plan and review, into heavy ledger  ${ms(billParseOnly + billHeavy).padStart(10)}   ratio ${((billParseOnly + billHeavy) / billPlain).toFixed(1)}x   (dedup against ${stored.orders.length.toLocaleString('en')} stored orders)`)

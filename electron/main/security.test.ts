@@ -51,6 +51,13 @@ describe('contentSecurityPolicy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/)
   })
 
+  it("lets the import's parsing worker load from the app itself: no worker-src or child-src, so script-src 'self' governs workers", () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/worker-src|child-src/)
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';")
+    // A blob: worker (Vite's inline workers) would need blob: in script-src; the build emits a file instead.
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*blob:/)
+  })
+
   it('opens the dev server, its HMR socket and inline scripts in development only', () => {
     const policy = contentSecurityPolicy('http://localhost:5173/')
     expect(policy).toContain("script-src 'self' http://localhost:5173 'unsafe-inline'")

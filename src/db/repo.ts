@@ -288,3 +288,99 @@ export async function readLedger(db: LedgerDb): Promise<Ledger> {
     inquiries: await db.inquiries.toArray()
   }))
 }
+
+/** What an import wrote: the records it added, and each stored order it changed with what it was before. */
+export interface ImportWrite {
+  orders: Order[]
+  repayments: Repayment[]
+  updated: { before: Order; after: Order }[]
+}
+
+/**
+ * Writes an import in one transaction: new orders and repayments, and stored orders that the
+ * bills refund, reduce or cancel. Everything is checked first, as addLedger checks, against the
+ * ledger as it would be after the changes; the first bad record rejects everything.
+ * `alongside` runs inside the same transaction (the import remembers its product accounts there),
+ * so a failure of either leaves nothing written.
+ */
+export async function applyImport(
+  db: LedgerDb,
+  change: { orders: Order[]; repayments: Repayment[]; updated: Order[] },
+  alongside?: () => Promise<unknown>
+): Promise<ImportWrite> {
+  return db.transaction('rw', [...ALL_TABLES(db), db.meta], async () => {
+    const existing: Ledger = {
+      accounts: await db.accounts.toArray(),
+      draws: await db.draws.toArray(),
+      orders: await db.orders.toArray(),
+      repayments: await db.repayments.toArray(),
+      inquiries: []
+    }
+    const storedById = new Map(existing.orders.map((o) => [o.id, o]))
+    const updated: ImportWrite['updated'] = []
+    for (const [i, input] of change.updated.entries()) {
+      const after = validated<Order>('order', orderSchema, input)
+      const before = storedById.get(after.id)
+      if (!before) throw new ValidationError('order', [{ path: 'id', message: 'validation.unknownTarget' }], i + 1)
+      // A refund or cancellation changes an order where it is; it never moves it.
+      if (before.accountId !== after.accountId) throw new ValidationError('order', [{ path: 'accountId', message: 'validation.moveWithRepayments' }], i + 1)
+      updated.push({ before, after })
+    }
+    const afterById = new Map(updated.map((u) => [u.after.id, u.after]))
+    const incoming: Ledger = { accounts: [], draws: [], orders: change.orders, repayments: change.repayments, inquiries: [] }
+    const problem = validateLedger(incoming, { ...existing, orders: existing.orders.map((o) => afterById.get(o.id) ?? o) })
+    if (problem) throw new ValidationError(problem.recordType, problem.issues, problem.row)
+    const orders = change.orders.map((o) => orderSchema.parse(o))
+    const repayments = change.repayments.map((r) => repaymentSchema.parse(r))
+    if (orders.length > 0) await db.orders.bulkAdd(orders)
+    if (repayments.length > 0) await db.repayments.bulkAdd(repayments)
+    if (updated.length > 0) await db.orders.bulkPut(updated.map((u) => u.after))
+    await alongside?.()
+    return { orders, repayments, updated }
+  })
+}
+
+/** Field by field, whatever order IndexedDB gives the keys back in (an order's fields are all plain values). */
+function sameOrder(a: Order, b: Order): boolean {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()
+  return JSON.stringify(a, keys) === JSON.stringify(b, keys)
+}
+
+/**
+ * Takes an import back in one transaction: its records deleted, the orders it changed put back.
+ * Refused (nothing changes) when something recorded since depends on it: a repayment of an
+ * imported order, an imported or changed order edited since, or a bill payment that needs the
+ * imported orders.
+ */
+export async function revertImport(db: LedgerDb, write: ImportWrite): Promise<void> {
+  const conflict = () => new ValidationError('import', [{ path: '', message: 'validation.undoConflicts' }])
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    const ownRepayments = new Set(write.repayments.map((r) => r.id))
+    const orderIds = new Set(write.orders.map((o) => o.id))
+    for (const o of write.orders) {
+      const current = await db.orders.get(o.id)
+      // Edited since: taking it away would lose the edit. Already deleted: nothing to take.
+      if (current && !sameOrder(current, o)) throw conflict()
+      const paid = await db.repayments.where('targetId').equals(o.id).toArray()
+      if (paid.some((r) => !ownRepayments.has(r.id))) throw conflict()
+    }
+    for (const { after } of write.updated) {
+      const current = await db.orders.get(after.id)
+      if (!current || !sameOrder(current, after)) throw conflict()
+    }
+    const accountIds = new Set([...write.orders, ...write.repayments, ...write.updated.map((u) => u.before)].map((r) => r.accountId))
+    const befores = new Map(write.updated.map((u) => [u.before.id, u.before]))
+    for (const accountId of accountIds) {
+      const slice = await accountSlice(db, accountId)
+      const after = {
+        ...slice,
+        orders: slice.orders.filter((o) => !orderIds.has(o.id)).map((o) => befores.get(o.id) ?? o),
+        repayments: slice.repayments.filter((r) => !ownRepayments.has(r.id))
+      }
+      if (findRepaymentProblem(after)) throw conflict()
+    }
+    await db.repayments.bulkDelete([...ownRepayments])
+    await db.orders.bulkDelete([...orderIds])
+    if (befores.size > 0) await db.orders.bulkPut([...befores.values()])
+  })
+}

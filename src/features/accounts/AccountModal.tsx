@@ -37,14 +37,28 @@ function toValues(a: Partial<Account>): Values {
   }
 }
 
-export function AccountModal({ open, account, onClose }: { open: boolean; account?: Account; onClose(): void }) {
+export function AccountModal({
+  open,
+  account,
+  preset,
+  onClose,
+  onSaved
+}: {
+  open: boolean
+  account?: Account
+  /** Fields a new account starts with (the import suggests a name and kind). */
+  preset?: Partial<Account>
+  onClose(): void
+  onSaved?(account: Account): void
+}) {
   const { t } = useI18n()
   return (
     <RecordModal<Values, Account>
       open={open}
       recordId={account?.id}
       title={account ? t('account.edit') : t('account.add')}
-      initialValues={toValues(account ?? {})}
+      initialValues={toValues(account ?? preset ?? {})}
+      onSaved={onSaved}
       schema={accountSchema}
       testId="account-modal"
       onClose={onClose}
