@@ -49,6 +49,7 @@ import {
   scheduleOf,
   type PlanAmounts
 } from './schedule'
+import { instalmentDueDates } from '../dues/cycles'
 import type { DrawCost, EarlyPayoff, Offer, OrderCost, SchedulePeriod } from './types'
 
 /** The common 花呗-style overdue figure: 0.05% a day. Used where the contract has no daily rate. */
@@ -635,15 +636,24 @@ export interface OrderCostDetail {
   plan: readonly SchedulePeriod[] | null
 }
 
-/** An instalment order's 分期 plan: its schedule from the order date, first due on its due date, the fee on the original amount. */
-export function orderPlan(order: Pick<Order, 'amount' | 'instalmentFeeRate' | 'orderDate' | 'dueDate' | 'instalmentCount'>): SchedulePeriod[] {
+/** The account fields an order's costs depend on: its penalty multiplier, and its cycle for the dates of a 分期 plan. */
+export type OrderAccount = Pick<Account, 'penaltyMultiplier' | 'kind' | 'statementDay' | 'dueDay'>
+
+/**
+ * An instalment order's 分期 plan: its schedule from the order date, first due on its due date, one
+ * period on each bill of a statement account (instalmentDueDates), the fee on the original amount.
+ */
+export function orderPlan(
+  order: Pick<Order, 'amount' | 'instalmentFeeRate' | 'orderDate' | 'dueDate' | 'instalmentCount'>,
+  account: Pick<Account, 'kind' | 'statementDay' | 'dueDay'> | undefined
+): SchedulePeriod[] {
   return planPeriods({
     principal: order.amount,
     method: 'feeInstalment',
     rateUnit: 'monthlyFee',
     rate: order.instalmentFeeRate,
     startDate: order.orderDate,
-    dueDates: monthlyDueDates(order.dueDate, order.instalmentCount)
+    dueDates: instalmentDueDates(order, account)
   })
 }
 
@@ -651,7 +661,7 @@ export function orderPlan(order: Pick<Order, 'amount' | 'instalmentFeeRate' | 'o
 export function orderCostDetail(
   order: Order,
   balance: OrderBalance,
-  account: Pick<Account, 'penaltyMultiplier'>,
+  account: OrderAccount,
   today: IsoDate,
   options: CostOptions = {},
   context: DetailContext = {}
@@ -685,7 +695,7 @@ export function orderCostDetail(
     }
   }
 
-  const plan = orderPlan(order)
+  const plan = orderPlan(order, account)
   const apr = aprOfSchedule(order.amount, scheduleOf(plan, 0, false))
   const naive = naiveRate({ rate: order.instalmentFeeRate, rateUnit: 'monthlyFee' })
   if (!billable)
@@ -752,6 +762,6 @@ export function orderCostDetail(
  * penalty at options.overdueDailyRate (default 0.05% a day) x the account's multiplier, and the
  * real APR of an instalment plan (its 分期 schedule from the order date, first due on its due date).
  */
-export function orderCost(order: Order, balance: OrderBalance, account: Pick<Account, 'penaltyMultiplier'>, today: IsoDate, options?: CostOptions): OrderCost {
+export function orderCost(order: Order, balance: OrderBalance, account: OrderAccount, today: IsoDate, options?: CostOptions): OrderCost {
   return orderCostDetail(order, balance, account, today, options).cost
 }

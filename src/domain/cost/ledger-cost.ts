@@ -30,7 +30,7 @@ import { dayNumber, makeIsoDate, monthOf, type IsoDate } from '../dates'
 import { roundFen, type Fen } from '../money'
 import { orderBalanceDetails } from '../owed'
 import type { Account, Ledger, Repayment } from '../records'
-import { DEFAULT_PENALTY_MULTIPLIER, drawCostDetail, orderCostDetail, type CostOptions, type CostSink, type DetailContext } from './actual'
+import { DEFAULT_PENALTY_MULTIPLIER, drawCostDetail, orderCostDetail, type CostOptions, type CostSink, type DetailContext, type OrderAccount } from './actual'
 import { xirrOfDays } from './apr'
 import type { AccountCost, DrawCost, LedgerCost, MonthlyBalance, MonthlyCost, OrderCost } from './types'
 
@@ -150,7 +150,8 @@ const NONE: readonly Repayment[] = []
 export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions = {}): LedgerCost {
   const todayDay = dayNumber(today)
   const accountById = new Map<string, Account>(ledger.accounts.map((a) => [a.id, a]))
-  const fallbackAccount = { penaltyMultiplier: DEFAULT_PENALTY_MULTIPLIER }
+  // A record whose account is missing: the default multiplier, and no cycle (instalments a month apart).
+  const fallbackAccount: OrderAccount = { penaltyMultiplier: DEFAULT_PENALTY_MULTIPLIER, kind: 'other', statementDay: null, dueDay: null }
 
   // Repayments by draw position, so the draws need no look-up by id (a map of long ids is the
   // slowest thing here), and by order id. A repayment usually follows one on the same target,
@@ -275,7 +276,7 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
   // last is kept to spare three look-ups a record.
   interface AccountState {
     id: string
-    account: Pick<Account, 'penaltyMultiplier'>
+    account: OrderAccount
     totals: AccountCost
   }
   const states = new Map<string, AccountState>()

@@ -1,5 +1,6 @@
 // Owns the statement cycle of a bill: which order days a statement bills, which statement falls due on a day, and the bills an instalment plan is spread over.
 import { dayInMonth, parseIsoDate, type IsoDate } from '../dates'
+import { STATEMENT_KINDS, type Account } from '../records'
 import { dueDateForStatement, statementDateFor } from '../due-dates'
 import { monthlyDueDates } from '../cost/schedule'
 
@@ -68,4 +69,23 @@ export function billDueDates(firstDueDate: IsoDate, count: number, days: CycleDa
     out.push(dueDateForStatement(dayInMonth(m.year, m.month, days.statementDay), days.statementDay, days.dueDay))
   }
   return out
+}
+
+/** The cycle days of an account billed on a statement; null for any other account. */
+export function cycleDaysOf(account: Pick<Account, 'kind' | 'statementDay' | 'dueDay'> | undefined): CycleDays | null {
+  if (!account || !STATEMENT_KINDS.includes(account.kind) || account.statementDay === null || account.dueDay === null) return null
+  return { statementDay: account.statementDay, dueDay: account.dueDay }
+}
+
+/**
+ * The due dates of an order's instalments: on a statement account one period on each bill (its
+ * due day, a short month's last day included), elsewhere the same day each month. The dues list,
+ * the cost engine's penalty and the late-payment rule all date periods by this one function.
+ */
+export function instalmentDueDates(
+  order: { dueDate: IsoDate; instalmentCount: number },
+  account: Pick<Account, 'kind' | 'statementDay' | 'dueDay'> | undefined
+): IsoDate[] {
+  const cycle = cycleDaysOf(account)
+  return cycle ? billDueDates(order.dueDate, order.instalmentCount, cycle) : monthlyDueDates(order.dueDate, order.instalmentCount)
 }

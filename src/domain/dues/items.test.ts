@@ -8,6 +8,9 @@ import { orderBalances } from '../owed'
 import type { Account, Draw, Ledger, Order, Repayment } from '../records'
 import { generateSampleLedger } from '../sample-data'
 import { findRepaymentProblem } from '../validate-ledger'
+import { DEFAULT_PROFILE } from '../records'
+import { DEFAULT_RISK_SETTINGS, riskInput } from '../risk'
+import { lateEvents } from '../risk/late-payments'
 import { dueItems, duesByDay, summariseDues, urgencyOf, type DueItem } from './items'
 
 const options = { minimumPercent: 10 }
@@ -251,5 +254,27 @@ describe('summaries', () => {
     expect(days.get('2026-01-16')).toMatchObject({ total: 350, urgency: 'soon' })
     expect(days.get('2026-01-16')!.items).toHaveLength(2)
     expect(days.get(addDays(today, 20))!.urgency).toBe('later')
+  })
+})
+
+describe('one calendar for an instalment plan on a statement account', () => {
+  // Statement day 10, due day 31: the first bill falls due on 28 February, the next on 31 March.
+  const card31: Account = { ...huabei, id: 'h31', statementDay: 10, dueDay: 31 }
+  const plan: Order = { ...order, id: 'o31', accountId: 'h31', orderDate: '2026-01-12', dueDate: '2026-02-28', amount: 300_000, instalmentCount: 3, instalmentFeeRate: 0.006 }
+  const firstPaid = repay('p1', { accountId: 'h31', targetType: 'order', targetId: 'o31', date: '2026-02-27', amount: 101_800 })
+  const ledger: Ledger = { ...emptyLedger, accounts: [card31], orders: [plan], repayments: [firstPaid] }
+
+  it('dues, cost engine and the late-payment rule all wait for 31 March', () => {
+    for (const today of ['2026-03-29', '2026-03-30', '2026-03-31']) {
+      const second = dueItems(ledger, today, options).find((i) => i.key === 'o31' || i.key.startsWith('order:o31'))
+      expect(second, today).toMatchObject({ dueDate: '2026-03-31', overdue: null })
+      // The engine charges no penalty before the bill's own due date.
+      expect(ledgerCost(ledger, today).orders.get('o31')?.overdue, today).toBeNull()
+    }
+    // Paid on 31 March, the day the app named: nothing is late afterwards.
+    const paid = { ...ledger, repayments: [firstPaid, repay('p2', { accountId: 'h31', targetType: 'order', targetId: 'o31', date: '2026-03-31', amount: 101_800 })] }
+    const input = riskInput(paid, DEFAULT_PROFILE, DEFAULT_RISK_SETTINGS, '2026-04-05')
+    expect(lateEvents(input, '2024-04-05')).toEqual([])
+    expect(ledgerCost(paid, '2026-04-05').orders.get('o31')?.overdue).toBeNull()
   })
 })

@@ -24,12 +24,12 @@
 import { addMonths, dayNumber, monthOf, addDays, type IsoDate } from '../dates'
 import type { Fen } from '../money'
 import { orderBalances as computeOrderBalances, type OrderBalance } from '../owed'
-import { STATEMENT_KINDS, type Account, type Draw, type Ledger, type Repayment, type RepaymentTarget } from '../records'
-import { DEFAULT_PENALTY_MULTIPLIER, drawCostDetail, offerOfDraw } from '../cost/actual'
+import { type Account, type Draw, type Ledger, type Repayment, type RepaymentTarget } from '../records'
+import { DEFAULT_PENALTY_MULTIPLIER, drawCostDetail, offerOfDraw, orderPlan } from '../cost/actual'
 import { ledgerCost } from '../cost/ledger-cost'
-import { buildSchedule, monthlyDueDates, planPeriods } from '../cost/schedule'
+import { buildSchedule } from '../cost/schedule'
 import type { LedgerCost } from '../cost/types'
-import { billDueDates, cycleOfDueDate, type CycleDays } from './cycles'
+import { cycleDaysOf, cycleOfDueDate, type CycleDays } from './cycles'
 
 export type DueKind = 'drawInstalment' | 'drawTerm' | 'order' | 'orderInstalment' | 'bill'
 
@@ -134,10 +134,6 @@ function drawDues(out: DueItem[], draw: Draw, reps: readonly Repayment[], accoun
   for (const f of future) add({ key: key(String(f.index)), kind: 'drawInstalment', dueDate: f.dueDate, amount: f.amount, period: { index: f.index, count: n }, overdue: null })
 }
 
-function cycleDaysOf(account: Account | undefined): CycleDays | null {
-  if (!account || !STATEMENT_KINDS.includes(account.kind) || account.statementDay === null || account.dueDay === null) return null
-  return { statementDay: account.statementDay, dueDay: account.dueDay }
-}
 
 interface BillDraft {
   accountId: string
@@ -194,8 +190,8 @@ export function dueItems(ledger: Ledger, today: IsoDate, options: DueOptions): D
     }
     // An instalment plan: the cost engine's periods (their amounts do not depend on the dates).
     const n = o.instalmentCount
-    const plan = planPeriods({ principal: o.amount, method: 'feeInstalment', rateUnit: 'monthlyFee', rate: o.instalmentFeeRate, startDate: o.orderDate, dueDates: monthlyDueDates(o.dueDate, n) })
-    const dates = cycle ? billDueDates(o.dueDate, n, cycle) : plan.map((p) => p.dueDate)
+    const plan = orderPlan(o, accountById.get(o.accountId))
+    const dates = plan.map((p) => p.dueDate)
     const add = targetItems(out, todayDay, { accountId: o.accountId, recordId: o.id, target: { targetType: 'order', targetId: o.id } }, balance.owed)
     let cum = 0
     let arrears = 0

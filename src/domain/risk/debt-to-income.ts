@@ -11,7 +11,7 @@ export interface DebtToIncome {
   mortgage: Fen | null
 }
 
-export function debtToIncome(input: Pick<RiskInput, 'ledger' | 'cost' | 'settings' | 'today' | 'profile'>): DebtToIncome {
+export function debtToIncome(input: Pick<RiskInput, 'ledger' | 'cost' | 'settings' | 'today' | 'profile' | 'accountById'>): DebtToIncome {
   const amount = input.profile.mortgageAmount
   return {
     income: input.profile.monthlyIncome,

@@ -38,9 +38,9 @@ function byDate(a: { date: IsoDate }, b: { date: IsoDate }): number {
 }
 
 /** The due dates and amounts of an order: one payment, or its 分期 plan (the cost engine's). */
-function orderDues(order: Order): { date: IsoDate; amount: Fen }[] {
+function orderDues(order: Order, account: Account | undefined): { date: IsoDate; amount: Fen }[] {
   if (order.instalmentCount <= 1) return [{ date: order.dueDate, amount: orderTotal(order) }]
-  return orderPlan(order).map((p) => ({ date: p.dueDate, amount: p.payment }))
+  return orderPlan(order, account).map((p) => ({ date: p.dueDate, amount: p.payment }))
 }
 
 type Input = Pick<RiskInput, 'ledger' | 'accountById' | 'today' | 'cost'> & { settings: Pick<RiskInput['settings'], 'lateToleranceYuan'> }
@@ -87,7 +87,7 @@ function drawEvents(input: Input, from: IsoDate, out: LateEvent[]): void {
 
 function statementEvents(account: Account, orders: readonly Order[], repayments: readonly Repayment[], from: IsoDate, today: IsoDate, out: LateEvent[]): void {
   const dues: { date: IsoDate; amount: Fen; id: string }[] = []
-  for (const o of orders) if (o.status === 'unpaid' && o.orderDate <= today) for (const d of orderDues(o)) if (d.date < today) dues.push({ ...d, id: o.id })
+  for (const o of orders) if (o.status === 'unpaid' && o.orderDate <= today) for (const d of orderDues(o, account)) if (d.date < today) dues.push({ ...d, id: o.id })
   if (dues.length === 0) return
   dues.sort(byDate)
   const open = new Set(orders.filter((o) => o.status === 'unpaid').map((o) => o.id))
@@ -108,7 +108,7 @@ function statementEvents(account: Account, orders: readonly Order[], repayments:
   }
 }
 
-function perOrderEvents(orders: readonly Order[], repayments: readonly Repayment[], from: IsoDate, today: IsoDate, out: LateEvent[]): void {
+function perOrderEvents(account: Account, orders: readonly Order[], repayments: readonly Repayment[], from: IsoDate, today: IsoDate, out: LateEvent[]): void {
   const reps = new Map<string, Repayment[]>()
   for (const r of repayments) {
     if (r.targetType !== 'order' || r.date > today) continue
@@ -122,7 +122,7 @@ function perOrderEvents(orders: readonly Order[], repayments: readonly Repayment
     let due = 0
     let paid = 0
     let j = 0
-    for (const d of orderDues(o)) {
+    for (const d of orderDues(o, account)) {
       if (d.date >= today) break
       due += d.amount
       while (j < own.length && own[j]!.date <= d.date) paid += own[j++]!.amount
@@ -153,7 +153,7 @@ export function lateEvents(input: Input, from: IsoDate): LateEvent[] {
     if (!account || !mayReport(account)) continue
     const repayments = repaymentsBy.get(accountId) ?? []
     if (STATEMENT_KINDS.includes(account.kind)) statementEvents(account, orders, repayments, from, input.today, out)
-    else perOrderEvents(orders, repayments, from, input.today, out)
+    else perOrderEvents(account, orders, repayments, from, input.today, out)
   }
   const tolerance = input.settings.lateToleranceYuan * 100
   return out.filter((e) => e.shortfall > tolerance).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0))

@@ -38,7 +38,7 @@ function nextPayment(periods: readonly { dueDate: IsoDate; payment: Fen }[], tod
   return null
 }
 
-export function monthlyPayments(input: Pick<RiskInput, 'ledger' | 'cost' | 'settings' | 'today'>): MonthlyPayments {
+export function monthlyPayments(input: Pick<RiskInput, 'ledger' | 'cost' | 'settings' | 'today' | 'accountById'>): MonthlyPayments {
   const { today } = input
   const lines: PaymentLine[] = []
   for (const draw of input.ledger.draws) {
@@ -59,7 +59,7 @@ export function monthlyPayments(input: Pick<RiskInput, 'ledger' | 'cost' | 'sett
     const owed = input.cost.orders.get(order.id)?.owed ?? 0
     if (owed <= 0) continue
     if (order.instalmentCount > 1) {
-      const next = nextPayment(orderPlan(order), today)
+      const next = nextPayment(orderPlan(order, input.accountById.get(order.accountId)), today)
       lines.push({ accountId: order.accountId, record: { type: 'order', id: order.id }, amount: next === null ? owed : Math.min(next, owed), basis: 'instalment' })
     } else revolving.set(order.accountId, (revolving.get(order.accountId) ?? 0) + owed)
   }
