@@ -32,7 +32,7 @@ test('sample data shows the overdue order first, the coming week, the calendar b
   await expect(overdue).toHaveAttribute('data-urgency', 'overdue')
   await expect(overdue.getByTestId('due-when')).toHaveText('逾期 4 天')
   await expect(overdue).toContainText('¥23.00')
-  await expect(overdue.getByTestId('due-penalty')).toContainText('罚息约 ¥')
+  await expect(overdue.getByTestId('due-penalty')).toContainText('另有罚息约 ¥')
   await expect(page.getByTestId('card-overdue')).toContainText('¥23.00')
   await expect(row(page, 'week', '车贷')).toContainText('3 天后到期')
   await expect(row(page, 'week', '招商银行信用卡')).toContainText('账单')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
+import { findRepaymentProblem } from '../validate-ledger'
 import { overdueMonths, overdueRule } from './overdue'
 import { bill, drawOn, inputOf, ledgerOf, orderOn, pay, perOrder } from './scenarios'
 
@@ -32,6 +33,17 @@ describe('anything overdue, even one day', () => {
     ])
     expect(flags[1]!.explanation.zh).toContain(`${perOrder.name}不上征信`)
     expect(flags[0]!.explanation.zh).toContain(`${bill.name}「淘宝」2026-10-01 ¥100.00`)
+  })
+
+  it('tells an order to pay what the ledger accepts, with the penalty named apart as the platform\'s', () => {
+    const late = orderOn('per', '2026-10-01', '2026-10-15', 100_000)
+    const ledger = ledgerOf({ orders: [late] })
+    const [flag] = overdueRule(inputOf(ledger, { today: '2026-11-20' }))
+    expect(flag!.action.zh).toContain('今天就还清 ¥1,000.00')
+    expect(flag!.explanation.zh).toMatch(/未还 ¥1,000\.00，另有罚息约 ¥\d+\.\d\d/)
+    // The amount it names is one the store takes.
+    const paid = { ...ledger, repayments: [pay(late, '2026-11-20', 100_000)] }
+    expect(findRepaymentProblem(paid)).toBeNull()
   })
 
   it('measures in months overdue, as the report does: 30 days is one, 31 two', () => {

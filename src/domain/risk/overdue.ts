@@ -20,7 +20,11 @@ export interface OverdueRecord {
   since: IsoDate
   days: number
   penalty: Fen
-  /** What clears it today, penalty included. */
+  /**
+   * What the ledger takes to clear it today: for a draw the penalty is included (the engine and the
+   * store agree on it); for an order it is not, as the platform decides its own fee, so the
+   * penalty is named beside it as an estimate.
+   */
   owed: Fen
 }
 
@@ -40,7 +44,7 @@ export function overdueRecords(input: Pick<RiskInput, 'ledger' | 'cost' | 'accou
     const o = cost?.overdue
     if (!cost || !o || o.days < min) continue
     const account = input.accountById.get(order.accountId)
-    out.push({ record: { type: 'order', id: order.id }, accountId: order.accountId, account, label: orderLabel(account, order), since: o.since, days: o.days, penalty: o.penaltyAccrued, owed: cost.owed })
+    out.push({ record: { type: 'order', id: order.id }, accountId: order.accountId, account, label: orderLabel(account, order), since: o.since, days: o.days, penalty: o.penaltyAccrued, owed: cost.owed - o.penaltyAccrued })
   }
   return out
 }
@@ -69,8 +73,8 @@ function explain(r: OverdueRecord, tail: Bilingual): Bilingual {
       `The draw ${r.label.en} has been overdue ${nOf(r.days, 'day')} since its ${r.since} due date, with ${facts.penalty} penalty; ${facts.owed} is owed. ${tail.en}`
     )
   return bi(
-    `订单 ${r.label.zh} 应在 ${r.since} 还，已逾期 ${r.days} 天，罚息 ${facts.penalty}，现欠 ${facts.owed}。${tail.zh}`,
-    `The order ${r.label.en} was due on ${r.since} and is ${nOf(r.days, 'day')} overdue, with ${facts.penalty} penalty; ${facts.owed} is owed. ${tail.en}`
+    `订单 ${r.label.zh} 应在 ${r.since} 还，已逾期 ${r.days} 天，未还 ${facts.owed}，另有罚息约 ${facts.penalty}（以平台为准）。${tail.zh}`,
+    `The order ${r.label.en} was due on ${r.since} and is ${nOf(r.days, 'day')} overdue: ${facts.owed} unpaid, plus about ${facts.penalty} penalty (the platform decides). ${tail.en}`
   )
 }
 
@@ -91,7 +95,7 @@ export function overdueRule(input: RiskInput): RiskFlag[] {
       action:
         r.record.type === 'draw'
           ? bi(`今天就还上逾期的部分（连同罚息）；全部还清需 ${money(r.owed)}。`, `Pay the overdue part with its penalty today; clearing it all takes ${money(r.owed)}.`)
-          : bi(`今天就还清 ${money(r.owed)}。`, `Pay the ${money(r.owed)} today.`)
+          : bi(`今天就还清 ${money(r.owed)}，罚息以平台账单为准。`, `Pay the ${money(r.owed)} today; any penalty is on the platform's bill.`)
     }
   })
 }
