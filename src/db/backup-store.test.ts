@@ -1,5 +1,6 @@
 // Tests backup and restore against the store: the sample round trip, rejected files leaving the data as it was, one transaction, and undo.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FIRED_REMINDERS_KEY } from '@/domain/dues/settings'
 import { createBackup, BACKUP_SCHEMA_VERSION, BACKUP_STATE_KEY, PRE_RESTORE_KEY, readBackup, sha256Hex, canonicalJson, type BackupPayload } from '@/domain/backup/backup-file'
 import { INITIAL_BACKUP_STATE } from '@/domain/backup/reminder'
 import type { Ledger } from '@/domain/records'
@@ -110,9 +111,21 @@ describe('backup and restore through the store', () => {
     await seed()
     await writeBackupState(db, INITIAL_BACKUP_STATE)
     await db.meta.put({ key: PRE_RESTORE_KEY, value: { createdAt: context.now, text: '{}' } })
+    await db.meta.put({ key: FIRED_REMINDERS_KEY, value: ['2026-12-10|bill:huabei:2026-12-10|3'] })
     const payload = await readBackupPayload(db)
     expect(Object.keys(payload.meta.settings)).toEqual(['dues.leadDays'])
     expect(payload.meta.settings[BACKUP_STATE_KEY]).toBeUndefined()
+  })
+
+  it('keeps the reminders already shown through a restore, so none repeats', async () => {
+    await seed()
+    const made = await createBackup({ payload: await readBackupPayload(db), appVersion: '0.1.0', createdAt: context.now })
+    const shown = ['2026-12-10|bill:huabei:2026-12-10|3', '2026-12-10|bill:huabei:2026-12-10|1']
+    await db.meta.put({ key: FIRED_REMINDERS_KEY, value: shown })
+    const read = await readBackup(made.text)
+    if (!read.ok) throw new Error(read.problem.code)
+    await restoreWithUndo(db, read.backup, context)
+    expect((await db.meta.get(FIRED_REMINDERS_KEY))?.value).toEqual(shown)
   })
 
   it('follows the store\'s schema version', () => {

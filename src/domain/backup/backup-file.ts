@@ -9,6 +9,7 @@
 // does not depend on how a JSON parser orders keys. A file is refused, with the reason, when it
 // is not JSON (truncated when it starts like ours), not ours, from a newer schema, has a bad header,
 // a checksum that does not match, or any record its schema or the cross-record rules reject.
+import { FIRED_REMINDERS_KEY } from '../dues/settings'
 import { isIsoDate, type IsoDate } from '../dates'
 import { check, profileSchema, RECORD_TYPES, recordSchemas, type FieldIssue, type Ledger, type Profile, type RecordType } from '../records'
 import { validateLedger } from '../validate-ledger'
@@ -23,11 +24,13 @@ export const CHECKSUM_ALGORITHM = 'SHA-256'
 
 /**
  * Meta documents that describe this installation rather than the ledger (when it was last backed
- * up, the copy kept for undoing a restore): never written to a backup, never replaced by a restore.
+ * up, the copy kept for undoing a restore, the reminders already shown): never written to a
+ * backup, never replaced by a restore. Reminders shown here stay shown; and a reminder firing does
+ * not make the data "changed" for the backup reminder or the snapshots.
  */
 export const BACKUP_STATE_KEY = 'backup.state'
 export const PRE_RESTORE_KEY = 'backup.preRestore'
-export const LOCAL_META_KEYS: readonly string[] = [BACKUP_STATE_KEY, PRE_RESTORE_KEY]
+export const LOCAL_META_KEYS: readonly string[] = [BACKUP_STATE_KEY, PRE_RESTORE_KEY, FIRED_REMINDERS_KEY]
 export const PROFILE_KEY = 'profile'
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }

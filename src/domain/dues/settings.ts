@@ -2,6 +2,8 @@
 import { z } from 'zod'
 
 export const DUES_SETTINGS_KEY = 'dues.settings'
+/** Which reminders have fired on this installation (not ledger data: a backup leaves it out). */
+export const FIRED_REMINDERS_KEY = 'dues.reminders.fired'
 
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/
 

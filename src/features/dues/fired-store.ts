@@ -2,9 +2,10 @@
 import { z } from 'zod'
 import type { LedgerDb } from '@/db/schema'
 import { readSetting, writeSetting } from '@/db/settings'
+import { FIRED_REMINDERS_KEY } from '@/domain/dues/settings'
 import type { FiredStore } from './reminder-scheduler'
 
-export const FIRED_REMINDERS_KEY = 'dues.reminders.fired'
+export { FIRED_REMINDERS_KEY }
 
 // Ids are '<due date>|<item key>|<lead>'; the scheduler prunes them to the last weeks, so a few thousand is plenty.
 const firedSchema = z.array(z.string().max(300)).max(20_000)
