@@ -44,13 +44,15 @@ function fakeApp({ locked = true } = {}) {
   return app
 }
 
-function fakeWindow(): LifecycleWindow & { minimized: boolean; destroyed: boolean; focus: () => void } {
+function fakeWindow(): LifecycleWindow & { minimized: boolean; destroyed: boolean; visible: boolean; focus: () => void } {
   const window = {
     minimized: false,
     destroyed: false,
+    visible: true,
     isDestroyed: () => window.destroyed,
     isMinimized: () => window.minimized,
     restore: vi.fn(() => void (window.minimized = false)),
+    show: vi.fn(() => void (window.visible = true)),
     focus: vi.fn()
   }
   return window
@@ -147,6 +149,21 @@ describe('startApp', () => {
     app.emit('second-instance')
     expect(window.restore).toHaveBeenCalledOnce()
     expect(window.focus).toHaveBeenCalledOnce()
+    expect(deps.createWindow).toHaveBeenCalledOnce()
+  })
+
+  it('shows a window hidden in the tray when the app is launched again or activated', async () => {
+    const { app, deps, windows } = setup({ platform: 'darwin' })
+    await app.becomeReady()
+    const [window] = windows
+    if (window === undefined) throw new Error('no window was created')
+    window.visible = false
+    app.emit('second-instance')
+    expect(window.visible).toBe(true)
+    window.visible = false
+    app.emit('activate')
+    expect(window.visible).toBe(true)
+    expect(window.focus).toHaveBeenCalledTimes(2)
     expect(deps.createWindow).toHaveBeenCalledOnce()
   })
 

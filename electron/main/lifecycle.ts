@@ -15,6 +15,8 @@ export interface LifecycleWindow {
   isDestroyed(): boolean
   isMinimized(): boolean
   restore(): void
+  /** Shows a window hidden in the tray. */
+  show(): void
   focus(): void
 }
 
@@ -52,6 +54,13 @@ export function startApp(deps: LifecycleDeps): boolean {
   const openWindow = (): void => {
     mainWindow = deps.createWindow()
   }
+  // With "keep running in the tray" the window may be hidden, not closed: launching the app again
+  // (or clicking its Dock icon) must show it, not only focus it.
+  const bringBack = (window: LifecycleWindow): void => {
+    if (window.isMinimized()) window.restore()
+    window.show()
+    window.focus()
+  }
 
   app.on('web-contents-created', (_event, contents) => deps.guardContents(contents))
   app.on('second-instance', () => {
@@ -60,15 +69,16 @@ export function startApp(deps: LifecycleDeps): boolean {
       openWindow()
       return
     }
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
+    bringBack(mainWindow)
   })
   app.on('window-all-closed', () => {
     // macOS apps stay in the Dock with no window until the user quits them.
     if (deps.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    if (ready && deps.windowCount() === 0) openWindow()
+    if (!ready) return
+    if (mainWindow !== undefined && !mainWindow.isDestroyed()) bringBack(mainWindow)
+    else if (deps.windowCount() === 0) openWindow()
   })
 
   app
