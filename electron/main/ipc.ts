@@ -276,9 +276,9 @@ export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
       return { saved: true, path: choice.filePath }
     },
 
-    async notify(args): Promise<void> {
+    async notify(args): Promise<boolean> {
       const request = parseNotifyArgs(args)
-      if (!deps.Notification.isSupported()) return
+      if (!deps.Notification.isSupported()) return false
       const notification = new deps.Notification({ title: request.title, body: request.body })
       shown.add(notification)
       notification.on('click', () => {
@@ -287,6 +287,7 @@ export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
       })
       notification.on('close', () => void shown.delete(notification))
       notification.show()
+      return true
     },
 
     async setBadgeCount(args): Promise<void> {

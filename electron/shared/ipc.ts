@@ -96,7 +96,8 @@ export interface Bridge {
   /** Opens an allow-listed https link in the system browser; false when the link was refused. */
   openExternal(url: string): Promise<boolean>
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
-  notify(request: NotifyRequest): Promise<void>
+  /** False when the system shows no notifications (unsupported): the page then shows its own banner. */
+  notify(request: NotifyRequest): Promise<boolean>
   /** The count on the dock / taskbar icon (0 clears it); platforms without badges ignore it. */
   setBadgeCount(count: number): Promise<void>
   setTrayMode(request: TrayModeRequest): Promise<void>

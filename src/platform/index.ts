@@ -74,10 +74,7 @@ export function electronPlatform(bridge: Bridge): Platform {
     getAppInfo: () => bridge.getAppInfo(),
     openExternal: (url) => bridge.openExternal(url),
     saveFile: (request) => bridge.saveFile(request),
-    notify: async (request) => {
-      await bridge.notify(request)
-      return true
-    },
+    notify: (request) => bridge.notify(request),
     requestPersistentStorage: persist,
     notificationPermission: () => 'granted',
     requestNotificationPermission: async () => 'granted',

@@ -33,6 +33,8 @@ export function DueReminders() {
     }
     void platform()
       .notify(text)
+      // A refused or failed system notification still reaches the user, as the in-app banner.
+      .catch(() => false)
       .then((shown) => {
         if (shown) return
         const canAsk = platform().notificationPermission() === 'default'

@@ -190,3 +190,26 @@ describe('the reminder scheduler', () => {
     expect(msUntil('2026-03-05 10:00', at('2026-03-05', 9, 30))).toBe(30 * 60 * 1000)
   })
 })
+
+describe('when the store fails', () => {
+  it('tries again within the hour instead of going quiet', async () => {
+    const clock = fakeClock(at('2026-01-15'))
+    const store = memoryStore()
+    let failures = 1
+    const flaky: FiredStore = {
+      load: async () => {
+        if (failures-- > 0) throw new Error('the database is busy')
+        return store.load()
+      },
+      save: (ids) => store.save(ids)
+    }
+    const { scheduler, delivered } = start(clock, flaky)
+    scheduler.update(itemsOn('2026-01-15', [zOrder('a', '2026-01-16')]), settings)
+    await scheduler.idle()
+    expect(delivered).toEqual([])
+    // A timer is armed despite the failure, and the next run catches up.
+    expect(clock.pending()).toBe(1)
+    await clock.advanceTo(at('2026-01-15', 9, 30), scheduler)
+    expect(titles(delivered)).toEqual(['order:a'])
+  })
+})

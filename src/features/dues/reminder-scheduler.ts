@@ -99,7 +99,11 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
   }
 
   const run = () => {
-    work = work.then(tick).catch((error: unknown) => console.error('Reminders could not run:', error))
+    work = work.then(tick).catch((error: unknown) => {
+      console.error('Reminders could not run:', error)
+      // Try again later rather than never: an app left in the tray would otherwise go quiet.
+      schedule(MAX_WAIT_MS)
+    })
   }
 
   function schedule(ms: number) {
