@@ -37,12 +37,12 @@ describe('risk settings in the meta table', () => {
 
 describe('acknowledged flags', () => {
   it('store the measure and the day, undo, and forget the ones no longer active', async () => {
-    await acknowledgeFlag(db, { id: 'utilisation:huabei', measure: 82 }, '2026-11-21')
-    await acknowledgeFlag(db, { id: 'onlineLenders', measure: 3 }, '2026-11-22')
-    expect(await loadAcknowledgements(db)).toEqual({ 'utilisation:huabei': { measure: 82, date: '2026-11-21' }, onlineLenders: { measure: 3, date: '2026-11-22' } })
+    await acknowledgeFlag(db, { id: 'utilisation:huabei', measure: 82, severity: 'warning' }, '2026-11-21')
+    await acknowledgeFlag(db, { id: 'onlineLenders', measure: 3, severity: 'warning' }, '2026-11-22')
+    expect(await loadAcknowledgements(db)).toEqual({ 'utilisation:huabei': { measure: 82, severity: 'warning', date: '2026-11-21' }, onlineLenders: { measure: 3, severity: 'warning', date: '2026-11-22' } })
     await unacknowledgeFlag(db, 'onlineLenders')
     expect(Object.keys(await loadAcknowledgements(db))).toEqual(['utilisation:huabei'])
-    await acknowledgeFlag(db, { id: 'onlineLenders', measure: 3 }, '2026-11-22')
+    await acknowledgeFlag(db, { id: 'onlineLenders', measure: 3, severity: 'warning' }, '2026-11-22')
     expect(await pruneAcknowledgements(db, [{ id: 'onlineLenders' }])).toBe(1)
     expect(Object.keys(await loadAcknowledgements(db))).toEqual(['onlineLenders'])
     expect(await pruneAcknowledgements(db, [{ id: 'onlineLenders' }])).toBe(0)

@@ -30,7 +30,7 @@ async function updateAcknowledgements(db: LedgerDb, change: (acks: Acknowledgeme
 }
 
 /** Hides a flag until its measure grows beyond what it is now. */
-export function acknowledgeFlag(db: LedgerDb, flag: Pick<RiskFlag, 'id' | 'measure'>, today: IsoDate): Promise<Acknowledgements> {
+export function acknowledgeFlag(db: LedgerDb, flag: Pick<RiskFlag, 'id' | 'measure' | 'severity'>, today: IsoDate): Promise<Acknowledgements> {
   return updateAcknowledgements(db, (acks) => acknowledge(acks, flag, today))
 }
 

@@ -14,7 +14,7 @@ describe('acknowledging a flag', () => {
   it('hides it while it is no worse, and brings it back when a new draw makes it worse', () => {
     const flag = flagOf()
     const acks = acknowledge({}, flag, TODAY)
-    expect(acks).toEqual({ 'frequentDraws:line': { measure: 6, date: TODAY } })
+    expect(acks).toEqual({ 'frequentDraws:line': { measure: 6, severity: flag.severity, date: TODAY } })
     expect(isAcknowledged(flag, acks)).toBe(true)
     const worse = flagOf([...six, drawOn('line', TODAY)])
     expect(worse.measure).toBe(7)
@@ -23,10 +23,20 @@ describe('acknowledging a flag', () => {
     expect(splitAcknowledged([flag], acks)).toEqual({ shown: [], hidden: [flag] })
   })
 
+  it('comes back when it turns more severe at the same measure (three late months, now in a row)', () => {
+    const warning: RiskFlag = { ...flagOf(), severity: 'warning', measure: 3 }
+    const acks = acknowledge({}, warning, TODAY)
+    expect(isAcknowledged(warning, acks)).toBe(true)
+    expect(isAcknowledged({ ...warning, severity: 'critical' }, acks)).toBe(false)
+    expect(isAcknowledged({ ...warning, severity: 'info' }, acks)).toBe(true)
+    // One stored before severities were kept still hides by its measure.
+    expect(isAcknowledged({ ...warning, severity: 'critical' }, { [warning.id]: { measure: 3, date: TODAY } })).toBe(true)
+  })
+
   it('can be undone, and an acknowledgement of a flag that cleared is stale', () => {
     const flag = flagOf()
     const acks = acknowledge(acknowledge({}, flag, TODAY), { ...flag, id: 'utilisation:bill' }, TODAY)
-    expect(unacknowledge(acks, flag.id)).toEqual({ 'utilisation:bill': { measure: 6, date: TODAY } })
+    expect(unacknowledge(acks, flag.id)).toEqual({ 'utilisation:bill': { measure: 6, severity: flag.severity, date: TODAY } })
     expect(staleAcknowledgements(acks, [flag])).toEqual(['utilisation:bill'])
   })
 })

@@ -44,10 +44,14 @@ export function activeFlags(ledger: Ledger, profile: Profile, settings: RiskSett
   return evaluateRules(riskInput(ledger, profile, settings, today, derived))
 }
 
-/** Hidden while no worse than when it was acknowledged; a larger measure brings it back. */
+/**
+ * Hidden while no worse than when it was acknowledged: a larger measure, or a higher severity with
+ * the same measure (three late months that became three in a row), brings it back.
+ */
 export function isAcknowledged(flag: RiskFlag, acknowledgements: Acknowledgements): boolean {
   const ack = acknowledgements[flag.id]
-  return ack !== undefined && flag.measure <= ack.measure
+  if (ack === undefined || flag.measure > ack.measure) return false
+  return ack.severity === undefined || SEVERITIES.indexOf(flag.severity) <= SEVERITIES.indexOf(ack.severity)
 }
 
 export function splitAcknowledged(flags: readonly RiskFlag[], acknowledgements: Acknowledgements): { shown: RiskFlag[]; hidden: RiskFlag[] } {
@@ -57,8 +61,8 @@ export function splitAcknowledged(flags: readonly RiskFlag[], acknowledgements: 
   return { shown, hidden }
 }
 
-export function acknowledge(acknowledgements: Acknowledgements, flag: Pick<RiskFlag, 'id' | 'measure'>, today: IsoDate): Acknowledgements {
-  return { ...acknowledgements, [flag.id]: { measure: flag.measure, date: today } }
+export function acknowledge(acknowledgements: Acknowledgements, flag: Pick<RiskFlag, 'id' | 'measure' | 'severity'>, today: IsoDate): Acknowledgements {
+  return { ...acknowledgements, [flag.id]: { measure: flag.measure, severity: flag.severity, date: today } }
 }
 
 export function unacknowledge(acknowledgements: Acknowledgements, flagId: string): Acknowledgements {

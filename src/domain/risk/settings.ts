@@ -1,4 +1,5 @@
 // Owns the risk settings: every threshold of every rule with DOMAIN.md's figure as its default, their limits, and the acknowledged-flags document.
+import { SEVERITIES } from './types'
 import { z } from 'zod'
 import { isIsoDate } from '../dates'
 
@@ -141,9 +142,11 @@ export function settingsFromStored(stored: unknown): RiskSettings {
   return out
 }
 
-/** One acknowledged flag: how bad it was when the user hid it, and when. */
+/** One acknowledged flag: how bad it was when the user hid it (its measure and severity), and when. */
 export const acknowledgementSchema = z.object({
   measure: z.number({ error: 'validation.riskNumber' }).refine(Number.isFinite, { error: 'validation.riskNumber' }),
+  /** Absent in acknowledgements stored before it was kept: then only the measure counts. */
+  severity: z.enum(SEVERITIES).optional(),
   date: z.string({ error: 'validation.date' }).refine(isIsoDate, { error: 'validation.date' })
 })
 export type Acknowledgement = z.infer<typeof acknowledgementSchema>
