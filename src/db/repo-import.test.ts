@@ -94,6 +94,19 @@ describe('revertImport', () => {
     await expect(revertImport(db, second)).rejects.toBeInstanceOf(ValidationError)
   })
 
+  it('refuses when an imported repayment was edited since, and puts back the product accounts on undo', async () => {
+    await commitImport(db, { orders: [], repayments: [], updated: [] }, { 花呗: 'huabei' })
+    const write = await commitImport(db, { orders: [bought], repayments: [{ ...bill, amount: 8_000 }], updated: [] }, { 花呗: 'skip' })
+    expect(await loadProductAccounts(db)).toEqual({ 花呗: 'skip' })
+    await saveRepayment(db, { ...bill, amount: 7_000, note: '改过' })
+    await expect(undoImport(db, write)).rejects.toMatchObject({ issues: [{ message: 'validation.undoConflicts' }] })
+    expect((await readLedger(db)).repayments.map((r) => r.amount)).toEqual([7_000])
+    await saveRepayment(db, { ...bill, amount: 8_000 })
+    await undoImport(db, write)
+    expect(await loadProductAccounts(db)).toEqual({ 花呗: 'huabei' })
+    expect((await readLedger(db)).repayments).toEqual([])
+  })
+
   it('refuses when a bill payment recorded since needs the imported orders', async () => {
     const write = await applyImport(db, { orders: [bought], repayments: [], updated: [] })
     // 100.00 + 80.00 bought by 01-20: a payment of 150.00 needs the imported order.

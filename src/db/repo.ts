@@ -340,33 +340,39 @@ export async function applyImport(
   })
 }
 
-/** Field by field, whatever order IndexedDB gives the keys back in (an order's fields are all plain values). */
-function sameOrder(a: Order, b: Order): boolean {
+/** Field by field, whatever order IndexedDB gives the keys back in (a record's fields are all plain values). */
+function sameRecord<T extends object>(a: T, b: T): boolean {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()
   return JSON.stringify(a, keys) === JSON.stringify(b, keys)
 }
 
 /**
- * Takes an import back in one transaction: its records deleted, the orders it changed put back.
- * Refused (nothing changes) when something recorded since depends on it: a repayment of an
- * imported order, an imported or changed order edited since, or a bill payment that needs the
+ * Takes an import back in one transaction: its records deleted, the orders it changed put back,
+ * and `alongside` (the settings the import changed) in the same transaction. Refused (nothing
+ * changes) when something recorded since depends on it: a repayment of an imported order, an
+ * imported order, repayment or changed order edited since, or a bill payment that needs the
  * imported orders.
  */
-export async function revertImport(db: LedgerDb, write: ImportWrite): Promise<void> {
+export async function revertImport(db: LedgerDb, write: ImportWrite, alongside?: () => Promise<unknown>): Promise<void> {
   const conflict = () => new ValidationError('import', [{ path: '', message: 'validation.undoConflicts' }])
-  await db.transaction('rw', ALL_TABLES(db), async () => {
+  await db.transaction('rw', [...ALL_TABLES(db), db.meta], async () => {
     const ownRepayments = new Set(write.repayments.map((r) => r.id))
     const orderIds = new Set(write.orders.map((o) => o.id))
+    for (const r of write.repayments) {
+      const current = await db.repayments.get(r.id)
+      // Edited since: taking it away would lose the edit.
+      if (current && !sameRecord(current, r)) throw conflict()
+    }
     for (const o of write.orders) {
       const current = await db.orders.get(o.id)
       // Edited since: taking it away would lose the edit. Already deleted: nothing to take.
-      if (current && !sameOrder(current, o)) throw conflict()
+      if (current && !sameRecord(current, o)) throw conflict()
       const paid = await db.repayments.where('targetId').equals(o.id).toArray()
       if (paid.some((r) => !ownRepayments.has(r.id))) throw conflict()
     }
     for (const { after } of write.updated) {
       const current = await db.orders.get(after.id)
-      if (!current || !sameOrder(current, after)) throw conflict()
+      if (!current || !sameRecord(current, after)) throw conflict()
     }
     const accountIds = new Set([...write.orders, ...write.repayments, ...write.updated.map((u) => u.before)].map((r) => r.accountId))
     const befores = new Map(write.updated.map((u) => [u.before.id, u.before]))
@@ -382,5 +388,6 @@ export async function revertImport(db: LedgerDb, write: ImportWrite): Promise<vo
     await db.repayments.bulkDelete([...ownRepayments])
     await db.orders.bulkDelete([...orderIds])
     if (befores.size > 0) await db.orders.bulkPut([...befores.values()])
+    await alongside?.()
   })
 }

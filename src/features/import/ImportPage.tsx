@@ -8,7 +8,7 @@ import { useLedger } from '@/app/ledger-context'
 import { useUndo } from '@/app/undo'
 import { appDb } from '@/db/instance'
 import { isValidationError } from '@/db/errors'
-import { newId, type ImportWrite } from '@/db/repo'
+import { newId } from '@/db/repo'
 import { planImport, SKIP_PRODUCT } from '@/domain/import/plan'
 import type { CreditProduct } from '@/domain/import/products'
 import { indexLedger, reviewImport, type Review } from '@/domain/import/review'
@@ -16,7 +16,7 @@ import { isFileProblem, type ParsedBill } from '@/domain/import/types'
 import { ORDER_ACCOUNT_KINDS } from '@/domain/records'
 import { PageFrame } from '@/components/PageFrame'
 import { AccountModal } from '../accounts/AccountModal'
-import { commitImport, loadProductAccounts, undoImport } from './commit'
+import { commitImport, loadProductAccounts, undoImport, type CommittedImport } from './commit'
 import { isWritable } from './import-view'
 import { parseFiles } from './parse-client'
 import { PreviewTable } from './PreviewTable'
@@ -49,7 +49,7 @@ export function ImportPage() {
   const [acknowledged, setAcknowledged] = useState(false)
   const [writing, setWriting] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
-  const [done, setDone] = useState<ImportWrite | null>(null)
+  const [done, setDone] = useState<CommittedImport | null>(null)
   const [undoing, setUndoing] = useState(false)
   const [creating, setCreating] = useState<CreditProduct | null>(null)
   const [markPaid, setMarkPaid] = useState(false)

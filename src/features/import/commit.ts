@@ -9,14 +9,20 @@ export function loadProductAccounts(db: LedgerDb): Promise<ProductAccounts> {
   return readSetting(db, PRODUCT_ACCOUNTS_KEY, productAccountsSchema, {})
 }
 
+/** An import as written, with the product accounts known before it: an undo puts them back too. */
+export type CommittedImport = ImportWrite & { previousChoices: ProductAccounts }
+
 /** Writes the change and remembers which account each product went to; all of it or none. */
-export function commitImport(db: LedgerDb, change: ImportChange, remember: ProductAccounts): Promise<ImportWrite> {
-  return applyImport(db, change, async () => {
-    const known = await loadProductAccounts(db)
-    await writeSetting(db, PRODUCT_ACCOUNTS_KEY, productAccountsSchema, { ...known, ...remember })
+export async function commitImport(db: LedgerDb, change: ImportChange, remember: ProductAccounts): Promise<CommittedImport> {
+  let previousChoices: ProductAccounts = {}
+  const write = await applyImport(db, change, async () => {
+    previousChoices = await loadProductAccounts(db)
+    await writeSetting(db, PRODUCT_ACCOUNTS_KEY, productAccountsSchema, { ...previousChoices, ...remember })
   })
+  return { ...write, previousChoices }
 }
 
-export function undoImport(db: LedgerDb, write: ImportWrite): Promise<void> {
-  return revertImport(db, write)
+/** Takes the import back with the choices it remembered, in one transaction. */
+export function undoImport(db: LedgerDb, committed: CommittedImport): Promise<void> {
+  return revertImport(db, committed, () => writeSetting(db, PRODUCT_ACCOUNTS_KEY, productAccountsSchema, committed.previousChoices))
 }
