@@ -2,9 +2,9 @@
 //
 // Cells keep money in fen and dates as 'YYYY-MM-DD' text; the XLSX and CSV writers decide how each
 // kind is written (a number formatted as yuan, exact yuan text). Rates are percent numbers.
+import { targetText } from '../record-labels'
 import type { MessageKey, Params } from '../../i18n'
 import { HARD_INQUIRY_REASONS, type Ledger } from '../records'
-import { formatFen } from '../money'
 import type { MonthReport } from './month-report'
 
 export type Translate = (key: MessageKey, params?: Params) => string
@@ -132,15 +132,8 @@ export function recordTables(ledger: Ledger, range: ExportRange | null, t: Trans
   const byDate = <T>(date: (x: T) => string) => (a: T, b: T) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0)
   const yesNo = (v: boolean) => t(v ? 'common.yes' : 'common.no')
 
-  const target = (r: Ledger['repayments'][number]): string => {
-    if (r.targetType === 'statement') return t('target.statementOf', { account: nameOf(r.accountId) })
-    if (r.targetType === 'draw') {
-      const d = draws.get(r.targetId)
-      return d ? `${nameOf(d.accountId)} · ${d.drawDate} · ${formatFen(d.principal)}` : r.targetId
-    }
-    const o = orders.get(r.targetId)
-    return o ? `${o.merchant} · ${o.orderDate} · ${formatFen(o.amount)}` : r.targetId
-  }
+  const lookup = { accountName: nameOf, draw: (id: string) => draws.get(id), order: (id: string) => orders.get(id) }
+  const target = (r: Ledger['repayments'][number]): string => targetText(r, lookup, (account) => t('target.statementOf', { account }), r.targetId)
 
   return [
     {

@@ -1,7 +1,7 @@
 // Owns the short texts the lists share: a rate as quoted, an account's name, a repayment's target.
 import type { I18n } from '@/app/i18n-context'
 import type { LedgerView } from '@/app/ledger-context'
-import { formatFen } from '@/domain/money'
+import { drawText, orderText, targetText } from '@/domain/record-labels'
 import type { Draw, Order, Repayment } from '@/domain/records'
 import { percentText } from '@/components/form-parse'
 
@@ -14,21 +14,16 @@ export function accountName(ledger: LedgerView, id: string): string {
 }
 
 export function drawLabel(ledger: LedgerView, draw: Draw): string {
-  return `${accountName(ledger, draw.accountId)} · ${draw.drawDate} · ${formatFen(draw.principal)}`
+  return drawText(accountName(ledger, draw.accountId), draw)
 }
 
 export function targetLabel(ledger: LedgerView, r: Repayment, t: I18n['t']): string {
-  if (r.targetType === 'statement') return t('target.statementOf', { account: accountName(ledger, r.accountId) })
-  if (r.targetType === 'draw') {
-    const draw = ledger.drawById.get(r.targetId)
-    return draw ? drawLabel(ledger, draw) : '—'
-  }
-  const order = ledger.orderById.get(r.targetId)
-  return order ? orderLabel(order) : '—'
+  const lookup = { accountName: (id: string) => accountName(ledger, id), draw: (id: string) => ledger.drawById.get(id), order: (id: string) => ledger.orderById.get(id) }
+  return targetText(r, lookup, (account) => t('target.statementOf', { account }), '—')
 }
 
 export function orderLabel(order: Order): string {
-  return `${order.merchant} · ${order.orderDate} · ${formatFen(order.amount)}`
+  return orderText(order)
 }
 
 /** The account column every record list has: its name, filterable by the accounts present in the rows. */
