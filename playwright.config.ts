@@ -37,7 +37,10 @@ export default defineConfig({
     timeout: 60_000
   },
   projects: [
-    { name: 'web', testIgnore: /electron\.spec\.ts/ },
+    { name: 'web', testIgnore: /(electron|large-ledger)\.spec\.ts/ },
+    // The 50,000-order ledger takes both cores for minutes: run it alone, after the rest, so it
+    // cannot starve another test into a timeout.
+    { name: 'heavy', testMatch: /large-ledger\.spec\.ts/, dependencies: ['web'] },
     { name: 'electron', testMatch: /electron\.spec\.ts/ }
   ]
 })
