@@ -1,4 +1,5 @@
 // Owns the fixture records unit tests share (网商贷, 花呗 and 芝麻 accounts, a draw, an order, an inquiry, a profile) and their builders.
+import { BNPL_STATEMENT_TERMS, CREDIT_CARD_TERMS } from '@/domain/account-terms'
 import type { Account, Draw, Inquiry, Ledger, Order, Profile, Repayment } from '@/domain/records'
 
 export const cash = {
@@ -13,9 +14,13 @@ export const cash = {
   reportName: '',
   penaltyMultiplier: 1.5,
   notes: '',
-  archived: false
+  archived: false,
+  repaymentOrder: 'costsFirst',
+  statementTerms: null
 } satisfies Account
-export const huabei = { ...cash, id: 'huabei', name: '花呗', kind: 'bnplStatement', statementDay: 1, dueDay: 10 } satisfies Account
+export const huabei = { ...cash, id: 'huabei', name: '花呗', kind: 'bnplStatement', statementDay: 1, dueDay: 10, statementTerms: BNPL_STATEMENT_TERMS } satisfies Account
+/** A credit card that reports to 征信: statement day 5, due day 23, the card preset (全额计息 at 0.05% a day, 3 grace days, 违约金 5%). */
+export const card = { ...cash, id: 'card', name: '招商银行信用卡', kind: 'creditCard', creditLimit: 3_000_000, statementDay: 5, dueDay: 23, reportName: '招商银行', statementTerms: CREDIT_CARD_TERMS } satisfies Account
 export const zhima = { ...cash, id: 'zhima', name: '芝麻先用后付', kind: 'payLaterOrder', payLaterWindowDays: 14 } satisfies Account
 
 /** A limit and the lender's name on the credit report, for tests that want a fully filled-in account. */
@@ -73,4 +78,9 @@ export function repay(id: string, fields: RepayFields): Repayment {
 export const onOrder = { accountId: 'huabei', targetType: 'order', targetId: 'od-1' } satisfies Partial<Repayment>
 export const onBill = { accountId: 'huabei', targetType: 'statement', targetId: 'huabei' } satisfies Partial<Repayment>
 
-export const emptyLedger: Ledger = { accounts: [], draws: [], orders: [], repayments: [], inquiries: [] }
+export const emptyLedger: Ledger = { accounts: [], draws: [], orders: [], repayments: [], inquiries: [], billInstalments: [], billFigures: [] }
+
+/** A ledger of the given records, the rest empty. */
+export function ledgerOf(parts: Partial<Ledger>): Ledger {
+  return { ...emptyLedger, ...parts }
+}

@@ -1,12 +1,11 @@
-// Owns the live ledger in React: every table as a live query, the balances derived from them for today, and lookups the lists need per row.
+// Owns the live ledger in React: every table as a live query, the cost engine's figures for today (the one source of every owed, paid and due figure), and lookups the lists need per row.
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { appDb } from '@/db/instance'
 import type { IsoDate } from '@/domain/dates'
-import { drawBalances, orderBalances, sumAccountBalances, withEngineFigures, type AccountBalance, type DrawBalance, type OrderBalance } from '@/domain/owed'
-import type { Account, Draw, Inquiry, Order, Repayment } from '@/domain/records'
-import { ledgerCost } from '@/domain/cost/ledger-cost'
-import type { LedgerCost } from '@/domain/cost/types'
+import type { Account, BillFigure, BillInstalment, Draw, Inquiry, Ledger, Order, Repayment } from '@/domain/records'
+import { ledgerCost, type LedgerCost } from '@/domain/cost/ledger-cost'
+import type { AccountCost, DrawCost, OrderCost } from '@/domain/cost/types'
 import { useToday } from './clock'
 
 export interface LedgerView {
@@ -17,17 +16,22 @@ export interface LedgerView {
   orders: Order[]
   repayments: Repayment[]
   inquiries: Inquiry[]
+  billInstalments: BillInstalment[]
+  billFigures: BillFigure[]
+  /** The records as one Ledger, for domain functions. */
+  ledger: Ledger
   accountById: Map<string, Account>
   drawById: Map<string, Draw>
   orderById: Map<string, Order>
-  drawBalances: Map<string, DrawBalance>
-  orderBalances: Map<string, OrderBalance>
-  accountBalances: Map<string, AccountBalance>
+  /** The engine's figures per draw, order and account (cost.draws, cost.orders, cost.accounts). */
+  drawBalances: Map<string, DrawCost>
+  orderBalances: Map<string, OrderCost>
+  accountBalances: Map<string, AccountCost>
   /** Repayments per draw, order or statement account: what a delete takes with it. */
   repaymentCount: Map<string, number>
   /** Draws + orders + repayments per account. */
   recordCount: Map<string, number>
-  /** What everything costs: per draw, order and account, per month, and this month's totals. */
+  /** Everything derived: per draw, order, bill and account, per month, the dues and this month's totals. */
   cost: LedgerCost
 }
 
@@ -48,46 +52,42 @@ export function LedgerProvider({ children, today: fixedToday }: { children: Reac
   const orders = useLiveQuery(() => db.orders.toArray(), [])
   const repayments = useLiveQuery(() => db.repayments.toArray(), [])
   const inquiries = useLiveQuery(() => db.inquiries.toArray(), [])
+  const billInstalments = useLiveQuery(() => db.billInstalments.toArray(), [])
+  const billFigures = useLiveQuery(() => db.billFigures.toArray(), [])
 
-  // Each derived map depends only on the tables it reads, so a new inquiry recomputes no balance.
   const a = accounts ?? EMPTY
   const d = draws ?? EMPTY
   const o = orders ?? EMPTY
   const r = repayments ?? EMPTY
+  const i = inquiries ?? EMPTY
+  const bi = billInstalments ?? EMPTY
+  const bf = billFigures ?? EMPTY
   const accountById = useMemo(() => new Map(a.map((x) => [x.id, x])), [a])
   const drawById = useMemo(() => new Map(d.map((x) => [x.id, x])), [d])
   const orderById = useMemo(() => new Map(o.map((x) => [x.id, x])), [o])
-  const plainDraw = useMemo(() => drawBalances(d, r, today), [d, r, today])
-  const byOrder = useMemo(() => orderBalances(o, r, today), [o, r, today])
-  const i = inquiries ?? EMPTY
-  const cost = useMemo(() => ledgerCost({ accounts: a, draws: d, orders: o, repayments: r, inquiries: i }, today), [a, d, o, r, i, today])
-  // What a draw owes is the cost engine's figure (penalty on arrears included), the same the store
-  // caps repayments at; the plain balance supplies what the engine does not (the amount repaid).
-  const byDraw = useMemo(() => withEngineFigures(plainDraw, cost.draws), [plainDraw, cost])
-  const byAccount = useMemo(() => sumAccountBalances(d, o, r, today, byDraw, byOrder), [d, o, r, today, byDraw, byOrder])
+  const ledger = useMemo<Ledger>(() => ({ accounts: a, draws: d, orders: o, repayments: r, inquiries: i, billInstalments: bi, billFigures: bf }), [a, d, o, r, i, bi, bf])
+  const cost = useMemo(() => ledgerCost(ledger, today), [ledger, today])
   const repaymentCount = useMemo(() => countBy(r, (x) => x.targetId), [r])
   const recordCount = useMemo(() => countBy(r, (x) => x.accountId, countBy(o, (x) => x.accountId, countBy(d, (x) => x.accountId))), [d, o, r])
+  const loaded = [accounts, draws, orders, repayments, inquiries, billInstalments, billFigures].every((x) => x !== undefined)
 
   const view = useMemo<LedgerView>(
     () => ({
-      loaded: accounts !== undefined && draws !== undefined && orders !== undefined && repayments !== undefined && inquiries !== undefined,
+      loaded,
       today,
-      accounts: a,
-      draws: d,
-      orders: o,
-      repayments: r,
-      inquiries: inquiries ?? EMPTY,
+      ...ledger,
+      ledger,
       accountById,
       drawById,
       orderById,
-      drawBalances: byDraw,
-      orderBalances: byOrder,
-      accountBalances: byAccount,
+      drawBalances: cost.draws,
+      orderBalances: cost.orders,
+      accountBalances: cost.accounts,
       repaymentCount,
       recordCount,
       cost
     }),
-    [accounts, draws, orders, repayments, inquiries, today, a, d, o, r, accountById, drawById, orderById, byDraw, byOrder, byAccount, repaymentCount, recordCount, cost]
+    [loaded, today, ledger, accountById, drawById, orderById, cost, repaymentCount, recordCount]
   )
 
   return <LedgerContext.Provider value={view}>{children}</LedgerContext.Provider>

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Account, Draw, Order, Repayment } from '@/domain/records'
 import { validateLedger } from '@/domain/validate-ledger'
-import { drawBalance, orderBalances } from '@/domain/owed'
+import { drawBalance, orderBalances } from '@/testing/plain-balances'
 import { isValidationError } from './errors'
 import { deleteRecord, readLedger, restoreRemoved, saveAccount, saveDraw, saveOrder, saveRepayment } from './repo'
 import { openLedgerDb, type LedgerDb } from './schema'
@@ -118,7 +118,7 @@ describe('part-payments of a draw', () => {
 
 describe('a late payoff', () => {
   it('may include the penalty interest, after which the draw is cleared; a fen more is refused', async () => {
-    const { drawCost } = await import('@/domain/cost/actual')
+    const { drawCost } = await import('@/domain/cost/loan')
     // One month of 随借随还, due 2026-02-01, paid ten days late.
     const late: Draw = { ...draw, id: 'late', termMonths: 1, firstDueDate: '2026-02-01' }
     await saveDraw(db, late)

@@ -1,6 +1,6 @@
 // Tests the import's write and its undo in the store: one transaction, checked against the ledger as it would be, nothing written on a failure.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { huabei, order, orderWith, zhima } from '@/test-fixtures'
+import { emptyLedger, huabei, order, orderWith, zhima } from '@/test-fixtures'
 import type { Order, Repayment } from '@/domain/records'
 import { ValidationError } from './errors'
 import { addLedger, applyImport, readLedger, revertImport, saveOrder, saveRepayment } from './repo'
@@ -11,7 +11,7 @@ let db: LedgerDb
 beforeEach(async () => {
   db = openLedgerDb(`import-${crypto.randomUUID()}`)
   await db.open()
-  await addLedger(db, { accounts: [huabei, zhima], draws: [], orders: [order], repayments: [], inquiries: [] })
+  await addLedger(db, { ...emptyLedger, accounts: [huabei, zhima], orders: [order] })
 })
 afterEach(async () => {
   db.close()

@@ -58,6 +58,8 @@ async function counts(): Promise<Record<(typeof RECORD_TYPES)[number], number>> 
     draws: await db.draws.count(),
     orders: await db.orders.count(),
     repayments: await db.repayments.count(),
+    billInstalments: await db.billInstalments.count(),
+    billFigures: await db.billFigures.count(),
     inquiries: await db.inquiries.count()
   }
 }
@@ -89,7 +91,9 @@ function sorted(ledger: Ledger): Ledger {
     draws: byId(ledger.draws),
     orders: byId(ledger.orders),
     repayments: byId(ledger.repayments),
-    inquiries: byId(ledger.inquiries)
+    inquiries: byId(ledger.inquiries),
+    billInstalments: byId(ledger.billInstalments),
+    billFigures: byId(ledger.billFigures)
   }
 }
 
@@ -350,7 +354,7 @@ describe('deleteRecord / restoreRemoved', () => {
     expect(removed.orders).toEqual([])
     expect(removed.repayments?.map((r) => r.id)).toEqual(['rp-1', 'rp-2', 'rp-3'])
     expect(countRemoved(removed)).toBe(6)
-    expect(await counts()).toEqual({ accounts: 1, draws: 0, orders: 2, repayments: 2, inquiries: 1 })
+    expect(await counts()).toEqual({ accounts: 1, draws: 0, orders: 2, repayments: 2, inquiries: 1, billInstalments: 0, billFigures: 0 })
     expect(removed.draws).toEqual(before.draws)
     await restoreRemoved(db, removed)
     expect(await readLedger(db)).toEqual(before)
@@ -360,7 +364,7 @@ describe('deleteRecord / restoreRemoved', () => {
     const removed = await deleteRecord(db, 'accounts', 'huabei')
     expect(removed.orders?.map((o) => o.id)).toEqual(['od-1', 'od-2'])
     expect(removed.repayments?.map((r) => r.id)).toEqual(['rp-4', 'rp-5'])
-    expect(await counts()).toEqual({ accounts: 1, draws: 2, orders: 0, repayments: 3, inquiries: 1 })
+    expect(await counts()).toEqual({ accounts: 1, draws: 2, orders: 0, repayments: 3, inquiries: 1, billInstalments: 0, billFigures: 0 })
   })
 
   it('deleting a draw takes only its own repayments', async () => {
@@ -389,7 +393,7 @@ describe('deleteRecord / restoreRemoved', () => {
     expect(r).toEqual({ repayments: [before.repayments.find((x) => x.id === 'rp-2')] })
     const q = await deleteRecord(db, 'inquiries', 'iq-1')
     expect(q).toEqual({ inquiries: [inquiry] })
-    expect(await counts()).toEqual({ accounts: 2, draws: 2, orders: 2, repayments: 4, inquiries: 0 })
+    expect(await counts()).toEqual({ accounts: 2, draws: 2, orders: 2, repayments: 4, inquiries: 0, billInstalments: 0, billFigures: 0 })
     await restoreRemoved(db, r)
     await restoreRemoved(db, q)
     expect(await readLedger(db)).toEqual(before)
@@ -469,7 +473,7 @@ describe('addLedger / readLedger / clearLedger', () => {
 
   it('replaceLedger swaps the whole ledger, or leaves the old one untouched when the new one is bad', async () => {
     await addLedger(db, sample)
-    const small: Ledger = { accounts: [cash], draws: [draw], orders: [], repayments: [repay('rp-1', { date: '2026-01-31', amount: 1_012_000 })], inquiries: [] }
+    const small: Ledger = { ...emptyLedger, accounts: [cash], draws: [draw], repayments: [repay('rp-1', { date: '2026-01-31', amount: 1_012_000 })] }
     const broken: Ledger = { ...small, repayments: [repay('rp-1', { date: '2026-01-31', amount: 1_012_001 })] }
     const error = await failureOf(() => replaceLedger(db, broken))
     expect(error).toMatchObject({ recordType: 'repayments', row: 1, issues: [{ path: 'amount', message: 'validation.repaymentOverOwed' }] })

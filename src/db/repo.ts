@@ -2,6 +2,8 @@
 import { checkDrawAccount, checkOrderAccount } from '@/domain/checks'
 import {
   accountSchema,
+  billFigureSchema,
+  billInstalmentSchema,
   check,
   DEFAULT_PROFILE,
   drawSchema,
@@ -12,6 +14,8 @@ import {
   repaymentSchema,
   RECORD_TYPES,
   type Account,
+  type BillFigure,
+  type BillInstalment,
   type Draw,
   type FieldIssue,
   type Inquiry,
@@ -21,7 +25,7 @@ import {
   type RecordType,
   type Repayment
 } from '@/domain/records'
-import { findRepaymentProblem, validateLedger } from '@/domain/validate-ledger'
+import { findMoneyProblems, findRepaymentProblem, validateLedger } from '@/domain/validate-ledger'
 import { ValidationError } from './errors'
 import type { LedgerDb } from './schema'
 
@@ -47,15 +51,36 @@ async function accountSlice(db: LedgerDb, accountId: string): Promise<Ledger> {
     draws: await db.draws.where('accountId').equals(accountId).toArray(),
     orders: await db.orders.where('accountId').equals(accountId).toArray(),
     repayments: await db.repayments.where('accountId').equals(accountId).toArray(),
-    inquiries: []
+    inquiries: [],
+    billInstalments: await db.billInstalments.where('accountId').equals(accountId).toArray(),
+    billFigures: await db.billFigures.where('accountId').equals(accountId).toArray()
   }
+}
+
+/** Whether any repayment pays more than was owed, or any 账单分期 takes more than its bill holds. */
+function hasMoneyProblem(slice: Parameters<typeof findMoneyProblems>[0]): boolean {
+  const p = findMoneyProblems(slice)
+  return p.repayment !== null || p.billInstalment !== null
 }
 
 function replaced<T extends { id: string }>(rows: T[], row: T): T[] {
   return [...rows.filter((r) => r.id !== row.id), row]
 }
 
-const ALL_TABLES = (db: LedgerDb) => [db.accounts, db.draws, db.orders, db.repayments, db.inquiries]
+const ALL_TABLES = (db: LedgerDb) => [db.accounts, db.draws, db.orders, db.repayments, db.inquiries, db.billInstalments, db.billFigures]
+
+/** Every record table, read inside the caller's transaction. */
+async function readTables(db: LedgerDb): Promise<Ledger> {
+  return {
+    accounts: await db.accounts.toArray(),
+    draws: await db.draws.toArray(),
+    orders: await db.orders.toArray(),
+    repayments: await db.repayments.toArray(),
+    inquiries: await db.inquiries.toArray(),
+    billInstalments: await db.billInstalments.toArray(),
+    billFigures: await db.billFigures.toArray()
+  }
+}
 
 export async function saveAccount(db: LedgerDb, input: unknown): Promise<Account> {
   const account = validated<Account>('account', accountSchema, input)
@@ -68,7 +93,7 @@ export async function saveAccount(db: LedgerDb, input: unknown): Promise<Account
       const stranded =
         slice.draws.some((d) => checkDrawAccount(d, account).length > 0) ||
         slice.orders.some((o) => checkOrderAccount(o, account).length > 0) ||
-        findRepaymentProblem(slice) !== null
+        hasMoneyProblem(slice)
       if (stranded) reject('account', [{ path: 'kind', message: 'validation.kindHasRecords' }])
     }
     await db.accounts.put(account)
@@ -106,7 +131,8 @@ export async function saveOrder(db: LedgerDb, input: unknown): Promise<Order> {
       reject('order', [{ path: 'status', message: 'validation.closeWithRepayments' }])
     const before = await db.orders.get(order.id)
     const slice = await accountSlice(db, order.accountId)
-    const problem = findRepaymentProblem({ ...slice, orders: replaced(slice.orders, order) })
+    const after = { ...slice, orders: replaced(slice.orders, order) }
+    const problem = findRepaymentProblem(after) ?? (hasMoneyProblem(after) ? { issues: [] } : null)
     if (problem) {
       // Name the field the user changed: that is the one to put back.
       const early = problem.issues.some((i) => i.message === 'validation.repaymentBeforeBorrowing')
@@ -123,18 +149,48 @@ export async function saveRepayment(db: LedgerDb, input: unknown): Promise<Repay
   await db.transaction('rw', ALL_TABLES(db), async () => {
     const before = await db.repayments.get(repayment.id)
     const slice = await accountSlice(db, repayment.accountId)
-    const problem = findRepaymentProblem({ ...slice, repayments: replaced(slice.repayments, repayment) })
-    if (problem)
-      reject('repayment', problem.repayment.id === repayment.id ? problem.issues : [{ path: 'amount', message: 'validation.repaymentOverOwed' }])
+    const problems = findMoneyProblems({ ...slice, repayments: replaced(slice.repayments, repayment) })
+    if (problems.repayment)
+      reject('repayment', problems.repayment.repayment.id === repayment.id ? problems.repayment.issues : [{ path: 'amount', message: 'validation.repaymentOverOwed' }])
+    // A payment before a 账单分期 leaves less of the bill to convert.
+    if (problems.billInstalment) reject('repayment', [{ path: 'amount', message: 'validation.breaksBillInstalment' }])
     if (before && before.accountId !== repayment.accountId) {
       // Moving it away must leave the old account's other repayments valid too.
       const old = await accountSlice(db, before.accountId)
-      if (findRepaymentProblem({ ...old, repayments: old.repayments.filter((r) => r.id !== before.id) }))
+      if (hasMoneyProblem({ ...old, repayments: old.repayments.filter((r) => r.id !== before.id) }))
         reject('repayment', [{ path: 'accountId', message: 'validation.deleteBreaksRepayments' }])
     }
     await db.repayments.put(repayment)
   })
   return repayment
+}
+
+/** A 账单分期 plan: its bill must exist on the account and hold the amount (the engine's walk says). */
+export async function saveBillInstalment(db: LedgerDb, input: unknown): Promise<BillInstalment> {
+  const plan = validated<BillInstalment>('billInstalment', billInstalmentSchema, input)
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    const account = await db.accounts.get(plan.accountId)
+    if (!account) reject('billInstalment', [{ path: 'accountId', message: 'validation.unknownAccount' }])
+    const slice = await accountSlice(db, plan.accountId)
+    const problems = findMoneyProblems({ ...slice, billInstalments: replaced(slice.billInstalments, plan) })
+    if (problems.billInstalment) reject('billInstalment', problems.billInstalment.issues)
+    // Moving money off a bill can leave a payment paying more than the bill now holds.
+    if (problems.repayment) reject('billInstalment', [{ path: 'amount', message: 'validation.editBreaksRepayments' }])
+    await db.billInstalments.put(plan)
+  })
+  return plan
+}
+
+/** A figure typed from a printed bill (its minimum); one per account and statement date. */
+export async function saveBillFigure(db: LedgerDb, input: unknown): Promise<BillFigure> {
+  const figure = validated<BillFigure>('billFigure', billFigureSchema, input)
+  await db.transaction('rw', [db.accounts, db.billFigures], async () => {
+    if (!(await db.accounts.get(figure.accountId))) reject('billFigure', [{ path: 'accountId', message: 'validation.unknownAccount' }])
+    const same = await db.billFigures.where('accountId').equals(figure.accountId).filter((f) => f.statementDate === figure.statementDate && f.id !== figure.id).toArray()
+    if (same.length > 0) await db.billFigures.bulkDelete(same.map((f) => f.id))
+    await db.billFigures.put(figure)
+  })
+  return figure
 }
 
 export async function saveInquiry(db: LedgerDb, input: unknown): Promise<Inquiry> {
@@ -168,7 +224,7 @@ export type Removed = Partial<Ledger>
  * draw's or order's repayments) in one transaction and returns all of it for undo.
  */
 export async function deleteRecord(db: LedgerDb, type: RecordType, id: string): Promise<Removed> {
-  return db.transaction('rw', [db.accounts, db.draws, db.orders, db.repayments, db.inquiries], async () => {
+  return db.transaction('rw', ALL_TABLES(db), async () => {
     const removed: Removed = {}
     if (type === 'accounts') {
       const account = await db.accounts.get(id)
@@ -177,6 +233,12 @@ export async function deleteRecord(db: LedgerDb, type: RecordType, id: string): 
       removed.draws = await db.draws.where('accountId').equals(id).toArray()
       removed.orders = await db.orders.where('accountId').equals(id).toArray()
       removed.repayments = await db.repayments.where('accountId').equals(id).toArray()
+      removed.billInstalments = await db.billInstalments.where('accountId').equals(id).toArray()
+      removed.billFigures = await db.billFigures.where('accountId').equals(id).toArray()
+    } else if (type === 'billInstalments' || type === 'billFigures') {
+      const row = await db.table(type).get(id)
+      if (!row) return removed
+      removed[type] = [row]
     } else if (type === 'draws') {
       const draw = await db.draws.get(id)
       if (!draw) return removed
@@ -198,12 +260,20 @@ export async function deleteRecord(db: LedgerDb, type: RecordType, id: string): 
     }
     // Taking away an order or a repayment can leave later payments paying for more than was owed
     // (a bill that paid for the order, a payoff that relied on an earlier part-payment).
-    const accountId = removed.orders?.[0]?.accountId ?? (type === 'repayments' ? removed.repayments?.[0]?.accountId : undefined)
+    const accountId =
+      removed.orders?.[0]?.accountId ?? (type === 'repayments' ? removed.repayments?.[0]?.accountId : type === 'billInstalments' ? removed.billInstalments?.[0]?.accountId : undefined)
     if (accountId !== undefined) {
       const slice = await accountSlice(db, accountId)
-      const gone = new Set([...(removed.orders ?? []), ...(removed.repayments ?? [])].map((r) => r.id))
-      const after = { ...slice, orders: slice.orders.filter((o) => !gone.has(o.id)), repayments: slice.repayments.filter((r) => !gone.has(r.id)) }
-      if (findRepaymentProblem(after)) reject(type === 'orders' ? 'order' : 'repayment', [{ path: '', message: 'validation.deleteBreaksRepayments' }])
+      const gone = new Set([...(removed.orders ?? []), ...(removed.repayments ?? []), ...(removed.billInstalments ?? [])].map((r) => r.id))
+      const after = {
+        ...slice,
+        orders: slice.orders.filter((o) => !gone.has(o.id)),
+        repayments: slice.repayments.filter((r) => !gone.has(r.id)),
+        billInstalments: slice.billInstalments.filter((b) => !gone.has(b.id))
+      }
+      const problems = findMoneyProblems(after)
+      if (problems.repayment || problems.billInstalment)
+        reject(type === 'orders' ? 'order' : type === 'billInstalments' ? 'billInstalment' : 'repayment', [{ path: '', message: 'validation.deleteBreaksRepayments' }])
     }
     for (const t of RECORD_TYPES) {
       const rows = removed[t]
@@ -224,7 +294,9 @@ export async function restoreRemoved(db: LedgerDb, removed: Removed): Promise<vo
       draws: removed.draws ?? [],
       orders: removed.orders ?? [],
       repayments: removed.repayments ?? [],
-      inquiries: removed.inquiries ?? []
+      inquiries: removed.inquiries ?? [],
+      billInstalments: removed.billInstalments ?? [],
+      billFigures: removed.billFigures ?? []
     }
     const problem = validateLedger(incoming, await readLedger(db))
     if (problem) throw new ValidationError(problem.recordType, [{ path: '', message: 'validation.undoConflicts' }], problem.row)
@@ -245,14 +317,8 @@ export function countRemoved(removed: Removed): number {
  * plus what is already stored. The first bad record rejects everything.
  */
 export async function addLedger(db: LedgerDb, ledger: Ledger): Promise<void> {
-  await db.transaction('rw', [db.accounts, db.draws, db.orders, db.repayments, db.inquiries], async () => {
-    const existing: Ledger = {
-      accounts: await db.accounts.toArray(),
-      draws: await db.draws.toArray(),
-      orders: await db.orders.toArray(),
-      repayments: await db.repayments.toArray(),
-      inquiries: await db.inquiries.toArray()
-    }
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    const existing = await readTables(db)
     const problem = validateLedger(ledger, existing)
     if (problem) throw new ValidationError(problem.recordType, problem.issues, problem.row)
     // Store what the schemas return (text trimmed, unknown fields dropped), as the single-record writes do.
@@ -265,7 +331,7 @@ export async function addLedger(db: LedgerDb, ledger: Ledger): Promise<void> {
 export async function replaceLedger(db: LedgerDb, ledger: Ledger): Promise<void> {
   const problem = validateLedger(ledger)
   if (problem) throw new ValidationError(problem.recordType, problem.issues, problem.row)
-  await db.transaction('rw', [db.accounts, db.draws, db.orders, db.repayments, db.inquiries], async () => {
+  await db.transaction('rw', ALL_TABLES(db), async () => {
     for (const t of RECORD_TYPES) await db.table(t).clear()
     // Store what the schemas return (text trimmed, unknown fields dropped), as the single-record writes do.
     for (const t of RECORD_TYPES)
@@ -274,19 +340,13 @@ export async function replaceLedger(db: LedgerDb, ledger: Ledger): Promise<void>
 }
 
 export async function clearLedger(db: LedgerDb): Promise<void> {
-  await db.transaction('rw', [db.accounts, db.draws, db.orders, db.repayments, db.inquiries], async () => {
+  await db.transaction('rw', ALL_TABLES(db), async () => {
     for (const t of RECORD_TYPES) await db.table(t).clear()
   })
 }
 
 export async function readLedger(db: LedgerDb): Promise<Ledger> {
-  return db.transaction('r', [db.accounts, db.draws, db.orders, db.repayments, db.inquiries], async () => ({
-    accounts: await db.accounts.toArray(),
-    draws: await db.draws.toArray(),
-    orders: await db.orders.toArray(),
-    repayments: await db.repayments.toArray(),
-    inquiries: await db.inquiries.toArray()
-  }))
+  return db.transaction('r', ALL_TABLES(db), () => readTables(db))
 }
 
 /** What an import wrote: the records it added, and each stored order it changed with what it was before. */
@@ -309,13 +369,7 @@ export async function applyImport(
   alongside?: () => Promise<unknown>
 ): Promise<ImportWrite> {
   return db.transaction('rw', [...ALL_TABLES(db), db.meta], async () => {
-    const existing: Ledger = {
-      accounts: await db.accounts.toArray(),
-      draws: await db.draws.toArray(),
-      orders: await db.orders.toArray(),
-      repayments: await db.repayments.toArray(),
-      inquiries: []
-    }
+    const existing: Ledger = { ...(await readTables(db)), inquiries: [] }
     const storedById = new Map(existing.orders.map((o) => [o.id, o]))
     const updated: ImportWrite['updated'] = []
     for (const [i, input] of change.updated.entries()) {
@@ -327,7 +381,7 @@ export async function applyImport(
       updated.push({ before, after })
     }
     const afterById = new Map(updated.map((u) => [u.after.id, u.after]))
-    const incoming: Ledger = { accounts: [], draws: [], orders: change.orders, repayments: change.repayments, inquiries: [] }
+    const incoming: Ledger = { accounts: [], draws: [], orders: change.orders, repayments: change.repayments, inquiries: [], billInstalments: [], billFigures: [] }
     const problem = validateLedger(incoming, { ...existing, orders: existing.orders.map((o) => afterById.get(o.id) ?? o) })
     if (problem) throw new ValidationError(problem.recordType, problem.issues, problem.row)
     const orders = change.orders.map((o) => orderSchema.parse(o))
@@ -383,7 +437,7 @@ export async function revertImport(db: LedgerDb, write: ImportWrite, alongside?:
         orders: slice.orders.filter((o) => !orderIds.has(o.id)).map((o) => befores.get(o.id) ?? o),
         repayments: slice.repayments.filter((r) => !ownRepayments.has(r.id))
       }
-      if (findRepaymentProblem(after)) throw conflict()
+      if (hasMoneyProblem(after)) throw conflict()
     }
     await db.repayments.bulkDelete([...ownRepayments])
     await db.orders.bulkDelete([...orderIds])

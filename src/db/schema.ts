@@ -1,6 +1,7 @@
 // Owns the Dexie schema: one constant per version with a dated note, and the upgrade of each.
 import Dexie, { type EntityTable, type Transaction } from 'dexie'
-import type { Account, Draw, Inquiry, Order, Repayment } from '@/domain/records'
+import type { Account, BillFigure, BillInstalment, Draw, Inquiry, Order, Repayment } from '@/domain/records'
+import { upgradeAccountV1 } from '@/domain/migrations'
 
 export interface MetaRow {
   key: string
@@ -13,6 +14,8 @@ export type LedgerDb = Dexie & {
   orders: EntityTable<Order, 'id'>
   repayments: EntityTable<Repayment, 'id'>
   inquiries: EntityTable<Inquiry, 'id'>
+  billInstalments: EntityTable<BillInstalment, 'id'>
+  billFigures: EntityTable<BillFigure, 'id'>
   meta: EntityTable<MetaRow, 'key'>
 }
 
@@ -39,8 +42,29 @@ export const SCHEMA_V1: SchemaVersion = {
   }
 }
 
+/**
+ * Version 2 (2026-12-04, issue 10: statement credit): 账单分期 plans and figures typed from printed
+ * bills, both found by account and bill; every account gains its repayment order and, for cards and
+ * 花呗-style accounts, the terms of its bills (domain/migrations.ts, shared with old backup files).
+ */
+export const SCHEMA_V2: SchemaVersion = {
+  version: 2,
+  stores: {
+    billInstalments: 'id, accountId, statementDate',
+    billFigures: 'id, accountId, statementDate'
+  },
+  upgrade: async (tx) => {
+    await tx
+      .table('accounts')
+      .toCollection()
+      .modify((a: Record<string, unknown>) => {
+        Object.assign(a, upgradeAccountV1(a))
+      })
+  }
+}
+
 /** Every version in order; a new version is appended here with its upgrade function. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1]
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2]
 
 export const DEFAULT_DB_NAME = 'credit-ledger'
 

@@ -45,3 +45,38 @@ export function defaultOrderDueDate(
   }
   return addDays(orderDate, account.payLaterWindowDays ?? FALLBACK_WINDOW_DAYS)
 }
+
+/**
+ * A statement account's bills numbered by the month of their statement date (year * 12 + month - 1),
+ * so the walk over an account's history can step bill by bill with plain integers.
+ */
+export interface CycleCalendar {
+  statementDay: number
+  dueDay: number
+}
+
+/** The statement date of bill number `index`. */
+export function statementDateOfIndex(index: number, c: CycleCalendar): IsoDate {
+  const year = Math.floor(index / 12)
+  return dayInMonth(year, index - year * 12 + 1, c.statementDay)
+}
+
+/** The number of the bill an order made on `orderDate` lands on (one made on the statement day rolls into the next). */
+export function billIndexOfOrder(orderDate: IsoDate, c: CycleCalendar): number {
+  const p = parseIsoDate(statementDateFor(orderDate, c.statementDay))!
+  return p.year * 12 + p.month - 1
+}
+
+/** The number of the bill falling due on `dueDate`, or null when none does (a due date typed by hand, off the cycle). */
+export function billIndexOfDueDate(dueDate: IsoDate, c: CycleCalendar): number | null {
+  const p = parseIsoDate(dueDate)
+  if (!p) return null
+  const base = p.year * 12 + p.month - 1
+  // A statement falls due within two months of being issued; the latest that matches wins.
+  for (let k = 0; k <= 2; k++) {
+    const s = statementDateOfIndex(base - k, c)
+    if (s >= dueDate) continue
+    if (dueDateForStatement(s, c.statementDay, c.dueDay) === dueDate) return base - k
+  }
+  return null
+}

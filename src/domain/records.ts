@@ -19,6 +19,23 @@ export const REPAYMENT_TARGETS = ['draw', 'order', 'statement'] as const
 export type RepaymentTarget = (typeof REPAYMENT_TARGETS)[number]
 export const INQUIRY_REASONS = ['loanApproval', 'cardApproval', 'guaranteeReview', 'postLoan', 'selfQuery'] as const
 export type InquiryReason = (typeof INQUIRY_REASONS)[number]
+/**
+ * The order a repayment is applied in (DOMAIN.md, "Repayment order"). costsFirst: fees, penalty
+ * and interest of everything due before any principal, oldest first within each (loans: fees,
+ * penalty interest, interest, principal of the overdue periods; statement accounts: fees and
+ * interest, then the oldest bill). oldestFirst: the oldest period (or bill) in full, costs then
+ * principal, before the next one.
+ */
+export const REPAYMENT_ORDERS = ['costsFirst', 'oldestFirst'] as const
+export type RepaymentOrder = (typeof REPAYMENT_ORDERS)[number]
+/**
+ * How a statement account charges revolving interest (循环利息) on a bill not paid in full by its
+ * due day (DOMAIN.md, "Statement credit"): on the whole bill from each purchase's posting date
+ * (全额计息, many credit cards), on the unpaid part from the posting date, or on the unpaid part
+ * from the day after the due day (花呗-style products, as commonly described).
+ */
+export const REVOLVING_METHODS = ['fullFromPosting', 'unpaidFromPosting', 'unpaidFromDueNext'] as const
+export type RevolvingMethod = (typeof REVOLVING_METHODS)[number]
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 
@@ -55,6 +72,33 @@ const dayOfMonth = z
   .min(1, { error: 'validation.dayOfMonth' })
   .max(31, { error: 'validation.dayOfMonth' })
 
+/** The terms of a statement account's bills: every figure a per-account setting, with a preset per product (account-terms.ts). */
+export const statementTermsSchema = z.object({
+  /** The minimum payment's share of the ordinary balance within the limit, in percent (BANK/PRODUCT: 10). */
+  minimumPercent: z
+    .number({ error: 'validation.terms.minimumPercent' })
+    .min(1, { error: 'validation.terms.minimumPercent' })
+    .max(100, { error: 'validation.terms.minimumPercent' }),
+  /** Revolving interest per day as a plain decimal (0.0005 for the traditional 0.05%). */
+  revolvingDailyRate: z
+    .number({ error: 'validation.terms.revolvingRate' })
+    .min(0, { error: 'validation.terms.revolvingRate' })
+    .max(RATE_LIMITS.daily, { error: 'validation.terms.revolvingRate' }),
+  revolvingMethod: z.enum(REVOLVING_METHODS, { error: 'validation.choice' }),
+  /** Days after the due day that still count as on time (BANK: often 3 for cards). */
+  graceDays: z
+    .number({ error: 'validation.terms.graceDays' })
+    .int({ error: 'validation.terms.graceDays' })
+    .min(0, { error: 'validation.terms.graceDays' })
+    .max(10, { error: 'validation.terms.graceDays' }),
+  /** 违约金: percent of the unpaid minimum, charged once when a bill is paid below its minimum (BANK: 5 for cards; 0 for BNPL). */
+  lateFeePercent: z
+    .number({ error: 'validation.terms.lateFeePercent' })
+    .min(0, { error: 'validation.terms.lateFeePercent' })
+    .max(20, { error: 'validation.terms.lateFeePercent' })
+})
+export type StatementTerms = z.infer<typeof statementTermsSchema>
+
 export const accountSchema = z
   .object({
     id,
@@ -76,13 +120,17 @@ export const accountSchema = z
       .min(1, { error: 'validation.penaltyMultiplier' })
       .max(3, { error: 'validation.penaltyMultiplier' }),
     notes: text(500),
-    archived: z.boolean()
+    archived: z.boolean(),
+    repaymentOrder: z.enum(REPAYMENT_ORDERS, { error: 'validation.choice' }),
+    /** Statement accounts only (null elsewhere). */
+    statementTerms: statementTermsSchema.nullable()
   })
   .superRefine((a, ctx) => {
     if (STATEMENT_KINDS.includes(a.kind)) {
       if (a.statementDay === null) ctx.addIssue({ code: 'custom', path: ['statementDay'], message: 'validation.required' })
       if (a.dueDay === null) ctx.addIssue({ code: 'custom', path: ['dueDay'], message: 'validation.required' })
-    }
+      if (a.statementTerms === null) ctx.addIssue({ code: 'custom', path: ['statementTerms'], message: 'validation.required' })
+    } else if (a.statementTerms !== null) ctx.addIssue({ code: 'custom', path: ['statementTerms'], message: 'validation.terms.notStatement' })
     if (a.kind === 'payLaterOrder' && a.payLaterWindowDays === null)
       ctx.addIssue({ code: 'custom', path: ['payLaterWindowDays'], message: 'validation.required' })
   })
@@ -156,17 +204,68 @@ export const orderSchema = z
   })
 export type Order = z.infer<typeof orderSchema>
 
-export const repaymentSchema = z.object({
+export const repaymentSchema = z
+  .object({
+    id,
+    /** The account the money went to; for a statement repayment also its target. */
+    accountId: id,
+    targetType: z.enum(REPAYMENT_TARGETS, { error: 'validation.choice' }),
+    targetId: id,
+    date: isoDate,
+    amount: positiveFen,
+    note: text(200),
+    /**
+     * Statement repayments only: the statement date of the bill it pays ("主动还款 9 月账单"), which
+     * takes it first; the rest follows the account's repayment order. Absent: the account's order.
+     */
+    bill: isoDate.optional()
+  })
+  .superRefine((r, ctx) => {
+    if (r.bill !== undefined && r.targetType !== 'statement') ctx.addIssue({ code: 'custom', path: ['bill'], message: 'validation.billOnStatementOnly' })
+  })
+export type Repayment = z.infer<typeof repaymentSchema>
+
+/**
+ * 账单分期: part or all of one bill turned into `count` monthly periods at a monthly fee on the
+ * original amount (DOMAIN.md). The amount leaves that bill; each period (principal + fee) lands on
+ * one of the following bills.
+ */
+export const billInstalmentSchema = z.object({
   id,
-  /** The account the money went to; for a statement repayment also its target. */
   accountId: id,
-  targetType: z.enum(REPAYMENT_TARGETS, { error: 'validation.choice' }),
-  targetId: id,
+  /** The bill converted, by its statement date. */
+  statementDate: isoDate,
+  /** The day the plan was set up: on or after the statement date. */
   date: isoDate,
   amount: positiveFen,
-  note: text(200)
+  count: z
+    .number({ error: 'validation.billInstalment.count' })
+    .int({ error: 'validation.billInstalment.count' })
+    .min(2, { error: 'validation.billInstalment.count' })
+    .max(36, { error: 'validation.billInstalment.count' }),
+  /** Monthly fee on the original amount, as a decimal (0.006 for 0.6%). */
+  feeRate: z
+    .number({ error: 'validation.rate' })
+    .min(0, { error: 'validation.rateRange.monthlyFee' })
+    .max(RATE_LIMITS.monthlyFee, { error: 'validation.rateRange.monthlyFee' }),
+  notes: text(200)
 })
-export type Repayment = z.infer<typeof repaymentSchema>
+  .superRefine((b, ctx) => {
+    if (isIsoDate(b.statementDate) && isIsoDate(b.date) && b.date < b.statementDate)
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'validation.billInstalment.beforeStatement' })
+  })
+export type BillInstalment = z.infer<typeof billInstalmentSchema>
+
+/** Figures typed from a lender's printed bill, which win over the ledger's own estimate: for now its minimum payment. */
+export const billFigureSchema = z.object({
+  id,
+  accountId: id,
+  statementDate: isoDate,
+  /** The printed minimum payment (最低还款额); null leaves the account's rule in charge. */
+  minimum: nonNegativeFen.nullable(),
+  notes: text(200)
+})
+export type BillFigure = z.infer<typeof billFigureSchema>
 
 export const inquirySchema = z.object({
   id,
@@ -196,9 +295,11 @@ export interface Ledger {
   orders: Order[]
   repayments: Repayment[]
   inquiries: Inquiry[]
+  billInstalments: BillInstalment[]
+  billFigures: BillFigure[]
 }
 
-export const RECORD_TYPES = ['accounts', 'draws', 'orders', 'repayments', 'inquiries'] as const
+export const RECORD_TYPES = ['accounts', 'draws', 'orders', 'repayments', 'inquiries', 'billInstalments', 'billFigures'] as const
 export type RecordType = (typeof RECORD_TYPES)[number]
 
 export const recordSchemas = {
@@ -206,7 +307,9 @@ export const recordSchemas = {
   draws: drawSchema,
   orders: orderSchema,
   repayments: repaymentSchema,
-  inquiries: inquirySchema
+  inquiries: inquirySchema,
+  billInstalments: billInstalmentSchema,
+  billFigures: billFigureSchema
 } as const
 
 /** A validation problem: the field's path and an i18n message key. */

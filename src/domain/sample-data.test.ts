@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { generateSampleLedger } from './sample-data'
 import { validateLedger } from './validate-ledger'
-import { orderBalances } from './owed'
+import { orderBalances } from '@/testing/plain-balances'
 
 describe('sample ledger', () => {
   it('is deterministic for a seed and a day', () => {

@@ -1,8 +1,11 @@
 // Owns the deterministic sample ledger: a realistic stretch of use across several products, for the UI's "load sample data", tests and benchmarks.
 import { addDays, addMonths, daysBetween, monthOf, type IsoDate } from './dates'
-import { defaultOrderDueDate } from './due-dates'
-import { drawBalance, orderTotal } from './owed'
-import type { Account, Draw, Inquiry, InquiryReason, Ledger, Order, Repayment } from './records'
+import { defaultStatementTerms, DEFAULT_REPAYMENT_ORDER } from './account-terms'
+import { defaultOrderDueDate, dueDateForStatement, statementDateOfIndex } from './due-dates'
+import { roundFen, splitFen } from './money'
+import { walkLoan } from './cost/loan'
+import { planBillIndices, walkStatement } from './cost/statement'
+import type { Account, BillInstalment, Draw, Inquiry, InquiryReason, Ledger, Order, Repayment } from './records'
 
 export interface SampleOptions {
   /** The last day of the generated history; nothing is dated after it. */
@@ -28,7 +31,9 @@ function prng(seed: number): () => number {
 
 const yuan = (n: number) => Math.round(n * 100)
 
-const ACCOUNTS: Account[] = [
+type AccountBase = Omit<Account, 'repaymentOrder' | 'statementTerms'>
+
+const BASES: AccountBase[] = [
   { id: 'mybank', name: '网商贷', kind: 'cashLoanLine', creditLimit: yuan(50_000), statementDay: null, dueDay: null, payLaterWindowDays: null, reportsToCredit: 'yes', reportName: '浙江网商银行股份有限公司', penaltyMultiplier: 1.5, notes: '经营用，常用收款码（聚合码）借款', archived: false },
   { id: 'jiebei', name: '借呗', kind: 'cashLoanLine', creditLimit: yuan(30_000), statementDay: null, dueDay: null, payLaterWindowDays: null, reportsToCredit: 'yes', reportName: '重庆蚂蚁消费金融有限公司', penaltyMultiplier: 1.5, notes: '', archived: false },
   { id: 'huabei', name: '花呗', kind: 'bnplStatement', creditLimit: yuan(8_000), statementDay: 1, dueDay: 10, payLaterWindowDays: null, reportsToCredit: 'yes', reportName: '重庆蚂蚁消费金融有限公司', penaltyMultiplier: 1.5, notes: '', archived: false },
@@ -38,6 +43,8 @@ const ACCOUNTS: Account[] = [
   { id: 'cmbcard', name: '招商银行信用卡', kind: 'creditCard', creditLimit: yuan(30_000), statementDay: 5, dueDay: 23, payLaterWindowDays: null, reportsToCredit: 'yes', reportName: '招商银行', penaltyMultiplier: 1.5, notes: '', archived: false },
   { id: 'carloan', name: '车贷', kind: 'termLoan', creditLimit: null, statementDay: null, dueDay: null, payLaterWindowDays: null, reportsToCredit: 'yes', reportName: '中国工商银行', penaltyMultiplier: 1.5, notes: '', archived: false }
 ]
+
+const ACCOUNTS: Account[] = BASES.map((a) => ({ ...a, repaymentOrder: DEFAULT_REPAYMENT_ORDER, statementTerms: defaultStatementTerms(a.kind) }))
 
 const MERCHANTS: Record<string, { merchant: string; items: string[]; min: number; max: number }[]> = {
   huabei: [
@@ -82,8 +89,10 @@ export function generateSampleLedger(options: SampleOptions): Ledger {
   const orders: Order[] = []
   const repayments: Repayment[] = []
 
+  const accountOf = (id: string) => ACCOUNTS.find((a) => a.id === id)!
   const repayDraw = (draw: Draw, plan: 'payoff' | 'monthly') => {
     const paid: Repayment[] = []
+    const account = accountOf(draw.accountId)
     const pay = (date: IsoDate, amount: number) => {
       if (amount <= 0 || date > today) return
       const r: Repayment = { id: nextId('rp'), accountId: draw.accountId, targetType: 'draw', targetId: draw.id, date, amount, note: '' }
@@ -95,18 +104,18 @@ export function generateSampleLedger(options: SampleOptions): Ledger {
       const end = addDays(draw.drawDate, Math.floor(between(12, 75)))
       if (rand() < 0.3) {
         const mid = addDays(draw.drawDate, Math.floor(daysBetween(draw.drawDate, end) / 2))
-        const half = drawBalance(draw, paid, mid)
-        pay(mid, Math.round(half.principalOutstanding / 2) + half.interestAccrued)
+        const half = walkLoan(draw, paid, account, mid).cost
+        pay(mid, Math.round(half.principalOutstanding / 2) + half.accruedUnpaid)
       }
-      pay(end, drawBalance(draw, paid, end).owed)
+      pay(end, walkLoan(draw, paid, account, end).cost.owedToday)
       return
     }
+    // Instalment loans are paid on each due date, exactly the instalment the lender asks for.
     for (let k = 0; k < draw.termMonths; k++) {
       const due = addMonths(draw.firstDueDate, k)
       if (due > today) break
-      const bal = drawBalance(draw, paid, due)
-      const periodsLeft = draw.termMonths - k
-      pay(due, Math.min(bal.owed, bal.interestAccrued + Math.ceil(bal.principalOutstanding / periodsLeft)))
+      const item = walkLoan(draw, paid, account, due).dues.find((d) => d.dueDate === due && d.clearAmount !== null)
+      if (item?.clearAmount) pay(due, item.clearAmount)
     }
   }
 
@@ -149,39 +158,60 @@ export function generateSampleLedger(options: SampleOptions): Ledger {
   }
   orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : 1))
 
-  // Repay: per-order accounts on or before the due date; statement accounts as whole bills on
-  // the due date; instalment plans month by month. The latest per-order item is left overdue.
+  // Repay: per-order accounts on or before the due date (the latest 芝麻 order left overdue);
+  // statement accounts bill by bill on the due date, in full (分期 periods on each bill included),
+  // except the card's last bill past its due date, on which only the minimum was paid: that
+  // balance revolves. One earlier card bill was partly turned into 账单分期.
   const lastZhima = [...orders].reverse().find((o) => o.accountId === 'zhima' && o.dueDate < today && o.status === 'unpaid')
-  const bills = new Map<string, { accountId: string; dueDate: IsoDate; amount: number }>()
   for (const o of orders) {
-    if (o.status !== 'unpaid') continue
-    if (o.instalmentCount > 1) {
-      const per = Math.floor(orderTotal(o) / o.instalmentCount)
-      let paid = 0
-      for (let k = 0; k < o.instalmentCount; k++) {
-        const due = addMonths(o.dueDate, k)
-        if (due > today) break
-        const amount = k === o.instalmentCount - 1 ? orderTotal(o) - paid : per
-        paid += amount
-        repayments.push({ id: nextId('rp'), accountId: o.accountId, targetType: 'order', targetId: o.id, date: due, amount, note: `分期第${k + 1}期` })
-      }
-      continue
-    }
-    if (o.accountId === 'zhima') {
-      if (o === lastZhima) continue
-      const date = addDays(o.orderDate, Math.floor(between(1, 14)))
-      if (date <= o.dueDate && date <= today)
-        repayments.push({ id: nextId('rp'), accountId: o.accountId, targetType: 'order', targetId: o.id, date, amount: o.amount, note: '' })
-      continue
-    }
-    if (o.dueDate > today) continue
-    const key = `${o.accountId}|${o.dueDate}`
-    const bill = bills.get(key) ?? { accountId: o.accountId, dueDate: o.dueDate, amount: 0 }
-    bill.amount += o.amount
-    bills.set(key, bill)
+    if (o.status !== 'unpaid' || o.accountId !== 'zhima' || o === lastZhima) continue
+    const date = addDays(o.orderDate, Math.floor(between(1, 14)))
+    if (date <= o.dueDate && date <= today) repayments.push({ id: nextId('rp'), accountId: o.accountId, targetType: 'order', targetId: o.id, date, amount: o.amount, note: '' })
   }
-  for (const bill of bills.values())
-    repayments.push({ id: nextId('rp'), accountId: bill.accountId, targetType: 'statement', targetId: bill.accountId, date: bill.dueDate, amount: bill.amount, note: `${monthOf(bill.dueDate)} 账单` })
+  const billInstalments: BillInstalment[] = []
+  for (const account of ACCOUNTS) {
+    if (account.statementTerms === null || account.statementDay === null || account.dueDay === null) continue
+    const cal = { statementDay: account.statementDay, dueDay: account.dueDay }
+    // What each bill holds when every earlier one was paid in full: its purchases and 分期 periods.
+    const bills = new Map<number, number>()
+    const add = (index: number, amount: number) => bills.set(index, (bills.get(index) ?? 0) + amount)
+    for (const o of orders) {
+      if (o.accountId !== account.id || o.status !== 'unpaid') continue
+      const indices = planBillIndices(o, cal)
+      if (o.instalmentCount <= 1) add(indices[0]!, o.amount)
+      else {
+        const parts = splitFen(o.amount, o.instalmentCount)
+        const fee = roundFen(o.amount * o.instalmentFeeRate)
+        indices.forEach((index, k) => add(index, parts[k]! + fee))
+      }
+    }
+    const dueOn = (i: number) => dueDateForStatement(statementDateOfIndex(i, cal), cal.statementDay, cal.dueDay)
+    // The card: half of the bill four bills back became 3 periods at 0.6% a month on the next bills.
+    const billed = [...bills.keys()].sort((a, b) => a - b).filter((i) => dueOn(i) <= today)
+    if (account.kind === 'creditCard' && billed.length >= 5) {
+      const index = billed[billed.length - 4]!
+      const amount = Math.floor(bills.get(index)! / 2 / 10_000) * 10_000
+      if (amount > 0) {
+        const statementDate = statementDateOfIndex(index, cal)
+        billInstalments.push({ id: nextId('bi'), accountId: account.id, statementDate, date: addDays(statementDate, 3), amount, count: 3, feeRate: 0.006, notes: '账单分期' })
+        bills.set(index, bills.get(index)! - amount)
+        splitFen(amount, 3).forEach((part, k) => add(index + 1 + k, part + roundFen(amount * 0.006)))
+      }
+    }
+    const due = [...bills.keys()].sort((a, b) => a - b).filter((i) => dueOn(i) <= today)
+    // The card: the last bill judged (its grace over) gets only its minimum.
+    const minimumOnly = account.kind === 'creditCard' ? [...due].reverse().find((i) => addDays(dueDateForStatement(statementDateOfIndex(i, cal), cal.statementDay, cal.dueDay), (account.statementTerms?.graceDays ?? 0) + 1) <= today) : undefined
+    for (const index of due) {
+      const statementDate = statementDateOfIndex(index, cal)
+      const dueDate = dueDateForStatement(statementDate, cal.statementDay, cal.dueDay)
+      let amount = bills.get(index)!
+      if (index === minimumOnly) {
+        const w = walkStatement({ account: { ...account, statementTerms: account.statementTerms }, orders: orders.filter((o) => o.accountId === account.id), repayments, billInstalments, billFigures: [] }, dueDate)
+        amount = w.bills.find((b) => b.statementDate === statementDate)?.minimum ?? amount
+      }
+      if (amount > 0) repayments.push({ id: nextId('rp'), accountId: account.id, targetType: 'statement', targetId: account.id, date: dueDate, amount, note: `${monthOf(statementDate)} 账单`, bill: statementDate })
+    }
+  }
 
   const inquiries: Inquiry[] = []
   const inquiryCount = Math.max(3, Math.round(0.7 * months * scale))
@@ -195,5 +225,5 @@ export function generateSampleLedger(options: SampleOptions): Ledger {
   inquiries.push({ id: nextId('iq'), date: addDays(today, -6), institution: '平安银行', reason: 'loanApproval', notes: '' })
   inquiries.push({ id: nextId('iq'), date: addDays(today, -12), institution: '招商银行', reason: 'cardApproval', notes: '' })
 
-  return { accounts: ACCOUNTS.map((a) => ({ ...a })), draws, orders, repayments, inquiries }
+  return { accounts: ACCOUNTS.map((a) => ({ ...a, statementTerms: a.statementTerms && { ...a.statementTerms } })), draws, orders, repayments, inquiries, billInstalments, billFigures: [] }
 }

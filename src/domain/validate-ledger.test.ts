@@ -4,7 +4,7 @@ import { validateLedger } from './validate-ledger'
 import { cash, draw, emptyLedger as empty, huabei, inquiry, onBill, onOrder, order, repay, zhima } from '@/test-fixtures'
 
 function ledger(parts: Partial<Ledger> = {}): Ledger {
-  return { accounts: [cash, huabei, zhima], draws: [draw], orders: [order], repayments: [], inquiries: [inquiry], ...parts }
+  return { ...empty, accounts: [cash, huabei, zhima], draws: [draw], orders: [order], inquiries: [inquiry], ...parts }
 }
 
 describe('validateLedger', () => {

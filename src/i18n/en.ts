@@ -1,4 +1,5 @@
 // Owns the English UI text; the type makes a missing or extra key a compile error.
+import { statementEn } from './parts/statement'
 import { duesEn } from './parts/dues'
 import { importEn } from './parts/import'
 import { reportsEn } from './parts/reports'
@@ -367,4 +368,4 @@ const coreEn: Record<CoreMessageKey, string> = {
   'validation.unknownError': 'Unexpected error: {reason}'
 }
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...duesEn, ...riskEn, ...reportsEn, ...importEn }
+export const en: Record<MessageKey, string> = { ...coreEn, ...duesEn, ...riskEn, ...reportsEn, ...importEn, ...statementEn }

@@ -1,4 +1,5 @@
 // Owns the Chinese (default) UI text; every key here must exist in en.ts too. Features with many strings keep theirs in parts/.
+import { statementZh } from './parts/statement'
 import { duesZh } from './parts/dues'
 import { importZh } from './parts/import'
 import { reportsZh } from './parts/reports'
@@ -366,7 +367,7 @@ const coreZh = {
   'validation.unknownError': '出现意外错误：{reason}'
 } as const satisfies Record<string, string>
 
-export const zhCN = { ...coreZh, ...duesZh, ...riskZh, ...reportsZh, ...importZh }
+export const zhCN = { ...coreZh, ...duesZh, ...riskZh, ...reportsZh, ...importZh, ...statementZh }
 
 export type MessageKey = keyof typeof zhCN
 export type CoreMessageKey = keyof typeof coreZh

@@ -83,9 +83,9 @@ describe('writing and reading a backup', () => {
   })
 
   it('reads an empty ledger with no profile', async () => {
-    const empty = await createBackup({ payload: { ledger: { accounts: [], draws: [], orders: [], repayments: [], inquiries: [] }, meta: { profile: null, settings: {} } }, appVersion: '0.1.0', createdAt })
+    const empty = await createBackup({ payload: { ledger: { accounts: [], draws: [], orders: [], repayments: [], inquiries: [], billInstalments: [], billFigures: [] }, meta: { profile: null, settings: {} } }, appVersion: '0.1.0', createdAt })
     const read = await readBackup(empty.text)
-    expect(read.ok && read.backup.summary).toEqual({ counts: { accounts: 0, draws: 0, orders: 0, repayments: 0, inquiries: 0 }, from: null, to: null })
+    expect(read.ok && read.backup.summary).toEqual({ counts: { accounts: 0, draws: 0, orders: 0, repayments: 0, inquiries: 0, billInstalments: 0, billFigures: 0 }, from: null, to: null })
   })
 })
 

@@ -13,13 +13,17 @@ import { FIRED_REMINDERS_KEY } from '../dues/settings'
 import { isIsoDate, type IsoDate } from '../dates'
 import { check, profileSchema, RECORD_TYPES, recordSchemas, type FieldIssue, type Ledger, type Profile, type RecordType } from '../records'
 import { validateLedger } from '../validate-ledger'
+import { CURRENT_SCHEMA_VERSION, upgradeAccountV1 } from '../migrations'
 
 export const BACKUP_FORMAT = 'credit-ledger-backup'
 /**
  * The version of the records inside: it follows the store's schema (src/db/schema.ts), which a
  * test holds equal. A store version that changes records must raise it and read older files.
  */
-export const BACKUP_SCHEMA_VERSION = 1
+export const BACKUP_SCHEMA_VERSION = CURRENT_SCHEMA_VERSION
+/** The record types a file of each older schema version holds (version 1 had no 账单分期 or bill figures). */
+const TYPES_OF_VERSION: Record<number, readonly RecordType[]> = { 1: ['accounts', 'draws', 'orders', 'repayments', 'inquiries'] }
+const typesOf = (version: number): readonly RecordType[] => TYPES_OF_VERSION[version] ?? RECORD_TYPES
 export const CHECKSUM_ALGORITHM = 'SHA-256'
 
 /**
@@ -118,6 +122,7 @@ export function summarise(ledger: Ledger): BackupSummary {
   for (const o of ledger.orders) see(o.orderDate)
   for (const r of ledger.repayments) see(r.date)
   for (const i of ledger.inquiries) see(i.date)
+  for (const b of ledger.billInstalments) see(b.date)
   return { counts: perType((t) => ledger[t].length), from, to }
 }
 
@@ -151,7 +156,7 @@ export async function createBackup({ payload, appVersion, createdAt }: CreateBac
 }
 
 function perType<T>(value: (t: RecordType) => T): Record<RecordType, T> {
-  return { accounts: value('accounts'), draws: value('draws'), orders: value('orders'), repayments: value('repayments'), inquiries: value('inquiries') }
+  return Object.fromEntries(RECORD_TYPES.map((t) => [t, value(t)])) as Record<RecordType, T>
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -163,15 +168,15 @@ function isTimestamp(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value))
 }
 
-function headerSummary(value: unknown): BackupSummary | null {
+function headerSummary(value: unknown, version: number): BackupSummary | null {
   if (!isObject(value) || !isObject(value.counts)) return null
   const counts = value.counts
-  if (!RECORD_TYPES.every((t) => Number.isSafeInteger(counts[t]) && (counts[t] as number) >= 0)) return null
+  if (!typesOf(version).every((t) => Number.isSafeInteger(counts[t]) && (counts[t] as number) >= 0)) return null
   const date = (v: unknown) => (v === null ? null : isIsoDate(v) ? v : undefined)
   const from = date(value.from)
   const to = date(value.to)
   if (from === undefined || to === undefined) return null
-  return { counts: perType((t) => Number(counts[t])), from, to }
+  return { counts: perType((t) => Number(counts[t] ?? 0)), from, to }
 }
 
 /** Checks a parsed file's header; a problem names the first field at fault. */
@@ -185,7 +190,7 @@ export function readHeader(file: unknown): { ok: true; header: BackupHeader } | 
   const sum = file.checksum
   if (!isObject(sum) || sum.algorithm !== CHECKSUM_ALGORITHM || typeof sum.value !== 'string' || !/^[0-9a-f]{64}$/.test(sum.value))
     return { ok: false, problem: { code: 'badHeader', field: 'checksum' } }
-  const summary = headerSummary(file.summary)
+  const summary = headerSummary(file.summary, version)
   if (!summary) return { ok: false, problem: { code: 'badHeader', field: 'summary' } }
   return {
     ok: true,
@@ -193,11 +198,18 @@ export function readHeader(file: unknown): { ok: true; header: BackupHeader } | 
   }
 }
 
-/** The payload's shape, then the profile, then every record through its schema and the cross-record rules. */
-function readPayload(payload: Record<string, unknown>): { ok: true; payload: BackupPayload } | { ok: false; problem: BackupProblem } {
-  const ledgerIn = payload.ledger
-  if (!isObject(ledgerIn)) return { ok: false, problem: { code: 'badShape', field: 'ledger' } }
-  for (const t of RECORD_TYPES) if (!Array.isArray(ledgerIn[t])) return { ok: false, problem: { code: 'badShape', field: t } }
+/**
+ * The payload's shape, then the profile, then every record through its schema and the cross-record
+ * rules. A file of an older schema is upgraded first, as the store upgrades itself (migrations.ts).
+ */
+function readPayload(payload: Record<string, unknown>, version: number): { ok: true; payload: BackupPayload } | { ok: false; problem: BackupProblem } {
+  const original = payload.ledger
+  if (!isObject(original)) return { ok: false, problem: { code: 'badShape', field: 'ledger' } }
+  for (const t of typesOf(version)) if (!Array.isArray(original[t])) return { ok: false, problem: { code: 'badShape', field: t } }
+  const ledgerIn: Record<string, unknown> =
+    version < 2
+      ? { ...original, accounts: (original.accounts as unknown[]).map((a) => (isObject(a) ? upgradeAccountV1(a) : a)), billInstalments: [], billFigures: [] }
+      : original
   const meta = payload.meta
   if (!isObject(meta)) return { ok: false, problem: { code: 'badShape', field: 'meta' } }
   if (!isObject(meta.settings)) return { ok: false, problem: { code: 'badShape', field: 'settings' } }
@@ -219,7 +231,9 @@ function readPayload(payload: Record<string, unknown>): { ok: true; payload: Bac
     draws: rows('draws').map((r) => recordSchemas.draws.parse(r)),
     orders: rows('orders').map((r) => recordSchemas.orders.parse(r)),
     repayments: rows('repayments').map((r) => recordSchemas.repayments.parse(r)),
-    inquiries: rows('inquiries').map((r) => recordSchemas.inquiries.parse(r))
+    inquiries: rows('inquiries').map((r) => recordSchemas.inquiries.parse(r)),
+    billInstalments: rows('billInstalments').map((r) => recordSchemas.billInstalments.parse(r)),
+    billFigures: rows('billFigures').map((r) => recordSchemas.billFigures.parse(r))
   }
   const settings: Record<string, JsonValue> = {}
   for (const [key, value] of Object.entries(meta.settings))
@@ -245,7 +259,7 @@ export async function readBackup(text: string): Promise<BackupRead> {
   const payload = (file as Record<string, unknown>).payload
   if (!isObject(payload)) return { ok: false, problem: { code: 'badHeader', field: 'payload' } }
   if ((await sha256Hex(canonicalJson(payload))) !== head.header.checksum.value) return { ok: false, problem: { code: 'checksum' } }
-  const read = readPayload(payload)
+  const read = readPayload(payload, head.header.schemaVersion)
   if (!read.ok) return read
   return { ok: true, backup: { header: head.header, payload: read.payload, summary: summarise(read.payload.ledger) } }
 }

@@ -43,7 +43,7 @@ export function messyLedger(seed: number, draws: number): Ledger {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!
   const base = generateSampleLedger({ today: '2026-11-21', months: 1 })
   const accounts = base.accounts.map((a) => ({ ...a, penaltyMultiplier: pick([1, 1.3, 1.5]) }))
-  const out: Ledger = { accounts, draws: [], orders: [], repayments: [], inquiries: [] }
+  const out: Ledger = { accounts, draws: [], orders: [], repayments: [], inquiries: [], billInstalments: [], billFigures: [] }
   for (let i = 0; i < draws; i++) {
     const method = pick(REPAYMENT_METHODS)
     const rateUnit: RateUnit = method === 'feeInstalment' ? 'monthlyFee' : pick(['daily', 'annual'] as const)

@@ -1,38 +1,57 @@
-// Owns the whole-ledger cost recomputation: every draw's and order's cost, sums and the real APR per account, cost and balance per month, and this month's totals.
+// Owns the whole-ledger figures: every draw's, order's and statement account's walk as of one day, and from them what is owed and due (the dues every page shows), what it cost by month and by account, the real APR per account, and the late due dates 征信 would see.
+//
+// This is the one source of every owed / paid / accrued / due figure (issue 10): balances, the
+// dues list, the repayment form's cap, risk rules, readiness, reports and exports all read it, so a
+// figure shown on two pages for the same day is the same number. The walks own the rules:
+// loan.ts (draws), statement.ts (bills of statement accounts), pay-later.ts (orders on accounts
+// without bills).
 //
 // Months: interest and penalty are put in the month they ACCRUE (day by day, so a draw held from
 // 20 January to 10 February costs in both months, whenever it is paid); fees in the month they
-// are CHARGED (an up-front fee on the draw day, an instalment fee on its due date, fees paid ahead
-// of the schedule on the day they are paid). That is what the cost chart means by "interest and
-// fees per month": the price of carrying the debt in that month.
+// are CHARGED (an up-front fee on the draw day, an instalment fee on its due date or its bill's
+// statement day, fees paid ahead on the day they are paid, a 违约金 on the day it is charged).
 //
-// Rounding rule: per draw and order, the fractional amounts of each month are rounded
-// cumulatively (each month gets round(sum so far) - round(sum before)), and the last rounding
-// difference against the record's exact cost to date (actual.ts) goes to its largest month, so
-// the months always add up to the cost to date to the fen.
+// Rounding rule: per draw, order and statement account, the fractional amounts of each month are
+// rounded cumulatively (each month gets round(sum so far) - round(sum before)), and the last
+// rounding difference against its exact cost to date goes to its largest month, so the months
+// always add up to the cost to date to the fen.
 //
-// Balances: principal still out at each month end. Draws move on their draw and repayment days.
-// An order counts from its order date; direct payments reduce it on their days (an instalment
-// payment by its principal share) and what statement payments cleared is taken off on its due
-// date (or today if sooner), because a statement payment is pooled across the account's orders.
-//
-// An account's real APR is the XIRR of all its records' flows together (AccountCost.apr): each
-// draw's own flows as drawCost solves them (money received, repayments, what is still to pay);
-// an order's purchase as money received, its direct payments on their days, and the rest of its
-// payments in schedule order: what a statement paid (or marking it paid settled) on its due date,
-// or today if that is sooner, and what is still owed on its due date, or today if that has passed,
-// with any penalty today. An interest-free order paid on time adds money at no cost.
-//
-// Linear in the records: repayments are grouped by target once; each record is walked once.
-// Speed (npm run bench): per record, no look-up by id where a position will do, no closure, no
-// iterator and no array that can be reused; a map of long ids costs more than the arithmetic.
+// Balances: principal still out at each month end, moved on the days principal is borrowed and repaid.
 import { dayNumber, makeIsoDate, monthOf, type IsoDate } from '../dates'
 import { roundFen, type Fen } from '../money'
-import { orderBalanceDetails } from '../owed'
-import type { Account, Ledger, Repayment } from '../records'
-import { DEFAULT_PENALTY_MULTIPLIER, drawCostDetail, orderCostDetail, type CostOptions, type CostSink, type DetailContext, type OrderAccount } from './actual'
-import { xirrOfDays } from './apr'
-import type { AccountCost, DrawCost, LedgerCost, MonthlyBalance, MonthlyCost, OrderCost } from './types'
+import { STATEMENT_KINDS, type Account, type Ledger, type Order, type Repayment } from '../records'
+import { defaultStatementTerms } from '../account-terms'
+import { aprOfSchedule, xirrOfDays } from './apr'
+import { naiveRate, scheduleOf } from './schedule'
+import { billDueItems, cashByMonth, compareDueItems, loanDueItems, payLaterDueItems, type DueItem } from './due-items'
+import { DEFAULT_PENALTY_MULTIPLIER, walkLoan, type CostOptions } from './loan'
+import { orderPlan, walkPayLater, type OrderAccount } from './pay-later'
+import { walkStatement, type StatementWalk } from './statement'
+import type { AccountCost, CostSink, DatedFlows, DrawCost, LateEvent, MonthlyBalance, MonthlyCost, OrderCost } from './types'
+
+export interface LedgerCost {
+  draws: Map<string, DrawCost>
+  orders: Map<string, OrderCost>
+  /** Statement accounts (credit cards, 花呗, 分付...): their bills, what is payable now, revolving. */
+  statements: Map<string, StatementWalk>
+  /** Per account: cost to date (paid + accrued), projected, owed today, principal out, repaid, and the real APR. */
+  accounts: Map<string, AccountCost>
+  monthly: MonthlyCost[]
+  balances: MonthlyBalance[]
+  /** Totals for the month of `today`: cost charged, repaid, borrowed, and the cash due (overdue included), as the home page counts it. */
+  thisMonth: { month: string; cost: Fen; repaid: Fen; borrowed: Fen; due: Fen }
+  /** Every open due item, in due order. */
+  dues: DueItem[]
+  /** Every due date up to today that passed without the payment it needed, on any account (the risk rules pick those that report to 征信). */
+  late: LateEvent[]
+}
+
+/** The statement account as the walk needs it: an account of a statement kind with its cycle, or null (its orders are then pay-later orders). */
+export function statementAccountOf(account: Account | undefined): (Account & { statementTerms: NonNullable<Account['statementTerms']> }) | null {
+  if (!account || !STATEMENT_KINDS.includes(account.kind) || account.statementDay === null || account.dueDay === null) return null
+  const terms = account.statementTerms ?? defaultStatementTerms(account.kind)
+  return terms ? { ...account, statementTerms: terms } : null
+}
 
 interface AccountMonths {
   interest: number[]
@@ -135,69 +154,47 @@ function monthBuckets(monthOfDay: (day: number) => number, starts: readonly numb
   }
 }
 
-function flow(months: AccountMonths, day: number, amount: Fen): void {
-  months.flows.amounts.push(amount)
-  months.flows.days.push(day)
-}
-
 function addAt(list: number[], index: number, amount: number): void {
   list[index] = (list[index] ?? 0) + amount
 }
 
+function pushFlows(to: DatedFlows, from: DatedFlows): void {
+  for (let i = 0; i < from.amounts.length; i++) {
+    to.amounts.push(from.amounts[i]!)
+    to.days.push(from.days[i]!)
+  }
+}
+
+/** Repayments grouped once: by draw, by order, and by account (for statement accounts). */
+function groupRepayments(repayments: readonly Repayment[]): { byDraw: Map<string, Repayment[]>; byOrder: Map<string, Repayment[]>; byAccount: Map<string, Repayment[]> } {
+  const byDraw = new Map<string, Repayment[]>()
+  const byOrder = new Map<string, Repayment[]>()
+  const byAccount = new Map<string, Repayment[]>()
+  const add = (map: Map<string, Repayment[]>, key: string, r: Repayment) => {
+    const list = map.get(key)
+    if (list) list.push(r)
+    else map.set(key, [r])
+  }
+  for (const r of repayments) {
+    if (r.targetType === 'draw') add(byDraw, r.targetId, r)
+    else {
+      if (r.targetType === 'order') add(byOrder, r.targetId, r)
+      add(byAccount, r.accountId, r)
+    }
+  }
+  return { byDraw, byOrder, byAccount }
+}
+
 const NONE: readonly Repayment[] = []
 
-/** The cost of every record of a ledger as of `today`, with the monthly and per-account views. */
+/** The figures of a whole ledger as of `today` (the module header states what they are). */
 export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions = {}): LedgerCost {
   const todayDay = dayNumber(today)
   const accountById = new Map<string, Account>(ledger.accounts.map((a) => [a.id, a]))
-  // A record whose account is missing: the default multiplier, and no cycle (instalments a month apart).
   const fallbackAccount: OrderAccount = { penaltyMultiplier: DEFAULT_PENALTY_MULTIPLIER, kind: 'other', statementDay: null, dueDay: null }
+  const { byDraw, byOrder, byAccount } = groupRepayments(ledger.repayments)
 
-  // Repayments by draw position, so the draws need no look-up by id (a map of long ids is the
-  // slowest thing here), and by order id. A repayment usually follows one on the same target,
-  // which spares most look-ups.
-  const drawCount = ledger.draws.length
-  const drawIndex = new Map<string, number>()
-  // Where an id repeats, every draw of it shares the first one's repayments, as grouping by id does.
-  const sameAs = new Map<number, number>()
-  for (let i = 0; i < drawCount; i++) {
-    const id = ledger.draws[i]!.id
-    const size = drawIndex.size
-    drawIndex.set(id, i)
-    if (drawIndex.size === size) {
-      const firstIndex = ledger.draws.findIndex((d) => d.id === id)
-      drawIndex.set(id, firstIndex)
-      sameAs.set(i, firstIndex)
-    }
-  }
-  const drawRepayments: (Repayment[] | undefined)[] = new Array<Repayment[] | undefined>(drawCount)
-  const orderRepayments = new Map<string, Repayment[]>()
-  let lastDrawTarget = ''
-  let lastDrawList: Repayment[] | undefined
-  let lastOrderTarget = ''
-  let lastOrderList: Repayment[] | undefined
-  for (const r of ledger.repayments) {
-    if (r.targetType === 'draw') {
-      if (lastDrawList === undefined || r.targetId !== lastDrawTarget) {
-        const i = drawIndex.get(r.targetId)
-        if (i === undefined) continue
-        lastDrawTarget = r.targetId
-        lastDrawList = drawRepayments[i] ??= []
-      }
-      lastDrawList.push(r)
-    } else if (r.targetType === 'order') {
-      if (lastOrderList === undefined || r.targetId !== lastOrderTarget) {
-        lastOrderTarget = r.targetId
-        lastOrderList = orderRepayments.get(r.targetId)
-        if (!lastOrderList) orderRepayments.set(r.targetId, (lastOrderList = []))
-      }
-      lastOrderList.push(r)
-    }
-  }
-  const orderBalance = orderBalanceDetails(ledger.orders, ledger.repayments, today)
-
-  // The months from the first record to today's; nothing dated after today is counted. Dates
-  // compare as strings, so the earliest is found without parsing each one.
+  // The months from the first record to today's; nothing dated after today is counted.
   let first = today
   let anyRecord = false
   for (const d of ledger.draws)
@@ -206,25 +203,18 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
       if (d.drawDate < first) first = d.drawDate
     }
   for (const o of ledger.orders)
-    if (o.orderDate <= today) {
+    if (o.orderDate <= today && (o.status === 'unpaid' || o.status === 'paid')) {
       anyRecord = true
       if (o.orderDate < first) first = o.orderDate
     }
   const lastMonth = monthIndexOf(today)
   const firstMonth = monthIndexOf(first)
   const monthCount = lastMonth - firstMonth + 1
-  // starts[i] is the day number of the first day of month i; one more marks the end of the last month.
   const starts: number[] = []
   for (let i = 0; i <= monthCount; i++) {
     const index = firstMonth + i
     starts.push(dayNumber(makeIsoDate(Math.floor(index / 12), (index % 12) + 1, 1)))
   }
-  // The day number of a date up to today from the month table, sparing a parse; later ones are parsed.
-  const dayOf = (date: IsoDate): number =>
-    date <= today && date >= first ? starts[monthIndexOf(date) - firstMonth]! + (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48) - 1 : dayNumber(date)
-  // The month of every day in the charted months, looked up rather than searched: the walks ask
-  // for it on every span of interest. Days before the first month count in it, days after the
-  // last in the last.
   const firstDay = starts[0]!
   const monthByDay = new Uint16Array(starts[monthCount]! - firstDay)
   for (let i = 0; i < monthCount; i++) monthByDay.fill(i, starts[i]! - firstDay, starts[i + 1]! - firstDay)
@@ -244,7 +234,6 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     }
     return m
   }
-
   const interest = monthBuckets(monthOfDay, starts, monthCount)
   const fees = monthBuckets(monthOfDay, starts, monthCount)
   const penalty = monthBuckets(monthOfDay, starts, monthCount)
@@ -253,187 +242,170 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     interest: (from, to, perDay) => interest.spread(from, to, perDay),
     penalty: (from, to, perDay) => penalty.spread(from, to, perDay),
     fee: (day, amount) => fees.add(day, amount),
-    principal: (day, delta) => addAt(principalOut, monthOfDay(day), delta)
+    principal: (day, delta) => {
+      if (day <= todayDay) addAt(principalOut, monthOfDay(day), delta)
+    }
   }
-  const resetBuckets = () => {
+  const begin = (accountId: string): AccountMonths => {
     interest.reset()
     fees.reset()
     penalty.reset()
+    const months = monthsOf(accountId)
+    principalOut = months.principal
+    return months
+  }
+  const settle = (months: AccountMonths, i: Fen, f: Fen, p: Fen) => {
+    interest.settle(i, months.interest, monthCount - 1)
+    fees.settle(f, months.fees, monthCount - 1)
+    penalty.settle(p, months.penalty, monthCount - 1)
   }
 
   const totals = new Map<string, AccountCost>()
-  const totalsOf = (accountId: string) => {
+  const totalsOf = (accountId: string): AccountCost => {
     let t = totals.get(accountId)
     if (!t) {
-      t = { costToDate: 0, projected: 0, owed: 0, apr: null }
+      t = { costToDate: 0, projected: 0, owed: 0, principalOutstanding: 0, repaid: 0, apr: null }
       totals.set(accountId, t)
     }
     return t
   }
   for (const a of ledger.accounts) totalsOf(a.id)
-
-  // Each record's account, its totals and its months: consecutive records mostly share one, so the
-  // last is kept to spare three look-ups a record.
-  interface AccountState {
-    id: string
-    account: OrderAccount
-    totals: AccountCost
-  }
-  const states = new Map<string, AccountState>()
-  let lastState: AccountState | null = null
-  const stateOf = (accountId: string): AccountState => {
-    if (lastState !== null && lastState.id === accountId) return lastState
-    let state = states.get(accountId)
-    if (!state) {
-      state = { id: accountId, account: accountById.get(accountId) ?? fallbackAccount, totals: totalsOf(accountId) }
-      states.set(accountId, state)
-    }
-    lastState = state
-    return state
-  }
-  let lastMonthsId = ''
-  let lastMonths: AccountMonths | null = null
-  const monthsOfCached = (accountId: string): AccountMonths => {
-    if (lastMonths === null || lastMonthsId !== accountId) {
-      lastMonths = monthsOf(accountId)
-      lastMonthsId = accountId
-    }
-    return lastMonths
-  }
-
-  const monthEndDay = starts[monthCount]! - 1
-  const withSink: DetailContext = { todayDay, dueByDay: monthEndDay, sink, ownRepayments: true }
-  const withoutSink: DetailContext = { todayDay, dueByDay: monthEndDay, ownRepayments: true }
+  const dues: DueItem[] = []
+  const late: LateEvent[] = []
   const thisMonthKey = monthOf(today)
-  let dueThisMonth = 0
   let borrowedThisMonth = 0
 
   const draws = new Map<string, DrawCost>()
-  for (let i = 0; i < drawCount; i++) {
-    const draw = ledger.draws[i]!
-    const state = stateOf(draw.accountId)
+  for (const draw of ledger.draws) {
+    const account = accountById.get(draw.accountId) ?? fallbackAccount
     const counted = draw.drawDate <= today
-    const months = counted ? monthsOfCached(draw.accountId) : null
-    if (months) {
-      resetBuckets()
-      principalOut = months.principal
-    }
-    const reps = drawRepayments[sameAs.size > 0 ? (sameAs.get(i) ?? i) : i] ?? NONE
-    if (months) withSink.flows = months.flows
-    const detail = drawCostDetail(draw, reps, state.account, today, options, months ? withSink : withoutSink)
-    draws.set(draw.id, detail.cost)
-    const t = state.totals
-    t.projected += detail.cost.projectedCostToPayoff
-    t.owed += detail.cost.owedToday
+    const months = counted ? begin(draw.accountId) : null
+    const walk = walkLoan(draw, byDraw.get(draw.id) ?? NONE, account, today, options, months ? { sink } : {})
+    draws.set(draw.id, walk.cost)
+    const t = totalsOf(draw.accountId)
+    t.projected += walk.cost.projectedCostToPayoff
+    t.owed += walk.cost.owedToday
+    t.principalOutstanding += walk.cost.principalOutstanding
     if (!months) continue
-    t.costToDate += detail.interestToDate + detail.feesToDate + detail.penaltyToDate
-    interest.settle(detail.interestToDate, months.interest, monthCount - 1)
-    fees.settle(detail.feesToDate, months.fees, monthCount - 1)
-    penalty.settle(detail.penaltyToDate, months.penalty, monthCount - 1)
-    dueThisMonth += detail.dueBy
+    t.costToDate += walk.interestToDate + walk.feesToDate + walk.penaltyToDate
+    settle(months, walk.interestToDate, walk.feesToDate, walk.penaltyToDate)
+    pushFlows(months.flows, walk.flows)
+    loanDueItems(dues, draw, walk.dues, todayDay)
+    for (const e of walk.late) late.push(e)
     if (draw.drawDate.startsWith(thisMonthKey)) borrowedThisMonth += draw.principal
   }
 
+  // Statement accounts, one walk each over all their orders, bills and repayments.
+  const statements = new Map<string, StatementWalk>()
+  const ordersByAccount = new Map<string, Order[]>()
+  for (const o of ledger.orders) {
+    const list = ordersByAccount.get(o.accountId)
+    if (list) list.push(o)
+    else ordersByAccount.set(o.accountId, [o])
+  }
   const orders = new Map<string, OrderCost>()
-  for (let i = 0; i < ledger.orders.length; i++) {
-    const order = ledger.orders[i]!
-    const state = stateOf(order.accountId)
-    const balance = orderBalance.balances[i]!
-    const counted = order.orderDate <= today && (order.status === 'unpaid' || order.status === 'paid')
-    const months = counted ? monthsOfCached(order.accountId) : null
-    if (months) resetBuckets()
-    const detail = orderCostDetail(order, balance, state.account, today, options, months ? withSink : withoutSink)
-    orders.set(order.id, detail.cost)
-    const t = state.totals
-    t.projected += detail.projected
-    t.owed += detail.cost.owed
-    if (!months) continue
-    t.costToDate += detail.feesToDate + detail.penaltyToDate
-    fees.settle(detail.feesToDate, months.fees, monthCount - 1)
-    penalty.settle(detail.penaltyToDate, months.penalty, monthCount - 1)
-    dueThisMonth += detail.dueBy
-    if (order.orderDate.startsWith(thisMonthKey)) borrowedThisMonth += order.amount
-
-    // Principal: bought on the order date, paid down by direct payments, the rest on the due date.
-    const p = months.principal
-    addAt(p, monthIndexOf(order.orderDate) - firstMonth, order.amount)
-    const total = order.amount + detail.cost.feesPaid + detail.cost.feesToCome
-    // Flows: the purchase is money received; direct payments are paid on their days.
-    const orderDay = dayOf(order.orderDate)
-    flow(months, orderDay, order.amount)
-    const direct = orderBalance.direct[i]!
-    let reduced = 0
-    const paidDirectly = direct > 0 ? (orderRepayments.get(order.id) ?? NONE) : NONE
-    for (let k = 0; k < paidDirectly.length; k++) {
-      const r = paidDirectly[k]!
-      if (r.date > today) continue
-      flow(months, dayOf(r.date), -r.amount)
-      const share = Math.min(order.amount - reduced, order.instalmentCount > 1 ? roundFen((r.amount * order.amount) / total) : r.amount)
-      if (share <= 0) continue
-      addAt(p, monthIndexOf(r.date) - firstMonth, -share)
-      reduced += share
-    }
-    const rest = order.amount - reduced - detail.principalOutstanding
-    if (rest !== 0) addAt(p, monthIndexOf(order.dueDate < today ? order.dueDate : today) - firstMonth, -rest)
-    // The rest of the payments in schedule order: what a statement paid (or marking it paid
-    // settled) on its due date, or today if that is sooner; what is still owed on its due date, or
-    // today if that has passed, as drawCost dates what is overdue.
-    const paidTo = Math.max(direct, order.status === 'paid' ? total : Math.min(total, balance.repaid))
-    if (detail.plan) {
-      let day = orderDay
-      let cum = 0
-      for (let k = 0; k < detail.plan.length; k++) {
-        const period = detail.plan[k]!
-        day += period.days
-        const end = cum + period.payment
-        if (paidTo > cum && direct < end) flow(months, Math.min(day, todayDay), -(Math.min(end, paidTo) - Math.max(cum, direct)))
-        if (total > paidTo && end > paidTo) flow(months, Math.max(day, todayDay), -(Math.min(end, total) - Math.max(cum, paidTo)))
-        cum = end
+  for (const [accountId, list] of ordersByAccount) {
+    const account = accountById.get(accountId)
+    const statement = statementAccountOf(account)
+    if (statement) {
+      const months = begin(accountId)
+      const walk = walkStatement(
+        { account: statement, orders: list, repayments: byAccount.get(accountId) ?? NONE, billInstalments: ledger.billInstalments, billFigures: ledger.billFigures },
+        today,
+        { sink }
+      )
+      statements.set(accountId, walk)
+      const t = totalsOf(accountId)
+      t.owed += walk.owed
+      t.principalOutstanding += walk.principalOutstanding
+      t.projected += walk.projected
+      t.costToDate += walk.interestToDate + walk.feesToDate
+      settle(months, walk.interestToDate, walk.feesToDate, 0)
+      pushFlows(months.flows, walk.flows)
+      billDueItems(dues, accountId, walk.dues, todayDay)
+      for (const e of walk.late) late.push(e)
+      for (const o of list) {
+        const s = walk.orders.get(o.id)
+        const closed = o.status === 'refunded' || o.status === 'cancelled'
+        const owed = s?.owed ?? 0
+        const paid = s?.paid ?? 0
+        orders.set(o.id, {
+          feesPaid: s?.feesPaid ?? 0,
+          feesToCome: s?.feesToCome ?? 0,
+          owed,
+          paid,
+          principalOutstanding: s?.principalOutstanding ?? 0,
+          status: closed ? o.status : owed === 0 && o.orderDate <= today ? 'paid' : paid > 0 ? 'partlyPaid' : 'unpaid',
+          overdue: null,
+          // A 分期 plan's real APR, as any 分期 (its fee on the original amount, one period on each bill).
+          apr: o.instalmentCount > 1 ? aprOfSchedule(o.amount, scheduleOf(orderPlan(o, account), 0, false)) : null,
+          naiveRate: o.instalmentCount > 1 ? naiveRate({ rate: o.instalmentFeeRate, rateUnit: 'monthlyFee' }) : null
+        })
+        if (!closed && o.orderDate <= today && o.orderDate.startsWith(thisMonthKey)) borrowedThisMonth += o.amount
       }
-    } else if (total > direct) {
-      const dueDay = dayOf(order.dueDate)
-      if (paidTo > direct) flow(months, Math.min(dueDay, todayDay), -(paidTo - direct))
-      if (total > paidTo) flow(months, Math.max(dueDay, todayDay), -(total - paidTo))
+      continue
     }
-    if (detail.penaltyToDate > 0) flow(months, todayDay, -detail.penaltyToDate)
+    for (const o of list) {
+      const counted = o.orderDate <= today && (o.status === 'unpaid' || o.status === 'paid')
+      const months = counted ? begin(accountId) : null
+      const walk = walkPayLater(o, byOrder.get(o.id) ?? NONE, account ?? fallbackAccount, today, options, months ? { sink } : {})
+      const closed = o.status === 'refunded' || o.status === 'cancelled'
+      orders.set(o.id, { ...walk.cost, status: closed ? o.status : o.orderDate > today ? 'unpaid' : walk.cost.status })
+      const t = totalsOf(accountId)
+      t.owed += walk.cost.owed
+      t.principalOutstanding += walk.principalOutstanding
+      t.projected += walk.projected
+      if (!months) continue
+      t.costToDate += walk.feesToDate + walk.penaltyToDate
+      settle(months, 0, walk.feesToDate, walk.penaltyToDate)
+      pushFlows(months.flows, walk.flows)
+      payLaterDueItems(dues, o, walk.dues, todayDay)
+      for (const e of walk.late) late.push(e)
+      if (o.orderDate.startsWith(thisMonthKey)) borrowedThisMonth += o.amount
+    }
+  }
+
+  let repaidThisMonth = 0
+  for (const r of ledger.repayments) {
+    if (r.date > today) continue
+    totalsOf(r.accountId).repaid += r.amount
+    if (r.date.startsWith(thisMonthKey)) repaidThisMonth += r.amount
   }
   for (const [id, t] of totals) {
     const m = perAccount.get(id)
-    t.apr = m ? xirrOfDays(m.flows.amounts, m.flows.days) : null
+    t.apr = m && m.flows.amounts.length > 1 ? xirrOfDays(m.flows.amounts, m.flows.days) : null
   }
 
-  // Accounts in the charts: every account with a counted record, in the ledger's order.
   const chartAccounts = [...ledger.accounts.map((a) => a.id).filter((id) => perAccount.has(id)), ...[...perAccount.keys()].filter((id) => !accountById.has(id))]
   const monthly: MonthlyCost[] = []
   const balances: MonthlyBalance[] = []
   if (anyRecord) {
     const running = new Map<string, number>()
     for (let i = 0; i < monthCount; i++) {
-      const byAccount: MonthlyCost['byAccount'] = {}
+      const byAccountCost: MonthlyCost['byAccount'] = {}
       const balanceBy: MonthlyBalance['byAccount'] = {}
       let total = 0
       let balanceTotal = 0
       for (const id of chartAccounts) {
         const m = perAccount.get(id)!
         const c = { interest: m.interest[i]!, fees: m.fees[i]!, penalty: m.penalty[i]! }
-        byAccount[id] = c
+        byAccountCost[id] = c
         total += c.interest + c.fees + c.penalty
         const out = (running.get(id) ?? 0) + m.principal[i]!
         running.set(id, out)
         balanceBy[id] = out
         balanceTotal += out
       }
-      monthly.push({ month: monthKey(firstMonth + i), byAccount, total })
+      monthly.push({ month: monthKey(firstMonth + i), byAccount: byAccountCost, total })
       balances.push({ month: monthKey(firstMonth + i), byAccount: balanceBy, total: balanceTotal })
     }
   }
-
-  let repaidThisMonth = 0
-  for (const r of ledger.repayments) if (r.date <= today && r.date.startsWith(thisMonthKey)) repaidThisMonth += r.amount
-
+  dues.sort(compareDueItems)
+  late.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0))
   return {
     draws,
     orders,
+    statements,
     accounts: totals,
     monthly,
     balances,
@@ -442,7 +414,9 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
       cost: monthly.length > 0 ? monthly[monthly.length - 1]!.total : 0,
       repaid: repaidThisMonth,
       borrowed: borrowedThisMonth,
-      due: dueThisMonth
-    }
+      due: cashByMonth(dues, today).thisMonth
+    },
+    dues,
+    late
   }
 }

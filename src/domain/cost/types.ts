@@ -74,6 +74,8 @@ export interface DatedFlow {
 
 /** What one draw costs, from its actual repayments, as of a day. */
 export interface DrawCost {
+  /** Everything repaid on it to date. */
+  repaid: Fen
   /** Interest paid to date (the part of repayments that was not principal, fees or penalty). */
   interestPaid: Fen
   /** Fees paid to date, the up-front fee included. */
@@ -92,10 +94,66 @@ export interface DrawCost {
   /** Real APR of the draw's flows so far plus the projected ones; null when not computable (nothing borrowed yet). */
   apr: AprResult | null
   naiveRate: NaiveRate
-  overdue: { since: IsoDate; days: number; penaltyAccrued: Fen } | null
+  /** In arrears: since the oldest unpaid due date, the penalty accrued, and what clears the arrears today (penalty included). */
+  overdue: { since: IsoDate; days: number; penaltyAccrued: Fen; amount: Fen } | null
   estimate: boolean
   cleared: boolean
 }
+
+/** Cash flows of one record or account, borrower's view (received positive, paid negative), on day numbers: what its real APR is solved from. */
+export interface DatedFlows {
+  amounts: number[]
+  days: number[]
+}
+
+/**
+ * Where a walk reports on which days cost arises and principal moves, so ledger-cost.ts can bucket
+ * them by month. Days are day numbers (dates.ts dayNumber); spans are half-open.
+ */
+export interface CostSink {
+  interest(from: number, to: number, perDay: number): void
+  penalty(from: number, to: number, perDay: number): void
+  fee(day: number, amount: Fen): void
+  principal(day: number, delta: Fen): void
+}
+
+/** One period of a draw's or a 分期 plan's schedule as it stands, with what was paid and where it is. */
+export interface PeriodRow {
+  /** 1-based. */
+  index: number
+  dueDate: IsoDate
+  principal: Fen
+  interest: Fen
+  fee: Fen
+  payment: Fen
+  /** Of principal, interest and fee. */
+  paid: Fen
+  /** Penalty accrued on it and not paid, and paid. */
+  penalty: Fen
+  penaltyPaid: Fen
+  status: 'paid' | 'partlyPaid' | 'due' | 'overdue' | 'upcoming'
+  paidOn: IsoDate | null
+}
+
+/** How one repayment was applied. */
+export interface RepaymentSplit {
+  repaymentId: string
+  principal: Fen
+  interest: Fen
+  fees: Fen
+  penalty: Fen
+}
+
+/** A due date (a draw's period, a bill, an order) that passed without the payment it needed: what a late month on the report is made of. */
+export interface LateEvent {
+  accountId: string
+  dueDate: IsoDate
+  /** What was still unpaid (a bill: short of its minimum) at the end of the due date, or of the grace. */
+  shortfall: Fen
+  records: { type: 'draw' | 'order'; id: string }[]
+}
+
+export type EffectiveOrderStatus = 'unpaid' | 'partlyPaid' | 'paid' | 'refunded' | 'cancelled'
 
 /** What one pay-later order costs as of a day. */
 export interface OrderCost {
@@ -103,7 +161,13 @@ export interface OrderCost {
   feesPaid: Fen
   /** Fees still to come on the instalment plan. */
   feesToCome: Fen
+  /** What the ledger takes to clear it today (a 分期 plan: every period still to come, fees included); an overdue penalty is apart. */
   owed: Fen
+  /** Paid on it so far (directly, or by bill payments on a statement account). */
+  paid: Fen
+  principalOutstanding: Fen
+  status: EffectiveOrderStatus
+  /** Overdue on its own (orders on accounts without bills; a bill's lateness is the bill's): the penalty is the ledger's estimate, the platform decides. */
   overdue: { since: IsoDate; days: number; penaltyAccrued: Fen } | null
   /** Real APR of an instalment plan (null for a single payment: it is interest-free when paid on time). */
   apr: AprResult | null
@@ -143,7 +207,12 @@ export interface AccountCost {
   costToDate: Fen
   /** Interest and fees still to come if every draw and plan is followed to the end. */
   projected: Fen
+  /** Everything owed today: draws as they would be cleared today, orders and bills (分期 periods still to come included). */
   owed: Fen
+  /** Principal still out (the limit's use). */
+  principalOutstanding: Fen
+  /** Everything repaid to the account to date. */
+  repaid: Fen
   /**
    * Real APR of all the account's flows together: money received on each draw and order, what was
    * repaid, and what is still to pay (owed today, or on its due date as scheduled), as each draw's
@@ -151,15 +220,4 @@ export interface AccountCost {
    * zero. Null when it cannot be solved (no counted records).
    */
   apr: AprResult | null
-}
-
-export interface LedgerCost {
-  draws: Map<string, DrawCost>
-  orders: Map<string, OrderCost>
-  /** Per account: cost to date (paid + accrued), projected, owed today, and the real APR. */
-  accounts: Map<string, AccountCost>
-  monthly: MonthlyCost[]
-  balances: MonthlyBalance[]
-  /** Totals for the month of `today`: cost charged, repaid, borrowed, due. */
-  thisMonth: { month: string; cost: Fen; repaid: Fen; borrowed: Fen; due: Fen }
 }

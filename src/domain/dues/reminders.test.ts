@@ -7,7 +7,7 @@ import { nextReminderAt, noticeFor, pendingReminders, pruneFired, remindersOf } 
 import { DEFAULT_DUES_SETTINGS } from './settings'
 
 const z = (id: string, dueDate: string): Order => ({ ...order, id, accountId: 'zhima', orderDate: '2026-01-01', dueDate })
-const items = (today: string, ...orders: Order[]) => dueItems({ ...emptyLedger, accounts: [zhima], orders }, today, { minimumPercent: 10 })
+const items = (today: string, ...orders: Order[]) => dueItems({ ...emptyLedger, accounts: [zhima], orders }, today)
 
 describe('reminders', () => {
   it('an open item gets one reminder per lead time, at the set hour', () => {

@@ -1,4 +1,4 @@
-// Owns the dues settings document (reminder lead times and hour, minimum-payment share, tray) and its schema, kept in the meta table.
+// Owns the dues settings document (reminder lead times and hour, tray; a bill's minimum payment is a per-account term now) and its schema, kept in the meta table.
 import { z } from 'zod'
 
 export const DUES_SETTINGS_KEY = 'dues.settings'
@@ -16,12 +16,6 @@ export const duesSettingsSchema = z.object({
     .refine((days) => new Set(days).size === days.length, { error: 'validation.dues.leadDays' }),
   /** Local time of day the reminders go out, 'HH:MM'. */
   remindAt: z.string({ error: 'validation.dues.time' }).regex(TIME_OF_DAY, { error: 'validation.dues.time' }),
-  /**
-   * The minimum payment of a statement bill as a share of it, in percent: 10% is what 花呗, 分付,
-   * 白条 and most Chinese credit cards ask (PRODUCT). Only an estimate: the lender's own figure
-   * also carries instalments and fees.
-   */
-  minimumPercent: z.number({ error: 'validation.dues.minimumPercent' }).min(1, { error: 'validation.dues.minimumPercent' }).max(100, { error: 'validation.dues.minimumPercent' }),
   /** Desktop: closing the window hides it to the tray, so reminders keep coming. */
   keepInTray: z.boolean({ error: 'validation.choice' })
 })
@@ -31,6 +25,5 @@ export const DEFAULT_DUES_SETTINGS: DuesSettings = {
   remindersEnabled: true,
   leadDays: [3, 1, 0],
   remindAt: '09:00',
-  minimumPercent: 10,
   keepInTray: false
 }

@@ -26,7 +26,7 @@ const CHOICES = new Map([
 ])
 
 function empty(accounts: Account[] = ACCOUNTS): Ledger {
-  return { accounts, draws: [], orders: [], repayments: [], inquiries: [] }
+  return { accounts, draws: [], orders: [], repayments: [], inquiries: [], billInstalments: [], billFigures: [] }
 }
 
 async function rowsOf(...files: [string, Uint8Array][]): Promise<BillRow[]> {
@@ -65,7 +65,7 @@ function written(existing: Ledger, change: ImportChange): Ledger {
 
 function expectStorable(existing: Ledger, change: ImportChange) {
   const withUpdates = { ...existing, orders: existing.orders.map((o) => change.updated.find((u) => u.id === o.id) ?? o) }
-  expect(validateLedger({ accounts: [], draws: [], orders: change.orders, repayments: change.repayments, inquiries: [] }, withUpdates)).toBeNull()
+  expect(validateLedger({ accounts: [], draws: [], orders: change.orders, repayments: change.repayments, inquiries: [], billInstalments: [], billFigures: [] }, withUpdates)).toBeNull()
 }
 
 const byLine = (p: readonly PlanRow[]) => Object.fromEntries(p.map((r) => [r.row.line, [r.action, r.state, r.reason]]))

@@ -1,7 +1,8 @@
 // Owns deciding what each bill row becomes: a pay-later order, a repayment, a refund or cancellation of an order, a duplicate of what is stored, or nothing (and why).
-import { defaultOrderDueDate } from '../due-dates'
+import { defaultOrderDueDate, statementDateOfIndex } from '../due-dates'
 import { formatFen, type Fen } from '../money'
 import { ORDER_ACCOUNT_KINDS, STATEMENT_KINDS, type Account, type Ledger, type Order, type Repayment } from '../records'
+import type { IsoDate } from '../dates'
 import { creditProduct, instalmentsOf, repaymentOf, type CreditProduct } from './products'
 import { SOURCE_FORMATS } from './sources'
 import type { BillRow, BillSource } from './types'
@@ -369,7 +370,18 @@ export function planImport(input: PlanInput): PlanRow[] {
       }
       seenRepayments.add(id)
       p.state = 'new'
-      p.repayment = { id, accountId: account.id, targetType, targetId, date: row.date, amount: row.amount, note: `${SOURCE_FORMATS[row.source].label} ${row.item || row.type}`.slice(0, 200) }
+      // "主动还款 9 月账单": paid to the bill it names, which takes it first (statement.ts).
+      const bill = targetType === 'statement' ? namedBill(`${row.type} ${row.item}`, row.date, account) : null
+      p.repayment = {
+        id,
+        accountId: account.id,
+        targetType,
+        targetId,
+        date: row.date,
+        amount: row.amount,
+        note: `${SOURCE_FORMATS[row.source].label} ${row.item || row.type}`.slice(0, 200),
+        ...(bill ? { bill } : {})
+      }
       continue
     }
     if (row.direction === 'in') ignore(p, 'income')
@@ -426,4 +438,24 @@ function resolveCard(product: CreditProduct, known: ReadonlySet<string>): Credit
   if (product.kind !== 'creditCard' || /\(\d+\)$/.test(product.name) || product.name === '信用卡') return product
   const matches = [...known].filter((n) => n !== product.name && n.startsWith(product.name))
   return matches.length === 1 ? { ...product, name: matches[0]! } : product
+}
+
+/**
+ * The bill a repayment row names ("还款 9 月账单", "9月份账单"), by its statement date, or null. The
+ * bill issued in that month on or before the payment; when that month's statement day is still to
+ * come, the bill falling due in that month (the one issued the month before), as 分付-style
+ * products name a bill by the month it is due.
+ */
+export function namedBill(text: string, paidOn: IsoDate, account: Pick<Account, 'kind' | 'statementDay' | 'dueDay'>): IsoDate | null {
+  if (!STATEMENT_KINDS.includes(account.kind) || account.statementDay === null || account.dueDay === null) return null
+  const m = /(\d{1,2})\s*月份?\s*账单/.exec(text)
+  const month = m ? Number(m[1]) : 0
+  if (month < 1 || month > 12) return null
+  const cal = { statementDay: account.statementDay, dueDay: account.dueDay }
+  const paidYear = Number(paidOn.slice(0, 4))
+  const paidMonth = Number(paidOn.slice(5, 7))
+  const year = month > paidMonth ? paidYear - 1 : paidYear
+  const index = year * 12 + month - 1
+  const issued = statementDateOfIndex(index, cal)
+  return issued <= paidOn ? issued : statementDateOfIndex(index - 1, cal)
 }

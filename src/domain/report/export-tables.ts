@@ -148,6 +148,12 @@ export function recordTables(ledger: Ledger, range: ExportRange | null, t: Trans
         col(t('account.reportsShort'), 'text', 10),
         col(t('account.reportName'), 'text', 26),
         col(t('account.penaltyMultiplier'), 'number', 8),
+        col(t('account.repaymentOrder'), 'text', 16),
+        col(t('terms.minimumPercent'), 'number', 10),
+        col(t('terms.revolvingRate'), 'percent', 12),
+        col(t('terms.revolvingMethod'), 'text', 22),
+        col(t('terms.graceDays'), 'int', 8),
+        col(t('terms.lateFeePercent'), 'number', 10),
         col(t('account.archived'), 'text', 8),
         col(t('account.notes'), 'text', 24)
       ],
@@ -161,6 +167,12 @@ export function recordTables(ledger: Ledger, range: ExportRange | null, t: Trans
         t(`reports.${a.reportsToCredit}`),
         a.reportName,
         a.penaltyMultiplier,
+        t(`repaymentOrder.${a.repaymentOrder}`),
+        a.statementTerms?.minimumPercent ?? null,
+        a.statementTerms ? percent(a.statementTerms.revolvingDailyRate) : null,
+        a.statementTerms ? t(`revolvingMethod.${a.statementTerms.revolvingMethod}`) : '',
+        a.statementTerms?.graceDays ?? null,
+        a.statementTerms?.lateFeePercent ?? null,
         yesNo(a.archived),
         a.notes
       ])
@@ -212,13 +224,38 @@ export function recordTables(ledger: Ledger, range: ExportRange | null, t: Trans
         col(t('repayment.account'), 'text'),
         col(t('repayment.targetType'), 'text', 12),
         col(t('repayment.target'), 'text', 36),
+        col(t('repayment.bill'), 'date'),
         col(t('report.col.amount'), 'money'),
         col(t('repayment.note'), 'text', 24)
       ],
       rows: ledger.repayments
         .filter((r) => within(r.date))
         .sort(byDate((r) => r.date))
-        .map((r) => [r.date, nameOf(r.accountId), t(`target.${r.targetType}`), target(r), r.amount, r.note])
+        .map((r) => [r.date, nameOf(r.accountId), t(`target.${r.targetType}`), target(r), r.bill ?? null, r.amount, r.note])
+    },
+    {
+      name: t('report.sheet.billInstalments'),
+      columns: [
+        col(t('bill.instalment.date'), 'date'),
+        col(t('repayment.account'), 'text'),
+        col(t('bill.statementDate'), 'date'),
+        col(t('bill.instalment.amount'), 'money'),
+        col(t('bill.instalment.count'), 'int', 8),
+        col(t('report.col.feeRate'), 'percent', 12),
+        col(t('repayment.note'), 'text', 24)
+      ],
+      rows: ledger.billInstalments
+        .filter((b) => within(b.date))
+        .sort(byDate((b) => b.date))
+        .map((b) => [b.date, nameOf(b.accountId), b.statementDate, b.amount, b.count, percent(b.feeRate), b.notes])
+    },
+    {
+      name: t('report.sheet.billFigures'),
+      columns: [col(t('repayment.account'), 'text'), col(t('bill.statementDate'), 'date'), col(t('bill.printed.label'), 'money'), col(t('repayment.note'), 'text', 24)],
+      rows: ledger.billFigures
+        .filter((b) => within(b.statementDate))
+        .sort(byDate((b) => b.statementDate))
+        .map((b) => [nameOf(b.accountId), b.statementDate, b.minimum, b.notes])
     },
     {
       name: t('report.sheet.inquiries'),
@@ -243,5 +280,24 @@ export function recordTables(ledger: Ledger, range: ExportRange | null, t: Trans
  */
 export function exportTables(ledger: Ledger, reports: readonly MonthReport[], range: ExportRange | null, t: Translate): ExportTable[] {
   const last = reports[reports.length - 1]
-  return [summaryTable(reports, t), accountSummaryTable(reports, t), ...(last ? [loansTable(last, t)] : []), ...recordTables(ledger, range, t)]
+  return [summaryTable(reports, t), accountSummaryTable(reports, t), ...(last ? [loansTable(last, t)] : []), billsTable(reports, t), ...recordTables(ledger, range, t)]
+}
+
+/** Every bill issued in the months, with its balance, minimum, what was paid and how it ended. */
+function billsTable(reports: readonly MonthReport[], t: Translate): ExportTable {
+  return {
+    name: t('report.sheet.bills'),
+    columns: [
+      col(t('report.bills.account'), 'text'),
+      col(t('report.bills.statementDate'), 'date'),
+      col(t('report.bills.dueDate'), 'date'),
+      col(t('report.bills.total'), 'money'),
+      col(t('report.bills.minimum'), 'money'),
+      col(t('report.bills.paid'), 'money'),
+      col(t('report.bills.converted'), 'money'),
+      col(t('report.bills.revolvingInterest'), 'money'),
+      col(t('report.bills.status'), 'text', 18)
+    ],
+    rows: reports.flatMap((r) => r.bills.map((b) => [b.accountName, b.statementDate, b.dueDate, b.total, b.minimum, b.paid, b.converted, b.revolvingInterest, t(`billStatus.${b.status}`)]))
+  }
 }

@@ -1,7 +1,7 @@
 // Tests the monthly report: hand-computed figures on one draw, every figure against the cost engine on the sample ledger, and the dues and flags sections.
 import { describe, expect, it } from 'vitest'
 import { ledgerCost } from '../cost/ledger-cost'
-import type { LedgerCost } from '../cost/types'
+import type { LedgerCost } from '../cost/ledger-cost'
 import type { Ledger } from '../records'
 import { generateSampleLedger } from '../sample-data'
 import { cash, draw, emptyLedger, huabei, repay } from '@/test-fixtures'

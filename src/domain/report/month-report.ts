@@ -16,8 +16,9 @@
 import { addDays, addMonths, daysInMonth, isIsoDate, makeIsoDate, monthOf, type IsoDate } from '../dates'
 import type { Fen } from '../money'
 import { HARD_INQUIRY_REASONS, type Account, type AccountKind, type Ledger } from '../records'
-import { ledgerCost } from '../cost/ledger-cost'
-import type { AprResult, LedgerCost } from '../cost/types'
+import { ledgerCost, type LedgerCost } from '../cost/ledger-cost'
+import type { BillStatus } from '../cost/statement'
+import type { AprResult } from '../cost/types'
 
 /** A payment falling due, as the dues feature lists it. */
 export interface ReportDue {
@@ -113,6 +114,23 @@ export interface ReportLoanRow {
   overdueDays: number | null
 }
 
+/** A bill issued in the month (a card, 花呗...): what it held, its minimum, what was paid on it and how it ended. */
+export interface ReportBillRow {
+  accountId: string
+  accountName: string
+  statementDate: IsoDate
+  dueDate: IsoDate
+  total: Fen
+  minimum: Fen
+  /** Cash paid from its statement day to the end of its grace (or to the report's day). */
+  paid: Fen
+  /** Turned into 账单分期. */
+  converted: Fen
+  status: BillStatus
+  /** Revolving interest it caused, on the next bill (0 until that bill is issued). */
+  revolvingInterest: Fen
+}
+
 export interface ReportDueRow extends ReportDue {
   accountName: string
 }
@@ -137,6 +155,8 @@ export interface MonthReport {
   totals: ReportTotals
   accounts: ReportAccountRow[]
   loans: ReportLoanRow[]
+  /** Bills issued in the month, by account and date. */
+  bills: ReportBillRow[]
   nextMonth: string
   dues: ReportDueRow[]
   flags: ReportFlag[]
@@ -186,14 +206,23 @@ interface PaidToDate {
   penalty: Map<string, Fen>
 }
 
-function paidToDate(cost: LedgerCost): PaidToDate {
+function paidToDate(cost: LedgerCost, ledger: Ledger): PaidToDate {
   const paid: PaidToDate = { interest: new Map(), fees: new Map(), penalty: new Map() }
   for (const [id, c] of cost.draws) {
     paid.interest.set(`d:${id}`, c.interestPaid)
     paid.fees.set(`d:${id}`, c.feesPaid)
     paid.penalty.set(`d:${id}`, c.penaltyPaid)
   }
-  for (const [id, c] of cost.orders) paid.fees.set(`o:${id}`, c.feesPaid)
+  // A statement account's interest and fees are paid on its bills, counted once for the account.
+  for (const [id, s] of cost.statements) {
+    paid.interest.set(`s:${id}`, s.interestPaid)
+    paid.fees.set(`s:${id}`, s.feesPaid)
+  }
+  for (const o of ledger.orders) {
+    if (cost.statements.has(o.accountId)) continue
+    const c = cost.orders.get(o.id)
+    if (c) paid.fees.set(`o:${o.id}`, c.feesPaid)
+  }
   return paid
 }
 
@@ -210,7 +239,9 @@ export function ledgerUpTo(ledger: Ledger, day: IsoDate): Ledger {
     draws: ledger.draws.filter((d) => d.drawDate <= day),
     orders: ledger.orders.filter((o) => o.orderDate <= day),
     repayments: ledger.repayments.filter((r) => r.date <= day),
-    inquiries: ledger.inquiries.filter((i) => i.date <= day)
+    inquiries: ledger.inquiries.filter((i) => i.date <= day),
+    billInstalments: ledger.billInstalments.filter((b) => b.date <= day),
+    billFigures: ledger.billFigures.filter((b) => b.statementDate <= day)
   }
 }
 
@@ -263,8 +294,8 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
       feesCharged += c.fees
       penaltyCharged += c.penalty
     }
-  const paidBefore = paidToDate(before)
-  const paidAt = paidToDate(at)
+  const paidBefore = paidToDate(before, ledger)
+  const paidAt = paidToDate(at, ledger)
   const interestPaid = paidBetween(paidBefore.interest, paidAt.interest)
   const feesPaid = paidBetween(paidBefore.fees, paidAt.fees)
   const penaltyPaid = paidBetween(paidBefore.penalty, paidAt.penalty)
@@ -342,7 +373,7 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
       accountName: nameOf(o.accountId),
       date: o.orderDate,
       principal: o.amount,
-      principalOutstanding: Math.min(o.amount, c.owed),
+      principalOutstanding: c.principalOutstanding,
       owed: c.owed,
       apr: c.apr,
       naiveRate: c.naiveRate,
@@ -351,6 +382,25 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
     })
   }
   loans.sort((a, b) => (b.apr?.aprSimple ?? -1) - (a.apr?.aprSimple ?? -1) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+
+  const bills: ReportBillRow[] = []
+  for (const [accountId, walk] of at.statements)
+    for (const b of walk.bills) {
+      if (!b.issued || b.statementDate < from || b.statementDate > asOf) continue
+      bills.push({
+        accountId,
+        accountName: nameOf(accountId),
+        statementDate: b.statementDate,
+        dueDate: b.dueDate,
+        total: b.total,
+        minimum: b.minimum,
+        paid: b.paidInWindow,
+        converted: b.converted,
+        status: b.status,
+        revolvingInterest: b.revolvingInterest
+      })
+    }
+  bills.sort((a, b) => (a.statementDate < b.statementDate ? -1 : a.statementDate > b.statementDate ? 1 : a.accountName < b.accountName ? -1 : 1))
 
   const nextMonth = addMonthsToMonth(month, 1)
   const dues = inputs.dues
@@ -388,6 +438,7 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
     totals,
     accounts,
     loans,
+    bills,
     nextMonth,
     dues,
     flags,

@@ -11,6 +11,7 @@ export interface RuleInfo {
 
 export const RULE_CATALOG: readonly RuleInfo[] = [
   { id: 'overdue', sources: ['REG', 'PRODUCT'], settings: ['overdueMinDays'] },
+  { id: 'revolving', sources: ['BANK', 'PRODUCT'], settings: [] },
   { id: 'latePayments', sources: ['BANK'], settings: ['lateWindowMonths', 'lateConsecutive', 'lateTotal', 'lateToleranceYuan'] },
   { id: 'hardInquiries', sources: ['BANK', 'REG'], settings: ['inquiryMax1m', 'inquiryMax3m'] },
   { id: 'onlineLenders', sources: ['BANK'], settings: ['maxOnlineLenders'] },

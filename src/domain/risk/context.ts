@@ -1,31 +1,18 @@
 // Owns what every rule shares: the risk input built from a ledger, which accounts may report to 征信, which count as online lenders, and the date windows.
 import { addDays, addMonths, type IsoDate } from '../dates'
-import { ledgerCost } from '../cost/ledger-cost'
-import type { LedgerCost } from '../cost/types'
-import { drawBalances, orderBalances, sumAccountBalances, withEngineFigures, type AccountBalance } from '../owed'
+import { ledgerCost, type LedgerCost } from '../cost/ledger-cost'
 import type { Account, AccountKind, Draw, Ledger, Profile } from '../records'
 import type { RiskSettings } from './settings'
 import type { Bilingual, RiskFlag, RiskInput, RuleId, Severity } from './types'
 
-/** What the caller may already have worked out for the same ledger and day (the app's live view has both). */
+/** What the caller may already have worked out for the same ledger and day (the app's live view has it). */
 export interface Derived {
   cost?: LedgerCost
-  balances?: Map<string, AccountBalance>
 }
 
 export function riskInput(ledger: Ledger, profile: Profile, settings: RiskSettings, today: IsoDate, derived: Derived = {}): RiskInput {
   const cost = derived.cost ?? ledgerCost(ledger, today)
-  const balances =
-    derived.balances ??
-    sumAccountBalances(
-      ledger.draws,
-      ledger.orders,
-      ledger.repayments,
-      today,
-      withEngineFigures(drawBalances(ledger.draws, ledger.repayments, today), cost.draws),
-      orderBalances(ledger.orders, ledger.repayments, today)
-    )
-  return { ledger, profile, settings, today, cost, balances, accountById: new Map(ledger.accounts.map((a) => [a.id, a])) }
+  return { ledger, profile, settings, today, cost, balances: cost.accounts, accountById: new Map(ledger.accounts.map((a) => [a.id, a])) }
 }
 
 /**

@@ -10,6 +10,7 @@ import { latePaymentsRule } from './late-payments'
 import { mortgageDrawsRule, openAtMortgageRule } from './mortgage-window'
 import { onlineLendersRule } from './online-lenders'
 import { overdueRule } from './overdue'
+import { revolvingRule } from './revolving'
 import type { Acknowledgements, RiskSettings } from './settings'
 import { RULE_IDS, SEVERITIES, type RiskFlag, type RiskInput, type Rule, type RuleId } from './types'
 import { utilisationRule } from './utilisation'
@@ -25,7 +26,8 @@ export const RULES: Record<RuleId, Rule> = {
   debtToIncome: debtToIncomeRule,
   highCost: highCostRule,
   mortgageDraws: mortgageDrawsRule,
-  openAtMortgage: openAtMortgageRule
+  openAtMortgage: openAtMortgageRule,
+  revolving: revolvingRule
 }
 
 /** Every rule's flags, the most severe first, then in the rules' order. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
-import { offerOfDraw } from '../cost/actual'
+import { offerOfDraw } from '../cost/loan'
 import { buildSchedule } from '../cost/schedule'
 import type { Order, Repayment } from '../records'
 import { lateClearsOn, lateEvents, latePaymentsRule, lateSummaryAt } from './late-payments'

@@ -1,14 +1,12 @@
-// Owns the late-payment history toward 连三累六 (BANK): every due date of a reporting draw or order that passed without full payment, and the rule that counts them over 24 months.
+// Owns the late-payment history toward 连三累六 (BANK): every due date of a reporting account that passed without the payment it needed, and the rule that counts them over 24 months.
 //
-// What counts as late, and why:
-// - A draw's instalment is late when what was repaid by the end of its due date is less than the
-//   schedule's payments due so far (never more than was owed that day, so paying ahead or a
-//   lender's rounding is never late): the cost engine's own reading of arrears. 随借随还 is due at
-//   the end of its term, so it is late only if not cleared by then.
-// - A statement account (花呗, 分付, credit card) is late on a due date when everything paid to the
-//   account by then is less than everything due by then: bills are paid as a whole, earliest first,
-//   as owed.ts spreads them. A per-order product is late order by order.
-// - Orders marked paid without repayments are taken as paid on time (their date is unknown).
+// What counts as late is the cost engine's reading (ledger-cost.ts `late`), the same model that says
+// what is overdue:
+// - a draw's period not paid in full by the end of its due date (随借随还: not cleared by the end
+//   of its term);
+// - a statement bill (花呗, 分付, credit card) whose minimum was not paid by the end of its grace
+//   days: paying at least the minimum is ON TIME, the rest revolves (DOMAIN.md "Statement credit");
+// - a pay-later order not paid by its due date.
 // - A shortfall of at most lateToleranceYuan (default ¥10) is not late: card issuers forgive small
 //   underpayments (容差), and a fen of rounding between the ledger and a lender is not a late payment.
 // - Only accounts that may report count (mayReport): 连三累六 is read off the 征信 report.
@@ -16,147 +14,19 @@
 //   late orders on one 花呗 bill are one late month. 连三 is the longest run of consecutive late
 //   months on one account; 累六 the number of late account-months in the window.
 import { addMonths, monthOf, type IsoDate } from '../dates'
-import { drawCost, offerOfDraw, orderPlan } from '../cost/actual'
-import { buildSchedule } from '../cost/schedule'
-import type { Fen } from '../money'
-import { orderTotal } from '../owed'
-import { STATEMENT_KINDS, type Account, type Order, type Repayment } from '../records'
+import type { LateEvent } from '../cost/types'
 import { leavesMonthsWindowOn, mayReport } from './context'
 import { bi, listOf, money, names, nOf } from './text'
-import type { RecordRef, RiskFlag, RiskInput } from './types'
+import type { RiskFlag, RiskInput } from './types'
 
-export interface LateEvent {
-  accountId: string
-  dueDate: IsoDate
-  /** What was still unpaid at the end of the due date. */
-  shortfall: Fen
-  records: RecordRef[]
-}
+export type { LateEvent } from '../cost/types'
 
-function byDate(a: { date: IsoDate }, b: { date: IsoDate }): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0
-}
+type Input = Pick<RiskInput, 'accountById' | 'cost'> & { settings: Pick<RiskInput['settings'], 'lateToleranceYuan'> }
 
-/** The due dates and amounts of an order: one payment, or its 分期 plan (the cost engine's). */
-function orderDues(order: Order, account: Account | undefined): { date: IsoDate; amount: Fen }[] {
-  if (order.instalmentCount <= 1) return [{ date: order.dueDate, amount: orderTotal(order) }]
-  return orderPlan(order, account).map((p) => ({ date: p.dueDate, amount: p.payment }))
-}
-
-type Input = Pick<RiskInput, 'ledger' | 'accountById' | 'today' | 'cost'> & { settings: Pick<RiskInput['settings'], 'lateToleranceYuan'> }
-
-function drawEvents(input: Input, from: IsoDate, out: LateEvent[]): void {
-  const { today } = input
-  const reps = new Map<string, Repayment[]>()
-  for (const r of input.ledger.repayments) {
-    if (r.targetType !== 'draw' || r.date > today) continue
-    const list = reps.get(r.targetId)
-    if (list) list.push(r)
-    else reps.set(r.targetId, [r])
-  }
-  for (const draw of input.ledger.draws) {
-    const account = input.accountById.get(draw.accountId)
-    if (!account || !mayReport(account) || draw.drawDate > today) continue
-    const lastDue = addMonths(draw.firstDueDate, draw.termMonths - 1)
-    if (lastDue < from || draw.firstDueDate >= today) continue
-    const own = (reps.get(draw.id) ?? []).sort(byDate)
-    const ref: RecordRef[] = [{ type: 'draw', id: draw.id }]
-    if (draw.method === 'flexible') {
-      if (lastDue >= today) continue
-      // Cleared, with every repayment made by the due date: paid on time, no need to recompute.
-      if (input.cost.draws.get(draw.id)?.cleared && own.every((r) => r.date <= lastDue)) continue
-      const owed = drawCost(draw, own, account, lastDue).owedToday
-      if (owed > 0) out.push({ accountId: draw.accountId, dueDate: lastDue, shortfall: owed, records: ref })
-      continue
-    }
-    const periods = buildSchedule(offerOfDraw(draw)).periods
-    let due = 0
-    let paid = 0
-    let j = 0
-    for (const period of periods) {
-      if (period.dueDate >= today) break
-      due += period.payment
-      while (j < own.length && own[j]!.date <= period.dueDate) paid += own[j++]!.amount
-      if (period.dueDate < from || paid >= due) continue
-      const owed = drawCost(draw, own, account, period.dueDate).owedToday
-      const shortfall = Math.min(due - paid, owed)
-      if (shortfall > 0) out.push({ accountId: draw.accountId, dueDate: period.dueDate, shortfall, records: ref })
-    }
-  }
-}
-
-function statementEvents(account: Account, orders: readonly Order[], repayments: readonly Repayment[], from: IsoDate, today: IsoDate, out: LateEvent[]): void {
-  const dues: { date: IsoDate; amount: Fen; id: string }[] = []
-  for (const o of orders) if (o.status === 'unpaid' && o.orderDate <= today) for (const d of orderDues(o, account)) if (d.date < today) dues.push({ ...d, id: o.id })
-  if (dues.length === 0) return
-  dues.sort(byDate)
-  const open = new Set(orders.filter((o) => o.status === 'unpaid').map((o) => o.id))
-  // Every payment to the account's bill, or to one of its open orders directly.
-  const paid = repayments.filter((r) => r.date < today && (r.targetType === 'statement' || (r.targetType === 'order' && open.has(r.targetId)))).sort(byDate)
-  let owedSoFar = 0
-  let paidSoFar = 0
-  let j = 0
-  for (let i = 0; i < dues.length; ) {
-    const date = dues[i]!.date
-    const refs: RecordRef[] = []
-    for (; i < dues.length && dues[i]!.date === date; i++) {
-      owedSoFar += dues[i]!.amount
-      refs.push({ type: 'order', id: dues[i]!.id })
-    }
-    while (j < paid.length && paid[j]!.date <= date) paidSoFar += paid[j++]!.amount
-    if (date >= from && owedSoFar > paidSoFar) out.push({ accountId: account.id, dueDate: date, shortfall: owedSoFar - paidSoFar, records: refs })
-  }
-}
-
-function perOrderEvents(account: Account, orders: readonly Order[], repayments: readonly Repayment[], from: IsoDate, today: IsoDate, out: LateEvent[]): void {
-  const reps = new Map<string, Repayment[]>()
-  for (const r of repayments) {
-    if (r.targetType !== 'order' || r.date > today) continue
-    const list = reps.get(r.targetId)
-    if (list) list.push(r)
-    else reps.set(r.targetId, [r])
-  }
-  for (const o of orders) {
-    if (o.status !== 'unpaid' || o.orderDate > today || o.dueDate >= today) continue
-    const own = (reps.get(o.id) ?? []).sort(byDate)
-    let due = 0
-    let paid = 0
-    let j = 0
-    for (const d of orderDues(o, account)) {
-      if (d.date >= today) break
-      due += d.amount
-      while (j < own.length && own[j]!.date <= d.date) paid += own[j++]!.amount
-      if (d.date >= from && paid < due) out.push({ accountId: o.accountId, dueDate: d.date, shortfall: due - paid, records: [{ type: 'order', id: o.id }] })
-    }
-  }
-}
-
-/** Every late due date from `from` up to yesterday on accounts that may report, oldest first. */
+/** Every late due date from `from` on, up to the engine's day, on accounts that may report, oldest first. */
 export function lateEvents(input: Input, from: IsoDate): LateEvent[] {
-  const out: LateEvent[] = []
-  drawEvents(input, from, out)
-  const ordersBy = new Map<string, Order[]>()
-  for (const o of input.ledger.orders) {
-    const list = ordersBy.get(o.accountId)
-    if (list) list.push(o)
-    else ordersBy.set(o.accountId, [o])
-  }
-  const repaymentsBy = new Map<string, Repayment[]>()
-  for (const r of input.ledger.repayments) {
-    if (r.targetType === 'draw') continue
-    const list = repaymentsBy.get(r.accountId)
-    if (list) list.push(r)
-    else repaymentsBy.set(r.accountId, [r])
-  }
-  for (const [accountId, orders] of ordersBy) {
-    const account = input.accountById.get(accountId)
-    if (!account || !mayReport(account)) continue
-    const repayments = repaymentsBy.get(accountId) ?? []
-    if (STATEMENT_KINDS.includes(account.kind)) statementEvents(account, orders, repayments, from, input.today, out)
-    else perOrderEvents(account, orders, repayments, from, input.today, out)
-  }
   const tolerance = input.settings.lateToleranceYuan * 100
-  return out.filter((e) => e.shortfall > tolerance).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0))
+  return input.cost.late.filter((e) => e.dueDate >= from && e.shortfall > tolerance && mayReport(input.accountById.get(e.accountId)))
 }
 
 export interface LateSummary {

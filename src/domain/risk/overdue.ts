@@ -1,4 +1,4 @@
-// Owns the overdue rule: any draw or order past its due date, even by a day, from the cost engine's arrears.
+// Owns the overdue rule: any draw, order or bill past its due date (a bill: below its minimum after the grace days), even by a day, from the cost engine's arrears.
 import type { IsoDate } from '../dates'
 import type { Fen } from '../money'
 import type { Account } from '../records'
@@ -12,7 +12,7 @@ export function overdueMonths(days: number): number {
 }
 
 export interface OverdueRecord {
-  record: RecordRef & { type: 'draw' | 'order' }
+  record: RecordRef & { type: 'draw' | 'order' | 'bill' }
   accountId: string
   account: Account | undefined
   /** 网商贷 2026-10-01 ¥1,000.00, or the order's merchant and date. */
@@ -21,11 +21,13 @@ export interface OverdueRecord {
   days: number
   penalty: Fen
   /**
-   * What the ledger takes to clear it today: for a draw the penalty is included (the engine and the
-   * store agree on it); for an order it is not, as the platform decides its own fee, so the
-   * penalty is named beside it as an estimate.
+   * What makes it good today: a draw's arrears with their penalty (the engine and the store agree
+   * on it); an order's unpaid amount, its penalty apart as an estimate (the platform decides); a
+   * bill's shortfall below its minimum (its 违约金 comes on the next bill).
    */
   owed: Fen
+  /** Everything the draw owes (draws only), for "clearing it all takes …". */
+  total: Fen
 }
 
 /** Every draw and order in arrears for at least `overdueMinDays` days, draws first, in the ledger's order. */
@@ -37,15 +39,32 @@ export function overdueRecords(input: Pick<RiskInput, 'ledger' | 'cost' | 'accou
     const o = cost?.overdue
     if (!cost || !o || o.days < min) continue
     const account = input.accountById.get(draw.accountId)
-    out.push({ record: { type: 'draw', id: draw.id }, accountId: draw.accountId, account, label: drawLabel(account, draw), since: o.since, days: o.days, penalty: o.penaltyAccrued, owed: cost.owedToday })
+    out.push({ record: { type: 'draw', id: draw.id }, accountId: draw.accountId, account, label: drawLabel(account, draw), since: o.since, days: o.days, penalty: o.penaltyAccrued, owed: o.amount, total: cost.owedToday })
   }
   for (const order of input.ledger.orders) {
     const cost = input.cost.orders.get(order.id)
     const o = cost?.overdue
     if (!cost || !o || o.days < min) continue
     const account = input.accountById.get(order.accountId)
-    out.push({ record: { type: 'order', id: order.id }, accountId: order.accountId, account, label: orderLabel(account, order), since: o.since, days: o.days, penalty: o.penaltyAccrued, owed: cost.owed - o.penaltyAccrued })
+    out.push({ record: { type: 'order', id: order.id }, accountId: order.accountId, account, label: orderLabel(account, order), since: o.since, days: o.days, penalty: o.penaltyAccrued, owed: cost.owed, total: cost.owed })
   }
+  for (const [accountId, walk] of input.cost.statements)
+    for (const due of walk.dues) {
+      if (!due.overdue || due.overdue.days < min) continue
+      const account = input.accountById.get(accountId)
+      const name = account?.name ?? '—'
+      out.push({
+        record: { type: 'bill', id: `${accountId}:${due.bill.statementDate}` },
+        accountId,
+        account,
+        label: bi(`${name} ${due.bill.statementDate} 账单`, `${name} bill of ${due.bill.statementDate}`),
+        since: due.dueDate,
+        days: due.overdue.days,
+        penalty: due.overdue.penalty,
+        owed: due.amount,
+        total: due.amount
+      })
+    }
   return out
 }
 
@@ -69,8 +88,13 @@ function explain(r: OverdueRecord, tail: Bilingual): Bilingual {
   const facts = { penalty: money(r.penalty), owed: money(r.owed) }
   if (r.record.type === 'draw')
     return bi(
-      `借款 ${r.label.zh} 自 ${r.since} 的还款日起已逾期 ${r.days} 天，罚息 ${facts.penalty}，现欠 ${facts.owed}。${tail.zh}`,
-      `The draw ${r.label.en} has been overdue ${nOf(r.days, 'day')} since its ${r.since} due date, with ${facts.penalty} penalty; ${facts.owed} is owed. ${tail.en}`
+      `借款 ${r.label.zh} 自 ${r.since} 的还款日起已逾期 ${r.days} 天，逾期部分连同罚息 ${facts.penalty} 共 ${facts.owed}。${tail.zh}`,
+      `The draw ${r.label.en} has been overdue ${nOf(r.days, 'day')} since its ${r.since} due date: ${facts.owed} in arrears, ${facts.penalty} of it penalty. ${tail.en}`
+    )
+  if (r.record.type === 'bill')
+    return bi(
+      `${r.label.zh}到 ${r.since}（含宽限期）还款不足最低还款额，已逾期 ${r.days} 天，还差 ${facts.owed}${r.penalty > 0 ? `，违约金 ${facts.penalty} 计入下期账单` : ''}。${tail.zh}`,
+      `The ${r.label.en} was paid below its minimum by ${r.since} (grace days included) and is ${nOf(r.days, 'day')} overdue: ${facts.owed} short${r.penalty > 0 ? `, with a ${facts.penalty} late fee on the next bill` : ''}. ${tail.en}`
     )
   return bi(
     `订单 ${r.label.zh} 应在 ${r.since} 还，已逾期 ${r.days} 天，未还 ${facts.owed}，另有罚息约 ${facts.penalty}（以平台为准）。${tail.zh}`,
@@ -94,8 +118,10 @@ export function overdueRule(input: RiskInput): RiskFlag[] {
       explanation: explain(r, text),
       action:
         r.record.type === 'draw'
-          ? bi(`今天就还上逾期的部分（连同罚息）；全部还清需 ${money(r.owed)}。`, `Pay the overdue part with its penalty today; clearing it all takes ${money(r.owed)}.`)
-          : bi(`今天就还清 ${money(r.owed)}，罚息以平台账单为准。`, `Pay the ${money(r.owed)} today; any penalty is on the platform's bill.`)
+          ? bi(`今天就还上逾期的 ${money(r.owed)}（含罚息）；全部还清需 ${money(r.total)}。`, `Pay the ${money(r.owed)} in arrears (penalty included) today; clearing it all takes ${money(r.total)}.`)
+          : r.record.type === 'bill'
+            ? bi(`今天就补足最低还款额，还 ${money(r.owed)}；其余可以下期再还（会计循环利息）。`, `Pay the ${money(r.owed)} short of the minimum today; the rest can wait for the next bill (it bears revolving interest).`)
+            : bi(`今天就还清 ${money(r.owed)}，罚息以平台账单为准。`, `Pay the ${money(r.owed)} today; any penalty is on the platform's bill.`)
     }
   })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { offerOfDraw } from '../cost/actual'
+import { offerOfDraw } from '../cost/loan'
 import { buildSchedule } from '../cost/schedule'
 import { debtToIncomeRule } from './debt-to-income'
 import { estimatedMortgagePayment, monthlyPayments } from './payments'

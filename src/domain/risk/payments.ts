@@ -12,7 +12,8 @@
 // The planned mortgage is 等额本息 over mortgageTermYears (default 30) at mortgageRatePercent (a
 // setting; default 3.5%, the 5-year LPR when this was written), an estimate the UI labels as such.
 import { addMonths, daysBetween, type IsoDate } from '../dates'
-import { offerOfDraw, orderPlan } from '../cost/actual'
+import { offerOfDraw } from '../cost/loan'
+import { orderPlan } from '../cost/pay-later'
 import { buildSchedule, planAmounts } from '../cost/schedule'
 import { roundFen, type Fen } from '../money'
 import type { RiskSettings } from './settings'

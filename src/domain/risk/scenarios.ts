@@ -3,6 +3,7 @@ import { addDays, addMonths, type IsoDate } from '../dates'
 import type { Account, Draw, Inquiry, InquiryReason, Ledger, Order, Profile, Repayment } from '../records'
 import { cash, draw as baseDraw, huabei, inquiry as baseInquiry, order as baseOrder, zhima } from '@/test-fixtures'
 import { riskInput } from './context'
+import { CREDIT_CARD_TERMS } from '../account-terms'
 import { DEFAULT_RISK_SETTINGS, type RiskSettings } from './settings'
 import type { RiskInput } from './types'
 
@@ -16,7 +17,7 @@ export const bill: Account = { ...huabei, id: 'bill', creditLimit: 800_000, repo
 export const perOrder: Account = { ...zhima, id: 'per', reportsToCredit: 'no' }
 
 export const carLoan: Account = { ...line, id: 'car', name: '车贷', kind: 'termLoan', creditLimit: null, reportName: '中国工商银行' }
-export const card: Account = { ...bill, id: 'card', name: '招商银行信用卡', kind: 'creditCard', creditLimit: 3_000_000, statementDay: 5, dueDay: 23, reportName: '招商银行' }
+export const card: Account = { ...bill, id: 'card', name: '招商银行信用卡', kind: 'creditCard', creditLimit: 3_000_000, statementDay: 5, dueDay: 23, reportName: '招商银行', statementTerms: CREDIT_CARD_TERMS }
 export const fenfu: Account = { ...bill, id: 'fenfu', name: '微信分付', reportsToCredit: 'unknown', reportName: '' }
 export const jiebei: Account = { ...line, id: 'jiebei', name: '借呗', reportName: '重庆蚂蚁消费金融有限公司' }
 
@@ -56,7 +57,7 @@ export function drawsEndingDaysAgo(accountId: string, n: number, lastDaysAgo = 0
 }
 
 export function ledgerOf(parts: Partial<Ledger>): Ledger {
-  return { accounts: [line, bill, perOrder], draws: [], orders: [], repayments: [], inquiries: [], ...parts }
+  return { accounts: [line, bill, perOrder], draws: [], orders: [], repayments: [], inquiries: [], billInstalments: [], billFigures: [], ...parts }
 }
 
 export const noProfile: Profile = { monthlyIncome: null, mortgageDate: null, mortgageAmount: null, language: 'zh-CN' }

@@ -20,6 +20,11 @@ export function percent(value: number): string {
   return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)}%`
 }
 
+/** A small rate as a percent with up to three decimals: 0.0005 -> 0.05%, 0.1825 -> 18.25%. */
+export function ratePercent(rate: number): string {
+  return `${Number((rate * 100).toFixed(3))}%`
+}
+
 /** Joins items as a person would list them, naming at most `max` and counting the rest. */
 export function listOf(items: readonly Bilingual[], max = 4): Bilingual {
   const shown = items.slice(0, max)

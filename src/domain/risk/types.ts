@@ -1,7 +1,7 @@
 // Owns the risk engine's contract: flags, their severity and source category, the records they name, and what a rule is given.
 import type { IsoDate } from '../dates'
-import type { LedgerCost } from '../cost/types'
-import type { AccountBalance } from '../owed'
+import type { LedgerCost } from '../cost/ledger-cost'
+import type { AccountCost } from '../cost/types'
 import type { Account, Ledger, Profile } from '../records'
 import type { RiskSettings } from './settings'
 
@@ -27,7 +27,8 @@ export const RULE_IDS = [
   'debtToIncome',
   'highCost',
   'mortgageDraws',
-  'openAtMortgage'
+  'openAtMortgage',
+  'revolving'
 ] as const
 export type RuleId = (typeof RULE_IDS)[number]
 
@@ -38,7 +39,8 @@ export interface Bilingual {
 }
 
 export interface RecordRef {
-  type: 'draw' | 'order' | 'inquiry'
+  /** A bill's id is its account id and statement date, `card:2026-11-05`. */
+  type: 'draw' | 'order' | 'inquiry' | 'bill'
   id: string
 }
 
@@ -75,7 +77,7 @@ export interface RiskInput {
   today: IsoDate
   cost: LedgerCost
   /** What each account owes and has out today, with the cost engine's figures for draws (as every screen shows them). */
-  balances: Map<string, AccountBalance>
+  balances: Map<string, AccountCost>
   accountById: Map<string, Account>
 }
 

@@ -13,6 +13,11 @@ export interface Utilisation {
   percent: number
 }
 
+/** Share of a credit limit in use, in percent with one decimal; null where there is no limit. */
+export function utilisationPercent(used: Fen, limit: Fen | null): number | null {
+  return limit !== null && limit > 0 ? Math.round((used / limit) * 1000) / 10 : null
+}
+
 /** Every account with a limit, with what is used of it (principal out, as the accounts list shows it). */
 export function utilisations(input: Pick<RiskInput, 'ledger' | 'balances' | 'settings'>): Utilisation[] {
   const pct = input.settings.utilisationPercent

@@ -1,11 +1,24 @@
 // Owns the add/edit form of a credit account.
-import { Form, Input, InputNumber, Select, Switch } from 'antd'
+import { Button, Form, Input, InputNumber, Select, Switch, type FormInstance } from 'antd'
 import { useI18n } from '@/app/i18n-context'
 import { appDb } from '@/db/instance'
 import { saveAccount } from '@/db/repo'
-import { ACCOUNT_KINDS, REPORTS_TO_CREDIT, STATEMENT_KINDS, accountSchema, type Account, type AccountKind, type ReportsToCredit } from '@/domain/records'
+import {
+  ACCOUNT_KINDS,
+  REPAYMENT_ORDERS,
+  REPORTS_TO_CREDIT,
+  REVOLVING_METHODS,
+  STATEMENT_KINDS,
+  accountSchema,
+  type Account,
+  type AccountKind,
+  type RepaymentOrder,
+  type ReportsToCredit,
+  type RevolvingMethod
+} from '@/domain/records'
+import { defaultStatementTerms, DEFAULT_REPAYMENT_ORDER, repaymentOrderSource } from '@/domain/account-terms'
 import { RecordModal } from '@/components/RecordModal'
-import { yuanText } from '@/components/form-parse'
+import { percentText, yuanText } from '@/components/form-parse'
 
 interface Values {
   name: string
@@ -19,6 +32,14 @@ interface Values {
   penaltyMultiplier: number | null
   notes: string
   archived: boolean
+  repaymentOrder: RepaymentOrder
+  /** The bill terms as typed: the revolving rate as a percent a day ("0.05"). */
+  statementTerms: { minimumPercent: number | null; revolvingDailyRate: string; revolvingMethod: RevolvingMethod; graceDays: number | null; lateFeePercent: number | null }
+}
+
+function termsValues(kind: AccountKind, terms: Account['statementTerms'] | undefined): Values['statementTerms'] {
+  const t = terms ?? defaultStatementTerms(kind) ?? defaultStatementTerms('bnplStatement')!
+  return { minimumPercent: t.minimumPercent, revolvingDailyRate: percentText(t.revolvingDailyRate), revolvingMethod: t.revolvingMethod, graceDays: t.graceDays, lateFeePercent: t.lateFeePercent }
 }
 
 function toValues(a: Partial<Account>): Values {
@@ -33,7 +54,9 @@ function toValues(a: Partial<Account>): Values {
     reportName: a.reportName ?? '',
     penaltyMultiplier: a.penaltyMultiplier ?? 1.5,
     notes: a.notes ?? '',
-    archived: a.archived ?? false
+    archived: a.archived ?? false,
+    repaymentOrder: a.repaymentOrder ?? DEFAULT_REPAYMENT_ORDER,
+    statementTerms: termsValues(a.kind ?? 'cashLoanLine', a.statementTerms)
   }
 }
 
@@ -77,7 +100,17 @@ export function AccountModal({
           reportName: v.reportName ?? '',
           penaltyMultiplier: v.penaltyMultiplier ?? Number.NaN,
           notes: v.notes ?? '',
-          archived: Boolean(v.archived)
+          archived: Boolean(v.archived),
+          repaymentOrder: v.repaymentOrder,
+          statementTerms: statement
+            ? {
+                minimumPercent: v.statementTerms.minimumPercent ?? Number.NaN,
+                revolvingDailyRate: p.percent('statementTerms.revolvingDailyRate', v.statementTerms.revolvingDailyRate),
+                revolvingMethod: v.statementTerms.revolvingMethod,
+                graceDays: v.statementTerms.graceDays ?? Number.NaN,
+                lateFeePercent: v.statementTerms.lateFeePercent ?? Number.NaN
+              }
+            : null
         }
       }}
     >
@@ -92,6 +125,8 @@ export function AccountModal({
               options={ACCOUNT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
               onChange={(kind: AccountKind) => {
                 if (kind === 'payLaterOrder' && !form.getFieldValue('payLaterWindowDays')) form.setFieldValue('payLaterWindowDays', 14)
+                // A card and a 花呗-style account bill differently: start from the new kind's terms.
+                if (STATEMENT_KINDS.includes(kind)) form.setFieldValue('statementTerms', termsValues(kind, null))
               }}
             />
           </Form.Item>
@@ -113,6 +148,7 @@ export function AccountModal({
                       </Form.Item>
                     </div>
                   )}
+                  {STATEMENT_KINDS.includes(kind) && <TermsFields form={form} kind={kind} />}
                   {(kind === 'payLaterOrder' || kind === 'other') && (
                     <Form.Item name="payLaterWindowDays" label={t('account.payLaterWindowDays')} required={kind === 'payLaterOrder'}>
                       <InputNumber style={{ width: '100%' }} data-testid="field-payLaterWindowDays" />
@@ -130,6 +166,17 @@ export function AccountModal({
               <InputNumber step={0.1} style={{ width: '100%' }} data-testid="field-penaltyMultiplier" />
             </Form.Item>
           </div>
+          <Form.Item noStyle dependencies={['kind']}>
+            {() => {
+              const kind = form.getFieldValue('kind') as AccountKind
+              const statement = STATEMENT_KINDS.includes(kind)
+              return (
+                <Form.Item name="repaymentOrder" label={t('account.repaymentOrder')} extra={t('account.repaymentOrderHelp', { source: t(`source.${repaymentOrderSource(kind)}`) })} required>
+                  <Select data-testid="field-repaymentOrder" options={REPAYMENT_ORDERS.map((o) => ({ value: o, label: t(statement ? `repaymentOrder.${o}.statement` : `repaymentOrder.${o}`) }))} />
+                </Form.Item>
+              )
+            }}
+          </Form.Item>
           <Form.Item name="reportName" label={t('account.reportName')}>
             <Input placeholder={t('account.reportNamePlaceholder')} />
           </Form.Item>
@@ -142,5 +189,40 @@ export function AccountModal({
         </>
       )}
     </RecordModal>
+  )
+}
+
+/** A statement account's bill terms, filled from its kind's preset (card or 花呗-style) and editable. */
+function TermsFields({ form, kind }: { form: FormInstance; kind: AccountKind }) {
+  const { t } = useI18n()
+  return (
+    <fieldset className="terms-fields" data-testid="terms-fields">
+      <legend>
+        {t('account.terms')}{' '}
+        <Button size="small" type="link" onClick={() => form.setFieldValue('statementTerms', termsValues(kind, null))} data-testid="terms-reset">
+          {t('terms.reset')}
+        </Button>
+      </legend>
+      <p className="muted small">{t('account.termsHelp', { source: t(kind === 'creditCard' ? 'source.BANK' : 'source.PRODUCT') })}</p>
+      <div className="form-row">
+        <Form.Item name={['statementTerms', 'minimumPercent']} label={t('terms.minimumPercent')} required>
+          <InputNumber min={1} max={100} style={{ width: '100%' }} data-testid="field-minimumPercent" />
+        </Form.Item>
+        <Form.Item name={['statementTerms', 'revolvingDailyRate']} label={t('terms.revolvingRate')} required>
+          <Input inputMode="decimal" suffix="%" data-testid="field-revolvingDailyRate" />
+        </Form.Item>
+      </div>
+      <Form.Item name={['statementTerms', 'revolvingMethod']} label={t('terms.revolvingMethod')} required>
+        <Select data-testid="field-revolvingMethod" options={REVOLVING_METHODS.map((m) => ({ value: m, label: t(`revolvingMethod.${m}`) }))} />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item name={['statementTerms', 'graceDays']} label={t('terms.graceDays')} required>
+          <InputNumber min={0} max={10} style={{ width: '100%' }} data-testid="field-graceDays" />
+        </Form.Item>
+        <Form.Item name={['statementTerms', 'lateFeePercent']} label={t('terms.lateFeePercent')} required>
+          <InputNumber min={0} max={20} style={{ width: '100%' }} data-testid="field-lateFeePercent" />
+        </Form.Item>
+      </div>
+    </fieldset>
   )
 }

@@ -6,9 +6,11 @@ import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { useRoute } from '@/app/router'
 import { formatFen } from '@/domain/money'
-import { utilisationPercent } from '@/domain/owed'
+import { utilisationPercent } from '@/domain/risk/utilisation'
 import { formatPercent } from '@/components/format'
-import { DRAW_ACCOUNT_KINDS, ORDER_ACCOUNT_KINDS } from '@/domain/records'
+import { DRAW_ACCOUNT_KINDS, ORDER_ACCOUNT_KINDS, STATEMENT_KINDS } from '@/domain/records'
+import { ratePercent } from '@/domain/risk/text'
+import { BillsPanel } from './BillsPanel'
 import { DrawsPanel } from '../draws/DrawsPanel'
 import { OrdersPanel } from '../orders/OrdersPanel'
 import { RepaymentsPanel } from '../repayments/RepaymentsPanel'
@@ -36,7 +38,9 @@ export function AccountPage({ id }: { id: string }) {
   const u = utilisationPercent(balance?.principalOutstanding ?? 0, account.creditLimit)
   const takesDraws = DRAW_ACCOUNT_KINDS.includes(account.kind)
   const takesOrders = ORDER_ACCOUNT_KINDS.includes(account.kind)
+  const walk = ledger.cost.statements.get(id)
   const tabs = [
+    STATEMENT_KINDS.includes(account.kind) && { key: 'bills', label: t('account.billsTab', { count: walk?.bills.filter((b) => b.issued).length ?? 0 }), children: <BillsPanel accountId={id} /> },
     takesDraws && { key: 'draws', label: t('account.drawsTab', { count: draws.length }), children: <DrawsPanel rows={draws} preset={{ accountId: id }} shortcuts={false} /> },
     takesOrders && { key: 'orders', label: t('account.ordersTab', { count: orders.length }), children: <OrdersPanel rows={orders} preset={{ accountId: id }} shortcuts={false} /> },
     { key: 'repayments', label: t('account.repaymentsTab', { count: repayments.length }), children: <RepaymentsPanel rows={repayments} preset={{ accountId: id }} shortcuts={false} /> }
@@ -89,6 +93,15 @@ export function AccountPage({ id }: { id: string }) {
           ...(account.payLaterWindowDays !== null ? [{ key: 'w', label: t('account.payLaterWindowDays'), children: account.payLaterWindowDays }] : []),
           { key: 'r', label: t('account.reportsToCredit'), children: `${t(`reports.${account.reportsToCredit}`)}${account.reportName ? ` · ${account.reportName}` : ''}` },
           { key: 'p', label: t('account.penaltyMultiplier'), children: `${account.penaltyMultiplier}×` },
+          ...(account.statementTerms
+            ? [
+                { key: 'min', label: t('terms.minimumPercent'), children: `${account.statementTerms.minimumPercent}%` },
+                { key: 'rev', label: t('terms.revolvingRate'), children: `${ratePercent(account.statementTerms.revolvingDailyRate)} · ${t(`revolvingMethod.${account.statementTerms.revolvingMethod}`)}` },
+                { key: 'grace', label: t('terms.graceDays'), children: account.statementTerms.graceDays },
+                { key: 'late', label: t('terms.lateFeePercent'), children: `${account.statementTerms.lateFeePercent}%` }
+              ]
+            : []),
+          { key: 'order', label: t('account.repaymentOrder'), children: t(STATEMENT_KINDS.includes(account.kind) ? `repaymentOrder.${account.repaymentOrder}.statement` : `repaymentOrder.${account.repaymentOrder}`) },
           ...(account.notes ? [{ key: 'n', label: t('account.notes'), children: account.notes }] : [])
         ]}
       />

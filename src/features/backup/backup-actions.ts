@@ -27,7 +27,7 @@ export async function saveBackup(db: LedgerDb, now: Date): Promise<SaveFileResul
   return result
 }
 
-const SINGULAR: Record<RecordType, string> = { accounts: 'account', draws: 'draw', orders: 'order', repayments: 'repayment', inquiries: 'inquiry' }
+const SINGULAR: Record<RecordType, string> = { accounts: 'account', draws: 'draw', orders: 'order', repayments: 'repayment', inquiries: 'inquiry', billInstalments: 'bill.instalment', billFigures: 'bill.printed' }
 
 /** A field by its form label where there is one ("借款金额（元）"), else its name. */
 function fieldLabel(prefix: string, path: string, t: I18n['t']): string {

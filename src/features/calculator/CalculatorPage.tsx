@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { calculateOffer } from '@/domain/cost/apr'
-import { earlyPayoff } from '@/domain/cost/actual'
+import { earlyPayoff } from '@/domain/cost/loan'
 import type { OfferResult, SchedulePeriod } from '@/domain/cost/types'
 import { formatFen, parseYuan } from '@/domain/money'
 import { RATE_UNITS, REPAYMENT_METHODS, type FieldIssue, type RateUnit, type RepaymentMethod } from '@/domain/records'
@@ -202,7 +202,7 @@ function OfferCalculator() {
 function EarlyRepayment() {
   const { t } = useI18n()
   const ledger = useLedger()
-  const open = useMemo(() => ledger.draws.filter((d) => (ledger.drawBalances.get(d.id)?.owed ?? 0) > 0).sort((a, b) => b.drawDate.localeCompare(a.drawDate)), [ledger])
+  const open = useMemo(() => ledger.draws.filter((d) => (ledger.drawBalances.get(d.id)?.owedToday ?? 0) > 0).sort((a, b) => b.drawDate.localeCompare(a.drawDate)), [ledger])
   const [drawId, setDrawId] = useState<string | undefined>(undefined)
   const [date, setDate] = useState<Dayjs | null>(toDayjs(ledger.today))
   const [amountText, setAmountText] = useState('')
@@ -212,10 +212,10 @@ function EarlyRepayment() {
   const amountError = amount !== undefined && (!amount.ok || amount.fen <= 0)
   const result = useMemo(() => {
     if (!draw || day < draw.drawDate || amountError) return null
-    const penaltyMultiplier = ledger.accountById.get(draw.accountId)?.penaltyMultiplier
-    return earlyPayoff(draw, ledger.repayments.filter((r) => r.targetId === draw.id), day, {
+    const account = ledger.accountById.get(draw.accountId)
+    return earlyPayoff(draw, ledger.repayments, day, {
       ...(amount?.ok ? { amount: amount.fen } : {}),
-      ...(penaltyMultiplier !== undefined ? { penaltyMultiplier } : {})
+      ...(account ? { penaltyMultiplier: account.penaltyMultiplier, repaymentOrder: account.repaymentOrder } : {})
     })
   }, [draw, day, ledger.repayments, ledger.accountById, amount, amountError])
 

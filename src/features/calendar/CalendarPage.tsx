@@ -84,7 +84,7 @@ export function CalendarPage() {
           )}
         </Card>
       </div>
-      <DueItemDrawer open={openKey !== null} item={openKey ? dues.byKey.get(openKey) : undefined} minimumPercent={dues.settings.minimumPercent} onClose={() => setOpenKey(null)} onClear={clear} />
+      <DueItemDrawer open={openKey !== null} item={openKey ? dues.byKey.get(openKey) : undefined} onClose={() => setOpenKey(null)} onClear={clear} />
       {clearModal}
     </PageFrame>
   )

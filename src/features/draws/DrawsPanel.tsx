@@ -13,6 +13,7 @@ import { accountColumn, accountName, rateLabel } from '../shared/labels'
 import { RecordPanel } from '../shared/RecordPanel'
 import { RepaymentModal } from '../repayments/RepaymentModal'
 import { DrawModal } from './DrawModal'
+import { DrawSchedule } from './DrawSchedule'
 import { flagsColumn, RecordFlagList } from '../risk/RecordFlags'
 import { useRisk } from '../risk/use-risk'
 
@@ -49,8 +50,8 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         title: t('draw.owed'),
         width: 130,
         align: 'right' as const,
-        sorter: (a: Draw, b: Draw) => (ledger.drawBalances.get(a.id)?.owed ?? 0) - (ledger.drawBalances.get(b.id)?.owed ?? 0),
-        render: (_: unknown, d: Draw) => <Money fen={ledger.drawBalances.get(d.id)?.owed ?? 0} strong />
+        sorter: (a: Draw, b: Draw) => (ledger.drawBalances.get(a.id)?.owedToday ?? 0) - (ledger.drawBalances.get(b.id)?.owedToday ?? 0),
+        render: (_: unknown, d: Draw) => <Money fen={ledger.drawBalances.get(d.id)?.owedToday ?? 0} strong />
       },
       {
         key: 'costToDate',
@@ -75,9 +76,9 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
           { text: t('draw.statusOpen'), value: 'open' },
           { text: t('draw.statusCleared'), value: 'cleared' }
         ],
-        onFilter: (v: React.Key | boolean, d: Draw) => ((ledger.drawBalances.get(d.id)?.owed ?? 0) > 0 ? 'open' : 'cleared') === v,
+        onFilter: (v: React.Key | boolean, d: Draw) => ((ledger.drawBalances.get(d.id)?.owedToday ?? 0) > 0 ? 'open' : 'cleared') === v,
         render: (_: unknown, d: Draw) =>
-          (ledger.drawBalances.get(d.id)?.owed ?? 0) > 0 ? <Tag color="orange">{t('draw.statusOpen')}</Tag> : <Tag color="green">{t('draw.statusCleared')}</Tag>
+          (ledger.drawBalances.get(d.id)?.owedToday ?? 0) > 0 ? <Tag color="orange">{t('draw.statusOpen')}</Tag> : <Tag color="green">{t('draw.statusCleared')}</Tag>
       },
       {
         key: 'channel',
@@ -105,7 +106,6 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         empty={<EmptyState text={canAdd ? t('empty.draws') : t('empty.drawsNeedAccount')} />}
         modal={(m) => <DrawModal open={m.open} draw={m.record} preset={m.preset} onClose={m.onClose} />}
         detail={(d) => {
-          const balance = ledger.drawBalances.get(d.id)
           const cost = ledger.cost.draws.get(d.id)
           return {
             title: `${accountName(ledger, d.accountId)} · ${formatFen(d.principal)}`,
@@ -119,10 +119,9 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
               { label: t('draw.termMonths'), value: d.termMonths },
               { label: t('draw.firstDueDate'), value: d.firstDueDate },
               { label: t('draw.upfrontFee'), value: <Money fen={d.upfrontFee} /> },
-              { label: t('draw.repaid'), value: <Money fen={balance?.repaid ?? 0} /> },
-              { label: t('draw.principalOutstanding'), value: <Money fen={balance?.principalOutstanding ?? 0} /> },
-              { label: t('draw.interestAccrued'), value: <Money fen={balance?.interestAccrued ?? 0} /> },
-              { label: t('draw.owed'), value: <Money fen={cost?.owedToday ?? balance?.owed ?? 0} strong /> },
+              { label: t('draw.repaid'), value: <Money fen={cost?.repaid ?? 0} /> },
+              { label: t('draw.principalOutstanding'), value: <Money fen={cost?.principalOutstanding ?? 0} /> },
+              { label: t('draw.owed'), value: <Money fen={cost?.owedToday ?? 0} strong /> },
               ...(cost
                 ? [
                     { label: t('cost.realApr'), value: <AprText apr={cost.apr} naive={cost.naiveRate} estimate={cost.estimate} detailed /> },
@@ -140,9 +139,10 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
               { label: t('draw.notes'), value: d.notes || t('common.none') },
               ...(risk.byRecord.has(d.id) ? [{ label: t('risk.recordFlags'), value: <RecordFlagList id={d.id} /> }] : [])
             ],
+            extra: <DrawSchedule draw={d} />,
             footer: (
               <>
-                {(balance?.owed ?? 0) > 0 && (
+                {(cost?.owedToday ?? 0) > 0 && (
                   <Button type="primary" className="drawer-action" data-testid="detail-repay" onClick={() => setRepaying({ accountId: d.accountId, targetType: 'draw', targetId: d.id })}>
                     {t('account.addRepayment')}
                   </Button>

@@ -21,7 +21,7 @@ export function DueReminders() {
   const { notification } = AntApp.useApp()
   const [, navigate] = useRoute()
   const scheduler = useRef<ReminderScheduler | null>(null)
-  const dues = ledger.loaded && settings ? duesOf(ledger, settings.minimumPercent) : null
+  const dues = ledger.loaded && settings ? duesOf(ledger) : null
 
   // Delivery reads the latest ledger and language: the scheduler outlives renders.
   const deliver = useRef<(notice: ReminderNotice) => void>(() => undefined)

@@ -1,6 +1,6 @@
 // Owns the reminder settings: on or off, the lead times and hour, the minimum-payment share, the tray option on the desktop, and system notification permission on the web.
 import { useState } from 'react'
-import { App as AntApp, Button, Card, Form, InputNumber, Select, Switch, TimePicker } from 'antd'
+import { App as AntApp, Button, Card, Form, Select, Switch, TimePicker } from 'antd'
 import dayjs from 'dayjs'
 import { useI18n } from '@/app/i18n-context'
 import { appDb } from '@/db/instance'
@@ -59,9 +59,6 @@ export function ReminderSettingsCard() {
             />
           </Form.Item>
         </div>
-        <Form.Item label={t('dues.settings.minimum')}>
-          <InputNumber min={1} max={100} value={settings.minimumPercent} onChange={(v) => typeof v === 'number' && void save({ minimumPercent: v })} data-testid="minimum-percent" />
-        </Form.Item>
         {desktop ? (
           <Form.Item>
             <Switch checked={settings.keepInTray} onChange={(v) => void save({ keepInTray: v })} data-testid="keep-in-tray" /> <span>{t('dues.settings.tray')}</span>

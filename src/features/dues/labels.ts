@@ -15,8 +15,8 @@ export function dueWhat(ledger: LedgerView, item: DueItem, t: I18n['t']): string
   const drawn = item.kind === 'drawInstalment' || item.kind === 'drawTerm'
   const period = item.period ? t(drawn ? 'dues.period' : 'dues.instalment', item.period) : item.overdue && item.kind !== 'order' && item.kind !== 'bill' ? t('dues.arrears') : null
   if (item.kind === 'bill' && item.bill) {
-    const head = item.bill.statementDate === null ? t('dues.bill.offCycle') : item.bill.issued ? t('dues.bill.issued', { date: item.bill.statementDate.slice(5) }) : t('dues.bill.open')
-    return `${head} · ${t('dues.bill.orders', { count: item.bill.orderIds.length })}`
+    const head = item.overdue ? t('dues.bill.short', { date: item.bill.statementDate.slice(5) }) : item.bill.issued ? t('dues.bill.issued', { date: item.bill.statementDate.slice(5) }) : t('dues.bill.open')
+    return item.bill.orderIds.length > 0 && !item.overdue ? `${head} · ${t('dues.bill.orders', { count: item.bill.orderIds.length })}` : head
   }
   if (item.kind === 'order' || item.kind === 'orderInstalment') {
     const order = item.recordId ? ledger.orderById.get(item.recordId) : undefined

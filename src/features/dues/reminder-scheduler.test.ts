@@ -10,7 +10,7 @@ import { createReminderScheduler, momentOf, msUntil, type FiredStore, type Remin
 const settings = DEFAULT_DUES_SETTINGS
 const at = (date: string, hour = 8, minute = 0) => new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hour, minute)
 const zOrder = (id: string, dueDate: string, fields: Partial<Order> = {}): Order => ({ ...order, id, accountId: 'zhima', merchant: id, orderDate: '2026-01-01', dueDate, amount: 10_000, ...fields })
-const itemsOn = (date: string, orders: Order[]) => dueItems({ ...emptyLedger, accounts: [zhima], orders }, date, { minimumPercent: 10 })
+const itemsOn = (date: string, orders: Order[]) => dueItems({ ...emptyLedger, accounts: [zhima], orders }, date)
 
 function fakeClock(start: Date) {
   let now = start.getTime()

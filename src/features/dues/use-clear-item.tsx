@@ -9,6 +9,6 @@ export function useClearItem(): [(item: DueItem) => void, ReactNode] {
   const ledger = useLedger()
   const [preset, setPreset] = useState<Partial<Repayment> | null>(null)
   const open = (item: DueItem) =>
-    setPreset({ accountId: item.accountId, targetType: item.target.targetType, targetId: item.target.targetId, amount: item.clearAmount, date: ledger.today })
+    setPreset({ accountId: item.accountId, targetType: item.target.targetType, targetId: item.target.targetId, amount: item.clearAmount ?? undefined, date: ledger.today, ...(item.target.bill ? { bill: item.target.bill } : {}) })
   return [open, <RepaymentModal key="clear-item" open={preset !== null} preset={preset ?? undefined} onClose={() => setPreset(null)} />]
 }

@@ -14,6 +14,7 @@ import { useClearItem } from '../dues/use-clear-item'
 import { useDues } from '../dues/use-dues'
 import { reminderSummary } from '../dues/labels'
 import { FlagsPanel } from '../risk/FlagsPanel'
+import { RevolvingCard } from './RevolvingCard'
 
 const SECTIONS = ['overdue', 'today', 'week', 'month'] as const
 
@@ -74,6 +75,7 @@ export function HomePage() {
             )}
           </div>
           <aside className="home-side" data-testid="home-side">
+            <RevolvingCard items={dues.items} />
             <Card size="small">
               <FlagsPanel limit={5} />
             </Card>
@@ -96,7 +98,7 @@ export function HomePage() {
       <DueItemDrawer
         open={route.id !== undefined}
         item={route.id !== undefined ? dues.byKey.get(route.id) : undefined}
-        minimumPercent={dues.settings.minimumPercent}
+       
         onClose={() => navigate({ page: 'home' })}
         onClear={clear}
       />

@@ -4,7 +4,7 @@ import { Button, Tag } from 'antd'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { formatFen } from '@/domain/money'
-import type { EffectiveOrderStatus } from '@/domain/owed'
+import type { EffectiveOrderStatus } from '@/domain/cost/types'
 import { ORDER_ACCOUNT_KINDS, type Order, type Repayment } from '@/domain/records'
 import { EmptyState } from '@/components/EmptyState'
 import { Money } from '@/components/Money'
@@ -13,6 +13,7 @@ import { accountColumn, accountName } from '../shared/labels'
 import { RecordPanel } from '../shared/RecordPanel'
 import { RepaymentModal } from '../repayments/RepaymentModal'
 import { OrderModal } from './OrderModal'
+import { OrderSchedule } from './OrderSchedule'
 import { flagsColumn, RecordFlagList } from '../risk/RecordFlags'
 import { useRisk } from '../risk/use-risk'
 
@@ -102,8 +103,7 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
               { label: t('order.orderDate'), value: o.orderDate },
               { label: t('order.dueDate'), value: o.dueDate },
               { label: t('order.instalmentCount'), value: o.instalmentCount > 1 ? t('order.instalmentsOf', { count: o.instalmentCount }) : t('order.noInstalments') },
-              { label: t('order.total'), value: <Money fen={balance?.total ?? o.amount} /> },
-              { label: t('order.repaid'), value: <Money fen={balance?.repaid ?? 0} /> },
+              { label: t('order.repaid'), value: <Money fen={balance?.paid ?? 0} /> },
               { label: t('order.owed'), value: <Money fen={balance?.owed ?? 0} strong /> },
               { label: t('order.status'), value: <Tag color={STATUS_COLOURS[status]}>{t(`status.${status}`)}</Tag> },
               ...(cost?.overdue ? [{ label: t('cost.overdue', { days: cost.overdue.days, penalty: formatFen(cost.overdue.penaltyAccrued) }), value: <Tag color="red">{cost.overdue.since}</Tag> }] : []),
@@ -118,6 +118,7 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
               { label: t('order.notes'), value: o.notes || t('common.none') },
               ...(risk.byRecord.has(o.id) ? [{ label: t('risk.recordFlags'), value: <RecordFlagList id={o.id} /> }] : [])
             ],
+            extra: o.instalmentCount > 1 ? <OrderSchedule order={o} /> : undefined,
             footer: (balance?.owed ?? 0) > 0 && (
               <Button type="primary" className="drawer-action" data-testid="detail-repay" onClick={() => setRepaying({ accountId: o.accountId, targetType: 'order', targetId: o.id })}>
                 {t('account.addRepayment')}

@@ -7,8 +7,7 @@ import { useLedger, type LedgerView } from '@/app/ledger-context'
 import { appDb } from '@/db/instance'
 import { saveRepayment } from '@/db/repo'
 import { formatFen, type Fen } from '@/domain/money'
-import { orderBalances } from '@/domain/owed'
-import { drawCost } from '@/domain/cost/actual'
+import { repaymentCap, type RepaymentCap } from '@/domain/cost/caps'
 import { DRAW_ACCOUNT_KINDS, ORDER_ACCOUNT_KINDS, STATEMENT_KINDS, repaymentSchema, type Account, type Repayment, type RepaymentTarget } from '@/domain/records'
 import { RecordModal } from '@/components/RecordModal'
 import { toDayjs, yuanText } from '@/components/form-parse'
@@ -18,6 +17,8 @@ interface Values {
   accountId: string | undefined
   targetType: RepaymentTarget
   targetId: string | undefined
+  /** Statement repayments: the bill it pays, by statement date; '' for the account's order. */
+  bill: string
   date: Dayjs | null
   amount: string
   note: string
@@ -33,28 +34,15 @@ export function targetTypesFor(account: Account | undefined): RepaymentTarget[] 
 }
 
 /**
- * What the target still owes on a day, leaving out the repayment being edited: the figure the
- * store will hold the amount against (orders include what bill payments already covered).
+ * What the target takes on a day, leaving out the repayment being edited: the cost engine's figure
+ * the store will hold the amount against (a draw's payoff with any penalty, an order's balance, or
+ * everything payable on a statement account).
  */
-function owedOn(ledger: LedgerView, v: Pick<Values, 'accountId' | 'targetType' | 'targetId'>, date: string, editingId: string | undefined): Fen | null {
+function capOn(ledger: LedgerView, v: Pick<Values, 'accountId' | 'targetType' | 'targetId'>, date: string, editingId: string | undefined): RepaymentCap | null {
   if (!v.accountId) return null
-  const others = ledger.repayments.filter((r) => r.accountId === v.accountId && r.id !== editingId && r.date <= date)
-  if (v.targetType === 'draw') {
-    const draw = v.targetId ? ledger.drawById.get(v.targetId) : undefined
-    const account = ledger.accountById.get(v.accountId)
-    if (!draw || !account) return null
-    // The store's cap: the plain balance plus any penalty on arrears by that day, less what was
-    // already paid that same day.
-    const mine = others.filter((r) => r.targetId === draw.id)
-    const sameDay = mine.filter((r) => r.date === date).reduce((sum, r) => sum + r.amount, 0)
-    return Math.max(0, drawCost(draw, mine.filter((r) => r.date < date), account, date).owedToday - sameDay)
-  }
-  const orders = ledger.orders.filter((o) => o.accountId === v.accountId && o.orderDate <= date)
-  const balances = orderBalances(orders, others, date)
-  if (v.targetType === 'order') return v.targetId ? (balances.get(v.targetId)?.owed ?? null) : null
-  let owed = 0
-  for (const b of balances.values()) owed += b.owed
-  return owed
+  const targetId = v.targetType === 'statement' ? v.accountId : v.targetId
+  if (!targetId) return null
+  return repaymentCap(ledger.ledger, { accountId: v.accountId, targetType: v.targetType, targetId }, date, editingId)
 }
 
 function RepaymentFields({ form, base, editingId }: { form: FormInstance; base: Partial<Repayment>; editingId: string | undefined }) {
@@ -72,18 +60,26 @@ function RepaymentFields({ form, base, editingId }: { form: FormInstance; base: 
     const isOpen = (owed: Fen, id: string) => owed > 0 || id === base.targetId
     if (targetType === 'draw')
       return ledger.draws
-        .filter((d) => d.accountId === accountId && isOpen(ledger.drawBalances.get(d.id)?.owed ?? 0, d.id))
+        .filter((d) => d.accountId === accountId && isOpen(ledger.drawBalances.get(d.id)?.owedToday ?? 0, d.id))
         .sort((a, b) => b.drawDate.localeCompare(a.drawDate))
-        .map((d) => ({ value: d.id, label: `${drawLabel(ledger, d)} · ${t('draw.owed')} ${formatFen(ledger.drawBalances.get(d.id)?.owed ?? 0)}` }))
+        .map((d) => ({ value: d.id, label: `${drawLabel(ledger, d)} · ${t('draw.owed')} ${formatFen(ledger.drawBalances.get(d.id)?.owedToday ?? 0)}` }))
     return ledger.orders
       .filter((o) => o.accountId === accountId && isOpen(ledger.orderBalances.get(o.id)?.owed ?? 0, o.id))
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
       .map((o) => ({ value: o.id, label: `${orderLabel(o)} · ${t('order.dueDate')} ${o.dueDate}` }))
   }, [ledger, accountId, targetType, base.targetId, t])
-  const owed = useMemo(
-    () => (date ? owedOn(ledger, { accountId, targetType, targetId }, date, editingId) : null),
-    [ledger, accountId, targetType, targetId, date, editingId]
-  )
+  const cap = useMemo(() => (date ? capOn(ledger, { accountId, targetType, targetId }, date, editingId) : null), [ledger, accountId, targetType, targetId, date, editingId])
+  const owed = cap?.cap ?? null
+  // The bills a statement repayment can name: the account's issued ones, newest first.
+  const bills = useMemo(() => {
+    if (targetType !== 'statement' || !accountId) return []
+    const walk = ledger.cost.statements.get(accountId)
+    return (walk?.bills ?? [])
+      .filter((b) => b.issued)
+      .slice(-6)
+      .reverse()
+      .map((b) => ({ value: b.statementDate, label: t('repayment.billOption', { date: b.statementDate, status: t(`billStatus.${b.status}`) }) }))
+  }, [ledger, accountId, targetType, t])
 
   return (
     <>
@@ -93,7 +89,7 @@ function RepaymentFields({ form, base, editingId }: { form: FormInstance; base: 
           options={ledger.accounts.filter((a) => !a.archived || a.id === base.accountId).map((a) => ({ value: a.id, label: a.name }))}
           onChange={(next: string) => {
             const nextTypes = targetTypesFor(ledger.accountById.get(next))
-            form.setFieldsValue({ targetId: undefined, targetType: nextTypes.includes(targetType) ? targetType : nextTypes[0] })
+            form.setFieldsValue({ targetId: undefined, bill: '', targetType: nextTypes.includes(targetType) ? targetType : nextTypes[0] })
           }}
         />
       </Form.Item>
@@ -103,6 +99,11 @@ function RepaymentFields({ form, base, editingId }: { form: FormInstance; base: 
       {targetType !== 'statement' && (
         <Form.Item name="targetId" label={t('repayment.target')} required>
           <Select data-testid="field-targetId" options={targets} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+      )}
+      {targetType === 'statement' && bills.length > 0 && (
+        <Form.Item name="bill" label={t('repayment.bill')}>
+          <Select data-testid="field-bill" options={[{ value: '', label: t('repayment.billAny') }, ...bills]} />
         </Form.Item>
       )}
       <div className="form-row">
@@ -116,7 +117,8 @@ function RepaymentFields({ form, base, editingId }: { form: FormInstance; base: 
           extra={
             owed !== null && (
               <span data-testid="owed-hint">
-                {t('repayment.owedNow', { amount: formatFen(owed) })}{' '}
+                {t('repayment.owedNow', { amount: formatFen(owed) })}
+                {cap && cap.penalty > 0 && <span data-testid="owed-penalty">（{t('repayment.penaltyIncluded', { amount: formatFen(cap.penalty) })}）</span>}{' '}
                 {owed > 0 && (
                   <Button type="link" size="small" onClick={() => form.setFieldValue('amount', yuanText(owed))} data-testid="pay-all">
                     {t('repayment.payAll')}
@@ -145,6 +147,7 @@ export function RepaymentModal({ open, repayment, preset, onClose }: { open: boo
     accountId: base.accountId,
     targetType: base.targetType ?? targetTypesFor(account)[0] ?? 'draw',
     targetId: base.targetId,
+    bill: base.bill ?? '',
     date: toDayjs(base.date ?? ledger.today),
     amount: yuanText(base.amount),
     note: base.note ?? ''
@@ -167,7 +170,8 @@ export function RepaymentModal({ open, repayment, preset, onClose }: { open: boo
         targetId: v.targetType === 'statement' ? (v.accountId ?? '') : (v.targetId ?? ''),
         date: p.date(v.date),
         amount: p.fen('amount', v.amount),
-        note: v.note ?? ''
+        note: v.note ?? '',
+        ...(v.targetType === 'statement' && v.bill ? { bill: v.bill } : {})
       })}
     >
       {(form) => <RepaymentFields form={form} base={base} editingId={repayment?.id} />}

@@ -185,6 +185,41 @@ export function ReportView({ report, language, generatedAt }: { report: MonthRep
         )}
       </section>
 
+      {report.bills.length > 0 && (
+        <section className="report-section">
+          <h3>{t('report.bills.title')}</h3>
+          <table className="report-table" data-testid="report-bills">
+            <thead>
+              <tr>
+                <th>{t('report.bills.account')}</th>
+                <th>{t('report.bills.statementDate')}</th>
+                <th>{t('report.bills.dueDate')}</th>
+                <th className="num">{t('report.bills.total')}</th>
+                <th className="num">{t('report.bills.minimum')}</th>
+                <th className="num">{t('report.bills.paid')}</th>
+                <th>{t('report.bills.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.bills.map((b) => (
+                <tr key={`${b.accountId}:${b.statementDate}`} className={b.status === 'belowMinimum' ? 'high' : undefined}>
+                  <td>{b.accountName}</td>
+                  <td>{b.statementDate}</td>
+                  <td>{b.dueDate}</td>
+                  <td className="num">{formatFen(b.total)}</td>
+                  <td className="num">{formatFen(b.minimum)}</td>
+                  <td className="num">{formatFen(b.paid)}</td>
+                  <td>
+                    {t(`billStatus.${b.status}`)}
+                    {b.converted > 0 && <span className="report-tag">{t('report.bills.converted')} {formatFen(b.converted)}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
       <div className="report-stack">
         <section className="report-section">
           <h3>{t('report.section.dues', { month: monthTitle(language, report.nextMonth) })}</h3>

@@ -18,7 +18,6 @@ import { SampleDataButton } from '../settings/SampleDataButton'
 import { ReportView } from './ReportView'
 import { tablesToXlsx } from './xlsx'
 import { reportInputs } from './report-inputs'
-import { useDuesSettings } from '../dues/use-dues'
 import { useRisk } from '../risk/use-risk'
 
 type Format = 'xlsx' | 'csv'
@@ -34,10 +33,7 @@ export function ReportsPage() {
   const { t, language } = useI18n()
   const ledger = useLedger()
   const { message } = AntApp.useApp()
-  const data: Ledger = useMemo(
-    () => ({ accounts: ledger.accounts, draws: ledger.draws, orders: ledger.orders, repayments: ledger.repayments, inquiries: ledger.inquiries }),
-    [ledger.accounts, ledger.draws, ledger.orders, ledger.repayments, ledger.inquiries]
-  )
+  const data: Ledger = ledger.ledger
   const today = ledger.today
   const months = useMemo(() => reportableMonths(data, today), [data, today])
   // The last month that has ended is the one people report on; a new ledger starts with this one.
@@ -48,11 +44,10 @@ export function ReportsPage() {
   const reportLanguage = pickedLanguage ?? language
   const rt = (key: MessageKey, params?: Params) => translate(reportLanguage, key, params)
 
-  const { minimumPercent } = useDuesSettings()
   const { profile, settings: riskSettings } = useRisk()
   const inputs = useMemo(
-    () => reportInputs({ view: ledger, minimumPercent, profile, riskSettings, language: reportLanguage, rt: (key, params) => translate(reportLanguage, key, params) }),
-    [ledger, minimumPercent, profile, riskSettings, reportLanguage]
+    () => reportInputs({ view: ledger, profile, riskSettings, language: reportLanguage, rt: (key, params) => translate(reportLanguage, key, params) }),
+    [ledger, profile, riskSettings, reportLanguage]
   )
   const report = useMemo(() => assembleMonthReport(data, month, today, inputs), [data, month, today, inputs])
   const generatedAt = useMemo(() => dayjs().format('YYYY-MM-DD HH:mm'), [report, reportLanguage])

@@ -14,7 +14,6 @@ const SEVERITY: Record<Severity, FlagSeverity> = { critical: 'high', warning: 'm
 
 export interface ReportSources {
   view: LedgerView
-  minimumPercent: number
   profile: Profile
   riskSettings: RiskSettings
   language: Language
@@ -25,10 +24,10 @@ export interface ReportSources {
  * The report's inputs for one month, its texts in the report's language. Every active flag is
  * listed, acknowledged or not: acknowledging hides a flag on screen, it does not make it untrue.
  */
-export function reportInputs({ view, minimumPercent, profile, riskSettings, language, rt }: ReportSources): (context: ReportContext) => ReportInputs {
+export function reportInputs({ view, profile, riskSettings, language, rt }: ReportSources): (context: ReportContext) => ReportInputs {
   return ({ month, ledger, day, cost }) => {
     const next = addMonthsToMonth(month, 1)
-    const dues = dueItems(ledger, day, { minimumPercent, cost })
+    const dues = dueItems(ledger, day, cost)
       .filter((item) => monthOf(item.dueDate) === next)
       .map((item) => ({ date: item.dueDate, accountId: item.accountId, what: dueWhat(view, item, rt), amount: item.amount }))
     const flags = activeFlags(ledger, profile, riskSettings, day, { cost }).map((f) => ({

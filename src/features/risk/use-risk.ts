@@ -78,13 +78,7 @@ let lastFlags: { ledger: LedgerView; stored: Stored | undefined; value: Computed
 
 function compute(ledger: LedgerView, s: Stored | undefined): Computed {
   if (lastFlags && lastFlags.ledger === ledger && lastFlags.stored === s) return lastFlags.value
-  const input = riskInput(
-    { accounts: ledger.accounts, draws: ledger.draws, orders: ledger.orders, repayments: ledger.repayments, inquiries: ledger.inquiries },
-    s?.profile ?? DEFAULT_PROFILE,
-    s?.settings ?? DEFAULT_RISK_SETTINGS,
-    ledger.today,
-    { cost: ledger.cost, balances: ledger.accountBalances }
-  )
+  const input = riskInput(ledger.ledger, s?.profile ?? DEFAULT_PROFILE, s?.settings ?? DEFAULT_RISK_SETTINGS, ledger.today, { cost: ledger.cost })
   const value = { input, flags: evaluateRules(input) }
   lastFlags = { ledger, stored: s, value }
   return value

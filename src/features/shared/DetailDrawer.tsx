@@ -14,6 +14,8 @@ export function DetailDrawer(props: {
   title: string
   items: DetailItem[]
   footer?: ReactNode
+  /** Shown below the fields: a schedule, a list of bills. */
+  extra?: ReactNode
   onClose(): void
   onEdit(): void
   onDelete(): void
@@ -26,7 +28,7 @@ export function DetailDrawer(props: {
       open={props.open}
       title={props.title}
       onClose={props.onClose}
-      size={480}
+      size={640}
       destroyOnHidden
       data-testid="detail-drawer"
       extra={
@@ -50,6 +52,7 @@ export function DetailDrawer(props: {
       }
     >
       <Descriptions column={1} bordered size="small" items={props.items.map((i, n) => ({ key: n, label: i.label, children: i.value }))} />
+      {props.extra}
       {props.footer && <div className="drawer-footer">{props.footer}</div>}
     </Drawer>
   )

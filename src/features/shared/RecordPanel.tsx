@@ -30,7 +30,7 @@ export interface RecordPanelProps<T extends { id: string }> {
   current(id: string): T | undefined
   add: { label: string; testId: string; enabled: boolean; preset?: Partial<T> }
   empty: ReactNode
-  detail(row: T): { title: string; items: DetailItem[]; footer?: ReactNode }
+  detail(row: T): { title: string; items: DetailItem[]; footer?: ReactNode; extra?: ReactNode }
   modal(props: ModalProps<T>): ReactNode
 }
 
@@ -74,6 +74,7 @@ export function RecordPanel<T extends { id: string }>(props: RecordPanelProps<T>
         title={detail?.title ?? ''}
         items={detail?.items ?? []}
         footer={detail?.footer}
+        extra={detail?.extra}
         deleteLabel={viewing ? props.labelOf(viewing) : { name: '', cascade: 0 }}
         onClose={() => page.setViewing(null)}
         onEdit={() => viewing && page.startEdit(viewing)}

@@ -25,7 +25,7 @@ export const duesZh = {
   'dues.clear': '记一笔还款',
   'dues.bill.issued': '账单 · {date} 出账',
   'dues.bill.open': '本期账单 · 未出账',
-  'dues.bill.offCycle': '账单',
+  'dues.bill.short': '{date} 账单 · 未还够最低还款',
   'dues.bill.orders': '{count} 笔订单',
   'dues.instalment': '分期第 {index}/{count} 期',
   'dues.period': '第 {index}/{count} 期',
@@ -42,9 +42,10 @@ export const duesZh = {
   'dues.detail.statementDate': '出账日',
   'dues.detail.orders': '账单订单',
   'dues.detail.penalty': '罚息（估算）',
-  'dues.detail.penaltyHelp': '按逾期天数估算；先用后付和账单类产品的罚息以平台为准，记账时只记本金。',
-  'dues.detail.minimum': '最低还款（估算）',
-  'dues.detail.minimumHelp': '按账单金额的 {percent}% 估算。只还最低额不算逾期，但剩余部分通常要计利息。',
+  'dues.detail.penaltyHelp': '按逾期天数估算；先用后付产品的罚息以平台为准，记账时只记本金。',
+  'dues.detail.penaltyIncluded': '罚息（已含在应还里）',
+  'dues.detail.penaltyIncludedHelp': '按合同利率 × 罚息倍数，对逾期的本金和利息从到期日起按天计算；还上这个金额，逾期的各期连同罚息就还清了。',
+  'dues.detail.lateFeeHelp': '未还够最低还款额收取的违约金，计入下期账单。',
   'dues.detail.gone': '这笔款项已经还清或不存在了。',
   'dues.notice.title': '还款提醒 · {account}',
   'dues.notice.single': '{what}：{amount}，{when}（{date}）',
@@ -60,7 +61,6 @@ export const duesZh = {
   'dues.settings.leadDay0': '到期当天',
   'dues.settings.leadDay1': '提前 1 天',
   'dues.settings.time': '提醒时刻',
-  'dues.settings.minimum': '最低还款比例（%）',
   'dues.settings.tray': '关闭窗口后在托盘继续运行，以便准时提醒',
   'dues.settings.notifications': '系统通知',
   'dues.settings.permission.granted': '已开启',
@@ -86,8 +86,7 @@ export const duesZh = {
   'dues.urgency.later': '更晚',
   'validation.dues.leadDays': '提前天数应为 0 到 30 的整数，且不能重复',
   'validation.dues.leadCount': '最多设置 6 个提醒时间',
-  'validation.dues.time': '时间格式应为 时:分，例如 09:00',
-  'validation.dues.minimumPercent': '比例应在 1% 到 100% 之间'
+  'validation.dues.time': '时间格式应为 时:分，例如 09:00'
 } as const satisfies Record<string, string>
 
 export const duesEn: Record<keyof typeof duesZh, string> = {
@@ -116,7 +115,7 @@ export const duesEn: Record<keyof typeof duesZh, string> = {
   'dues.clear': 'Record repayment',
   'dues.bill.issued': 'Bill · issued {date}',
   'dues.bill.open': 'Current cycle · not billed yet',
-  'dues.bill.offCycle': 'Bill',
+  'dues.bill.short': 'Bill of {date} · below the minimum',
   'dues.bill.orders': 'orders: {count}',
   'dues.instalment': 'Instalment {index} of {count}',
   'dues.period': 'Payment {index} of {count}',
@@ -133,9 +132,10 @@ export const duesEn: Record<keyof typeof duesZh, string> = {
   'dues.detail.statementDate': 'Statement date',
   'dues.detail.orders': 'Orders on the bill',
   'dues.detail.penalty': 'Penalty (estimate)',
-  'dues.detail.penaltyHelp': 'Estimated from the days overdue; for pay-later and bill products the lender decides, and the ledger records the principal only.',
-  'dues.detail.minimum': 'Minimum payment (estimate)',
-  'dues.detail.minimumHelp': '{percent}% of the bill. Paying only the minimum is not overdue, but the rest usually carries interest.',
+  'dues.detail.penaltyHelp': 'Estimated from the days overdue; for pay-later products the lender decides, and the ledger records the principal only.',
+  'dues.detail.penaltyIncluded': 'Penalty (included in what is due)',
+  'dues.detail.penaltyIncludedHelp': 'The contract rate x the penalty multiplier, by the day from the due date, on the overdue principal and interest; paying this amount clears every overdue period with its penalty.',
+  'dues.detail.lateFeeHelp': 'The late fee for paying below the minimum; it comes on the next bill.',
   'dues.detail.gone': 'This item has been repaid or no longer exists.',
   'dues.notice.title': 'Repayment reminder · {account}',
   'dues.notice.single': '{what}: {amount}, {when} ({date})',
@@ -151,7 +151,6 @@ export const duesEn: Record<keyof typeof duesZh, string> = {
   'dues.settings.leadDay0': 'On the day',
   'dues.settings.leadDay1': '1 day before',
   'dues.settings.time': 'At',
-  'dues.settings.minimum': 'Minimum payment (%)',
   'dues.settings.tray': 'Keep running in the tray when the window is closed, so reminders still come',
   'dues.settings.notifications': 'System notifications',
   'dues.settings.permission.granted': 'On',
@@ -177,6 +176,5 @@ export const duesEn: Record<keyof typeof duesZh, string> = {
   'dues.urgency.later': 'Later',
   'validation.dues.leadDays': 'Days before must be whole numbers from 0 to 30, each once',
   'validation.dues.leadCount': 'At most 6 reminder times',
-  'validation.dues.time': 'Use hours:minutes, e.g. 09:00',
-  'validation.dues.minimumPercent': 'Use a share from 1% to 100%'
+  'validation.dues.time': 'Use hours:minutes, e.g. 09:00'
 }

@@ -1,4 +1,4 @@
-// Owns "what is still owed": principal out, interest accrued and unpaid, and the cap on a repayment.
+// Owns the plain model of what is owed (interest first, then principal; bills spread over orders, earliest due first): the first model of the ledger, kept only as a test oracle for the cost engine where the two agree.
 //
 // A first, conservative model until the cost engine supplies full schedules:
 // - daily and annual rates accrue daily on the principal still out (annual / 360 per day, the
@@ -9,9 +9,9 @@
 // - a pay-later order owes its amount (plus instalment fees) until paid, refunded or cancelled;
 //   repayments against a whole statement go to the account's open single-payment orders,
 //   earliest due first, then to instalment plans.
-import { daysBetween, type IsoDate } from './dates'
-import { roundFen, type Fen } from './money'
-import type { Draw, Order, Repayment } from './records'
+import { daysBetween, type IsoDate } from '@/domain/dates'
+import { roundFen, type Fen } from '@/domain/money'
+import type { Draw, Order, Repayment } from '@/domain/records'
 
 export interface DrawBalance {
   principalOutstanding: Fen

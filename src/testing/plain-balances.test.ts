@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays } from './dates'
+import { addDays } from '@/domain/dates'
 import {
   accountBalances,
   dailyRateOf,
@@ -12,8 +12,8 @@ import {
   orderBalances,
   orderTotal,
   repaidByTarget
-} from './owed'
-import type { Draw, Order, Repayment } from './records'
+} from './plain-balances'
+import type { Draw, Order, Repayment } from '@/domain/records'
 import { draw as cashDraw, orderWith } from '@/test-fixtures'
 
 /** 10,000 yuan at 0.04% a day, 随借随还. One day of interest on the full principal is 1,000,000 * 0.0004 = 400 fen. */

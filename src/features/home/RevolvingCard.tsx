@@ -1,0 +1,50 @@
+// Owns the home page's revolving-credit card: each statement account whose balance revolves, with its interest by the next bill, and what paying only the minimum of each open bill would cost.
+import { useMemo } from 'react'
+import { Card } from 'antd'
+import { useI18n } from '@/app/i18n-context'
+import { useLedger } from '@/app/ledger-context'
+import { billWhatIf } from '@/domain/cost/bill-what-if'
+import type { DueItem } from '@/domain/dues/items'
+import { formatFen } from '@/domain/money'
+import { ratePercent } from '@/domain/risk/text'
+import { accountName } from '../shared/labels'
+
+export function RevolvingCard({ items }: { items: readonly DueItem[] }) {
+  const { t } = useI18n()
+  const ledger = useLedger()
+  const revolving = [...ledger.cost.statements].filter(([, w]) => w.revolving !== null)
+  // Each issued bill still before its due day: what paying only its minimum costs by the next bill.
+  const open = useMemo(
+    () =>
+      items
+        .filter((i) => i.bill?.issued && !i.overdue && (i.bill.minimum ?? 0) > 0 && i.bill.view.status === 'open')
+        .map((i) => ({ item: i, whatIf: billWhatIf(ledger.ledger, i.accountId, i.bill!.statementDate, ledger.today, { count: 6, feeRate: 0.006 }) }))
+        .filter((x) => x.whatIf !== null && x.whatIf.minimum.interest > 0),
+    [items, ledger.ledger, ledger.today]
+  )
+  if (revolving.length === 0 && open.length === 0) return null
+  return (
+    <Card size="small" title={t('dues.revolving.title')} data-testid="revolving-card">
+      <ul className="plain-list revolving-list">
+        {revolving.map(([accountId, w]) => (
+          <li key={accountId} data-testid="revolving-line">
+            {t('dues.revolving.line', {
+              account: accountName(ledger, accountId),
+              amount: formatFen(w.revolving!.amount),
+              rate: ratePercent(w.revolving!.dailyRate),
+              date: w.revolving!.nextStatementDate,
+              interest: formatFen(w.revolving!.byNextStatement)
+            })}
+          </li>
+        ))}
+        {open.map(({ item, whatIf }) => (
+          <li key={item.key} data-testid="minimum-only-line">
+            {accountName(ledger, item.accountId)}{' '}
+            {t('dues.bill.minimumOnly', { minimum: formatFen(whatIf!.minimum.amount), date: whatIf!.minimum.nextStatementDate, interest: formatFen(whatIf!.minimum.interest) })}
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">{t('dues.revolving.help')}</p>
+    </Card>
+  )
+}

@@ -1,0 +1,26 @@
+// Owns a 分期 order's schedule in its detail: one period on each bill (statement accounts) or each month, with what was paid and where it stands.
+import { useMemo } from 'react'
+import { useI18n } from '@/app/i18n-context'
+import { useLedger } from '@/app/ledger-context'
+import { walkPayLater } from '@/domain/cost/pay-later'
+import type { Order } from '@/domain/records'
+import { ScheduleTable } from '@/components/ScheduleTable'
+
+export function OrderSchedule({ order }: { order: Order }) {
+  const { t } = useI18n()
+  const ledger = useLedger()
+  const rows = useMemo(() => {
+    // On a statement account the plan is walked with its bills; elsewhere on its own.
+    const statement = ledger.cost.statements.get(order.accountId)
+    if (statement) return statement.plans.get(order.id) ?? []
+    const account = ledger.accountById.get(order.accountId)
+    return account ? walkPayLater(order, ledger.repayments, account, ledger.today).rows : []
+  }, [order, ledger])
+  if (rows.length === 0) return null
+  return (
+    <section className="detail-section" data-testid="order-schedule">
+      <h4>{t('schedule.title')}</h4>
+      <ScheduleTable rows={rows} showInterest={false} showFee />
+    </section>
+  )
+}
