@@ -10,7 +10,6 @@ import { canonicalJson } from '../src/domain/backup/backup-file'
 import { formatFen } from '../src/domain/money'
 import { monthOf } from '../src/domain/dates'
 import { dueItems } from '../src/domain/dues/items'
-import { DEFAULT_DUES_SETTINGS } from '../src/domain/dues/settings'
 import { addMonthsToMonth, assembleMonthReport, type ReportContext } from '../src/domain/report/month-report'
 import { DEFAULT_PROFILE } from '../src/domain/records'
 import { activeFlags, DEFAULT_RISK_SETTINGS } from '../src/domain/risk'
@@ -24,7 +23,7 @@ const MONTH = '2026-10'
 const sample = generateSampleLedger({ today: TODAY })
 // Next month's dues and the flags as the dues and risk features know them at the month's end (their texts are the page's business).
 const inputsOf = ({ month, ledger, day, cost }: ReportContext) => ({
-  dues: dueItems(ledger, day, { minimumPercent: DEFAULT_DUES_SETTINGS.minimumPercent, cost })
+  dues: dueItems(ledger, day, cost)
     .filter((i) => monthOf(i.dueDate) === addMonthsToMonth(month, 1))
     .map((i) => ({ date: i.dueDate, accountId: i.accountId, what: '', amount: i.amount })),
   flags: activeFlags(ledger, DEFAULT_PROFILE, DEFAULT_RISK_SETTINGS, day, { cost }).map((f) => ({ severity: 'low' as const, title: f.explanation.zh, source: f.source }))

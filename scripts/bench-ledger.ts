@@ -1,5 +1,6 @@
 // Owns the benchmark's trimmed ledger: a generated ledger cut down to the issue's stated sizes (orders kept evenly across the years, their repayments with them, statement payments re-billed).
 import type { Ledger, Order, Repayment } from '../src/domain/records'
+import { payBills } from '../src/domain/sample-data'
 
 export interface LedgerSizes {
   draws: number
@@ -10,12 +11,11 @@ export interface LedgerSizes {
 /**
  * Keeps `orders` of the ledger's orders, every k-th one by date so the history still spans every
  * month (keeping the first N would end the shopping years early), with the repayments of the kept
- * orders. A statement payment pays the bill of the orders due that day, so it is re-billed from
- * the kept orders (the generator's own rule: unpaid single-payment orders of a statement account)
- * and dropped when nothing kept is on that bill. Draws and their repayments are kept whole:
+ * orders. Statement payments are made again from the kept orders by the generator's rule
+ * (payBills). Draws and their repayments are kept whole:
  * dropping a draw's repayments would leave it overdue, which a heavy but orderly ledger is not.
  */
-export function trimOrders(ledger: Ledger, orders: number): Ledger {
+export function trimOrders(ledger: Ledger, orders: number, today: string): Ledger {
   const all = ledger.orders
   const keep = Math.min(orders, all.length)
   const kept: Order[] = []
@@ -23,24 +23,13 @@ export function trimOrders(ledger: Ledger, orders: number): Ledger {
   for (let i = 0; i < all.length; i++) if (Math.floor(((i + 1) * keep) / all.length) > Math.floor((i * keep) / all.length)) kept.push(all[i]!)
   const keptIds = new Set(kept.map((o) => o.id))
 
-  const bills = new Map<string, number>()
-  for (const o of kept)
-    if (o.status === 'unpaid' && o.instalmentCount === 1) {
-      const key = `${o.accountId}|${o.dueDate}`
-      bills.set(key, (bills.get(key) ?? 0) + o.amount)
-    }
-
-  const repayments: Repayment[] = []
-  for (const r of ledger.repayments) {
-    if (r.targetType === 'draw') repayments.push(r)
-    else if (r.targetType === 'order') {
-      if (keptIds.has(r.targetId)) repayments.push(r)
-    } else {
-      const amount = bills.get(`${r.targetId}|${r.date}`) ?? 0
-      if (amount > 0) repayments.push({ ...r, amount })
-    }
-  }
-  return { ...ledger, orders: kept, repayments }
+  // Bills are paid again from the kept orders, by the generator's own rule (in full, the card's
+  // last one at its minimum); 账单分期 of a bill that no longer holds the same purchases is dropped.
+  const repayments: Repayment[] = ledger.repayments.filter((r) => r.targetType === 'draw' || (r.targetType === 'order' && keptIds.has(r.targetId)))
+  let serial = 0
+  const billed = payBills(ledger.accounts, kept, repayments, today, { nextId: (prefix) => `${prefix}-bench-${++serial}`, convertCardBill: false })
+  repayments.push(...billed.repayments)
+  return { ...ledger, orders: kept, repayments, billInstalments: [] }
 }
 
 export function sizesOf(ledger: Ledger): LedgerSizes {

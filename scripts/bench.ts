@@ -99,7 +99,7 @@ console.log(`  (${result.monthly.length} months charted; this month: cost ${resu
 // The issue's sizes: the generator needs scale 56 for 20,000 draws, which brings four times the
 // orders, so orders are cut back to the minimum (bench-ledger.ts says how). Draw repayments alone
 // already pass 40,000 at that scale, so repayments land above their minimum rather than at it.
-const issue: Ledger = structuredClone(trimOrders(ledger, ISSUE.orders))
+const issue: Ledger = structuredClone(trimOrders(ledger, ISSUE.orders, TODAY))
 const issueSizes = sizesOf(issue)
 for (const key of ['draws', 'orders', 'repayments'] as const)
   if (issueSizes[key] < ISSUE[key]) throw new Error(`the issue-sized ledger has ${issueSizes[key]} ${key}, fewer than ${ISSUE[key]}`)
@@ -140,7 +140,7 @@ const planAndReview = (into: Ledger) => {
   const selected = new Set(plan.filter((p) => p.state === 'new' || p.state === 'update').map((p) => p.key))
   billOrders = reviewImport(plan, selected, indexLedger(into)).change.orders.length
 }
-const sampleAccounts: Ledger = { accounts: ledger.accounts, draws: [], orders: [], repayments: [], inquiries: [] }
+const sampleAccounts: Ledger = { accounts: ledger.accounts, draws: [], orders: [], repayments: [], inquiries: [], billInstalments: [], billFigures: [] }
 const billEmpty = time(() => planAndReview(sampleAccounts))
 const billHeavy = time(() => planAndReview(stored))
 console.log(`\nBill import, ${BILL_ROWS.toLocaleString('en')}-row Alipay CSV (GBK, ${(billBytes.length / 1024).toFixed(0)} KB), ${billOrders.toLocaleString('en')} 花呗 orders (median of ${RUNS}):`)

@@ -7,7 +7,7 @@ import { createBackup, type BackupPayload } from '../../src/domain/backup/backup
 import { addDays } from '../../src/domain/dates'
 import { createSnapshotStore, localStamp, nodeSnapshotFs, type SnapshotFs } from './snapshots'
 
-const empty = { accounts: [], draws: [], orders: [], repayments: [], inquiries: [] }
+const empty = { accounts: [], draws: [], orders: [], repayments: [], inquiries: [], billInstalments: [], billFigures: [] }
 const inquiry = (id: string, date: string) => ({ id, date, institution: '招商银行', reason: 'cardApproval' as const, notes: '' })
 
 async function backupOf(inquiries: ReturnType<typeof inquiry>[], createdAt: string): Promise<string> {
@@ -53,7 +53,7 @@ describe('the snapshot store', () => {
     const file = await text([inquiry('iq-1', '2026-11-20')])
     await expect(store.save({ text: file, kind: 'auto' })).resolves.toEqual({ written: true, name: 'auto-2026-12-01-080000.json' })
     const [info] = await store.list()
-    expect(info).toMatchObject({ name: 'auto-2026-12-01-080000.json', kind: 'auto', appVersion: '0.1.0', schemaVersion: 1, from: '2026-11-20', to: '2026-11-20', size: file.length })
+    expect(info).toMatchObject({ name: 'auto-2026-12-01-080000.json', kind: 'auto', appVersion: '0.1.0', schemaVersion: 2, from: '2026-11-20', to: '2026-11-20', size: file.length })
     expect(info!.counts.inquiries).toBe(1)
     await expect(store.read('auto-2026-12-01-080000.json')).resolves.toBe(file)
   })

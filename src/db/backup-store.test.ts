@@ -89,7 +89,7 @@ describe('backup and restore through the store', () => {
     const state = { ...INITIAL_BACKUP_STATE, lastBackupAt: '2026-11-01T00:00:00.000Z', lastBackupChecksum: 'abc' }
     await writeBackupState(db, state)
     const before = await snapshot()
-    const other = await createBackup({ payload: { ledger: { ...sample, orders: [], repayments: sample.repayments.filter((r) => r.targetType === 'draw') }, meta: { profile: null, settings: {} } }, appVersion: '0.1.0', createdAt: context.now })
+    const other = await createBackup({ payload: { ledger: { ...sample, orders: [], repayments: sample.repayments.filter((r) => r.targetType === 'draw'), billInstalments: [] }, meta: { profile: null, settings: {} } }, appVersion: '0.1.0', createdAt: context.now })
     const read = await readBackup(other.text)
     if (!read.ok) throw new Error(read.problem.code)
     await restoreWithUndo(db, read.backup, context)

@@ -17,7 +17,7 @@ import { readLedger, replaceLedger } from './repo'
 import type { LedgerDb } from './schema'
 import { readSetting, writeSetting } from './settings'
 
-const everything = (db: LedgerDb) => [db.accounts, db.draws, db.orders, db.repayments, db.inquiries, db.meta]
+const everything = (db: LedgerDb) => [db.accounts, db.draws, db.orders, db.repayments, db.inquiries, db.billInstalments, db.billFigures, db.meta]
 
 /** The ledger, the profile and every other feature's settings, read in one transaction so they belong together. */
 export async function readBackupPayload(db: LedgerDb): Promise<BackupPayload> {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Account, Draw, Order, Repayment } from '@/domain/records'
 import { validateLedger } from '@/domain/validate-ledger'
-import { drawBalance, orderBalances } from '@/testing/plain-balances'
+import { orderBalances } from '@/testing/plain-balances'
 import { isValidationError } from './errors'
 import { deleteRecord, readLedger, restoreRemoved, saveAccount, saveDraw, saveOrder, saveRepayment } from './repo'
 import { openLedgerDb, type LedgerDb } from './schema'
@@ -79,7 +79,7 @@ describe('orders covered by a bill payment', () => {
   })
 
   it('refuses changing the account to a kind that has no statements', async () => {
-    expect(await rejection(() => saveAccount(db, { ...huabei, kind: 'payLaterOrder', statementDay: null, dueDay: null, payLaterWindowDays: 14 }))).toEqual([
+    expect(await rejection(() => saveAccount(db, { ...huabei, kind: 'payLaterOrder', statementDay: null, dueDay: null, payLaterWindowDays: 14, statementTerms: null }))).toEqual([
       { path: 'kind', message: 'validation.kindHasRecords' }
     ])
   })
@@ -124,10 +124,10 @@ describe('a late payoff', () => {
     await saveDraw(db, late)
     const cost = drawCost(late, [], mybank, '2026-02-11')
     expect(cost.overdue?.days).toBe(10)
-    // Due on 02-01: 10,000 + 31 days x 4.00 interest = 10,124.00. Penalty 0.04% x 1.5 a day on it for
-    // 10 days = 60.744, so 60.74 yuan on top of the plain balance.
+    // Due on 02-01: 10,000 + 31 days x 4.00 interest = 10,124.00. From then the penalty, 0.04% x 1.5
+    // a day on all of it, replaces interest: 10 days = 60.744 -> 60.74; owed 10,124.00 + 60.74 = 10,184.74.
     expect(cost.overdue?.penaltyAccrued).toBe(6_074)
-    expect(cost.owedToday).toBe(drawBalance(late, [], '2026-02-11').owed + 6_074)
+    expect(cost.owedToday).toBe(1_018_474)
     const payoff = (amount: number): Repayment => ({ id: `p-${amount}`, accountId: 'mb', targetType: 'draw', targetId: 'late', date: '2026-02-11', amount, note: '' })
     expect(await rejection(() => saveRepayment(db, payoff(cost.owedToday + 1)))).toEqual([{ path: 'amount', message: 'validation.repaymentOverOwed' }])
     await saveRepayment(db, payoff(cost.owedToday))

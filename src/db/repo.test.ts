@@ -121,7 +121,7 @@ describe('saveAccount', () => {
     await expectRejected(() => saveAccount(db, { ...cash, kind: 'payLaterOrder', payLaterWindowDays: 14 }), 'account', [
       { path: 'kind', message: 'validation.kindHasRecords' }
     ])
-    await expectRejected(() => saveAccount(db, { ...huabei, kind: 'cashLoanLine' }), 'account', [
+    await expectRejected(() => saveAccount(db, { ...huabei, kind: 'cashLoanLine', statementTerms: null }), 'account', [
       { path: 'kind', message: 'validation.kindHasRecords' }
     ])
     expect((await db.accounts.get('cash'))?.kind).toBe('cashLoanLine')
@@ -420,7 +420,9 @@ describe('addLedger / readLedger / clearLedger', () => {
       draws: sample.draws.length,
       orders: sample.orders.length,
       repayments: sample.repayments.length,
-      inquiries: sample.inquiries.length
+      inquiries: sample.inquiries.length,
+      billInstalments: sample.billInstalments.length,
+      billFigures: 0
     })
     const read = await readLedger(db)
     expect(read).toEqual(sorted(sample))
@@ -445,7 +447,7 @@ describe('addLedger / readLedger / clearLedger', () => {
     expect(v?.row).toBe(11)
     expect(v?.issues).toEqual([{ path: 'amount', message: 'validation.amountPositive' }])
     expect(v?.message).toContain('orders #11')
-    expect(await counts()).toEqual({ accounts: 0, draws: 0, orders: 0, repayments: 0, inquiries: 0 })
+    expect(await counts()).toEqual({ accounts: 0, draws: 0, orders: 0, repayments: 0, inquiries: 0, billInstalments: 0, billFigures: 0 })
   })
 
   it('writes nothing when a cross-record rule fails late in the list', async () => {
@@ -456,7 +458,7 @@ describe('addLedger / readLedger / clearLedger', () => {
     const v = error instanceof ValidationError ? error : null
     expect(v?.recordType).toBe('repayments')
     expect(v?.issues).toEqual([{ path: 'amount', message: 'validation.repaymentOverOwed' }])
-    expect(await counts()).toEqual({ accounts: 0, draws: 0, orders: 0, repayments: 0, inquiries: 0 })
+    expect(await counts()).toEqual({ accounts: 0, draws: 0, orders: 0, repayments: 0, inquiries: 0, billInstalments: 0, billFigures: 0 })
   })
 
   it('checks against what is stored: an id already present rejects the whole ledger', async () => {
@@ -488,7 +490,7 @@ describe('addLedger / readLedger / clearLedger', () => {
     await addLedger(db, sample)
     await saveProfile(db, { ...DEFAULT_PROFILE, monthlyIncome: 2_000_000 })
     await clearLedger(db)
-    expect(await counts()).toEqual({ accounts: 0, draws: 0, orders: 0, repayments: 0, inquiries: 0 })
+    expect(await counts()).toEqual({ accounts: 0, draws: 0, orders: 0, repayments: 0, inquiries: 0, billInstalments: 0, billFigures: 0 })
     expect((await loadProfile(db)).monthlyIncome).toBe(2_000_000)
   })
 })

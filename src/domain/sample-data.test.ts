@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { generateSampleLedger } from './sample-data'
 import { validateLedger } from './validate-ledger'
-import { orderBalances } from '@/testing/plain-balances'
+import { ledgerCost } from './cost/ledger-cost'
 
 describe('sample ledger', () => {
   it('is deterministic for a seed and a day', () => {
@@ -27,9 +27,13 @@ describe('sample ledger', () => {
     expect(ledger.draws.some((d) => d.channel === 'merchantQr')).toBe(true)
     for (const d of ledger.draws) expect(d.drawDate <= '2026-11-21').toBe(true)
     for (const r of ledger.repayments) expect(r.date <= '2026-11-21').toBe(true)
-    const balances = orderBalances(ledger.orders, ledger.repayments, '2026-11-21')
-    const overdue = ledger.orders.filter((o) => o.dueDate < '2026-11-21' && (balances.get(o.id)?.owed ?? 0) > 0)
-    expect(overdue.length).toBeGreaterThanOrEqual(1)
+    const cost = ledgerCost(ledger, '2026-11-21')
+    // Something to act on: one 芝麻 order left overdue; the card's last bill paid at its minimum (on
+    // time, revolving); a card bill partly turned into 账单分期; nothing else late.
+    expect(cost.dues.filter((d) => d.overdue).map((d) => d.accountId)).toEqual(['zhima'])
+    expect(cost.statements.get('cmbcard')?.revolving?.amount).toBeGreaterThan(0)
+    expect(ledger.billInstalments).toHaveLength(1)
+    expect(cost.late.map((e) => e.accountId)).toEqual(['zhima'])
   })
 
   it('scales for benchmarks', () => {

@@ -168,8 +168,41 @@ export function generateSampleLedger(options: SampleOptions): Ledger {
     const date = addDays(o.orderDate, Math.floor(between(1, 14)))
     if (date <= o.dueDate && date <= today) repayments.push({ id: nextId('rp'), accountId: o.accountId, targetType: 'order', targetId: o.id, date, amount: o.amount, note: '' })
   }
+  const { billInstalments, repayments: billPayments } = payBills(ACCOUNTS, orders, repayments, today, { nextId, convertCardBill: true })
+  repayments.push(...billPayments)
+
+  const inquiries: Inquiry[] = []
+  const inquiryCount = Math.max(3, Math.round(0.7 * months * scale))
+  const reasons: InquiryReason[] = ['loanApproval', 'loanApproval', 'cardApproval', 'postLoan', 'postLoan', 'selfQuery', 'guaranteeReview']
+  const institutions = ['浙江网商银行股份有限公司', '重庆蚂蚁消费金融有限公司', '招商银行', '中国工商银行', '平安银行', '本人']
+  for (let i = 0; i < inquiryCount; i++) {
+    const reason = pick(reasons)
+    inquiries.push({ id: nextId('iq'), date: dayIn(start, span), institution: reason === 'selfQuery' ? '本人' : pick(institutions.slice(0, 5)), reason, notes: '' })
+  }
+  // A recent burst of applications, so the ledger has something to warn about.
+  inquiries.push({ id: nextId('iq'), date: addDays(today, -6), institution: '平安银行', reason: 'loanApproval', notes: '' })
+  inquiries.push({ id: nextId('iq'), date: addDays(today, -12), institution: '招商银行', reason: 'cardApproval', notes: '' })
+
+  return { accounts: ACCOUNTS.map((a) => ({ ...a, statementTerms: a.statementTerms && { ...a.statementTerms } })), draws, orders, repayments, inquiries, billInstalments, billFigures: [] }
+}
+
+export interface PayBillsOptions {
+  nextId(prefix: string): string
+  /** Turn half of the card's bill four bills back into 3 periods of 账单分期 at 0.6% a month. */
+  convertCardBill: boolean
+}
+
+/**
+ * The statement payments of a generated ledger: each bill paid in full on its due date (its
+ * purchases and the 分期 periods on it), except the card's last bill past its grace, on which only
+ * the minimum is paid so that balance revolves. `repayments` are the ledger's other repayments (a
+ * statement walk reads them for that minimum).
+ */
+export function payBills(accounts: readonly Account[], orders: readonly Order[], repayments: readonly Repayment[], today: IsoDate, options: PayBillsOptions): { billInstalments: BillInstalment[]; repayments: Repayment[] } {
+  const { nextId } = options
   const billInstalments: BillInstalment[] = []
-  for (const account of ACCOUNTS) {
+  const out: Repayment[] = []
+  for (const account of accounts) {
     if (account.statementTerms === null || account.statementDay === null || account.dueDay === null) continue
     const cal = { statementDay: account.statementDay, dueDay: account.dueDay }
     // What each bill holds when every earlier one was paid in full: its purchases and 分期 periods.
@@ -186,9 +219,8 @@ export function generateSampleLedger(options: SampleOptions): Ledger {
       }
     }
     const dueOn = (i: number) => dueDateForStatement(statementDateOfIndex(i, cal), cal.statementDay, cal.dueDay)
-    // The card: half of the bill four bills back became 3 periods at 0.6% a month on the next bills.
     const billed = [...bills.keys()].sort((a, b) => a - b).filter((i) => dueOn(i) <= today)
-    if (account.kind === 'creditCard' && billed.length >= 5) {
+    if (options.convertCardBill && account.kind === 'creditCard' && billed.length >= 5) {
       const index = billed[billed.length - 4]!
       const amount = Math.floor(bills.get(index)! / 2 / 10_000) * 10_000
       if (amount > 0) {
@@ -199,31 +231,17 @@ export function generateSampleLedger(options: SampleOptions): Ledger {
       }
     }
     const due = [...bills.keys()].sort((a, b) => a - b).filter((i) => dueOn(i) <= today)
-    // The card: the last bill judged (its grace over) gets only its minimum.
-    const minimumOnly = account.kind === 'creditCard' ? [...due].reverse().find((i) => addDays(dueDateForStatement(statementDateOfIndex(i, cal), cal.statementDay, cal.dueDay), (account.statementTerms?.graceDays ?? 0) + 1) <= today) : undefined
+    const minimumOnly = account.kind === 'creditCard' ? [...due].reverse().find((i) => addDays(dueOn(i), account.statementTerms!.graceDays + 1) <= today) : undefined
     for (const index of due) {
       const statementDate = statementDateOfIndex(index, cal)
-      const dueDate = dueDateForStatement(statementDate, cal.statementDay, cal.dueDay)
+      const dueDate = dueOn(index)
       let amount = bills.get(index)!
       if (index === minimumOnly) {
-        const w = walkStatement({ account: { ...account, statementTerms: account.statementTerms }, orders: orders.filter((o) => o.accountId === account.id), repayments, billInstalments, billFigures: [] }, dueDate)
+        const w = walkStatement({ account: { ...account, statementTerms: account.statementTerms }, orders: orders.filter((o) => o.accountId === account.id), repayments: [...repayments, ...out], billInstalments, billFigures: [] }, dueDate)
         amount = w.bills.find((b) => b.statementDate === statementDate)?.minimum ?? amount
       }
-      if (amount > 0) repayments.push({ id: nextId('rp'), accountId: account.id, targetType: 'statement', targetId: account.id, date: dueDate, amount, note: `${monthOf(statementDate)} 账单`, bill: statementDate })
+      if (amount > 0) out.push({ id: nextId('rp'), accountId: account.id, targetType: 'statement', targetId: account.id, date: dueDate, amount, note: `${monthOf(statementDate)} 账单`, bill: statementDate })
     }
   }
-
-  const inquiries: Inquiry[] = []
-  const inquiryCount = Math.max(3, Math.round(0.7 * months * scale))
-  const reasons: InquiryReason[] = ['loanApproval', 'loanApproval', 'cardApproval', 'postLoan', 'postLoan', 'selfQuery', 'guaranteeReview']
-  const institutions = ['浙江网商银行股份有限公司', '重庆蚂蚁消费金融有限公司', '招商银行', '中国工商银行', '平安银行', '本人']
-  for (let i = 0; i < inquiryCount; i++) {
-    const reason = pick(reasons)
-    inquiries.push({ id: nextId('iq'), date: dayIn(start, span), institution: reason === 'selfQuery' ? '本人' : pick(institutions.slice(0, 5)), reason, notes: '' })
-  }
-  // A recent burst of applications, so the ledger has something to warn about.
-  inquiries.push({ id: nextId('iq'), date: addDays(today, -6), institution: '平安银行', reason: 'loanApproval', notes: '' })
-  inquiries.push({ id: nextId('iq'), date: addDays(today, -12), institution: '招商银行', reason: 'cardApproval', notes: '' })
-
-  return { accounts: ACCOUNTS.map((a) => ({ ...a, statementTerms: a.statementTerms && { ...a.statementTerms } })), draws, orders, repayments, inquiries, billInstalments, billFigures: [] }
+  return { billInstalments, repayments: out }
 }

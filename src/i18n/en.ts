@@ -41,7 +41,6 @@ const coreEn: Record<CoreMessageKey, string> = {
   'overview.costThisMonth': 'Interest and fees this month',
   'overview.repaidThisMonth': 'Repaid this month',
   'overview.borrowedThisMonth': 'Borrowed this month',
-  'overview.dueThisMonth': 'Due this month',
   'overview.costToDate': 'Interest and fees to date',
   'overview.projected': 'Interest and fees still to come',
   'overview.empty': 'Nothing to cost yet. Once you add accounts and draws, this page shows the monthly cost, the balance over time and the real APR of each loan.',

@@ -40,7 +40,6 @@ const coreZh = {
   'overview.costThisMonth': '本月利息与费用',
   'overview.repaidThisMonth': '本月已还',
   'overview.borrowedThisMonth': '本月新借',
-  'overview.dueThisMonth': '本月应还',
   'overview.costToDate': '累计利息与费用',
   'overview.projected': '预计还要付的利息与费用',
   'overview.empty': '还没有可以计算成本的记录。添加账户和借款后，这里会显示每月成本、余额变化和真实年化利率。',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { generateSampleLedger } from '../sample-data'
 import { profile } from '@/test-fixtures'
+import { CREDIT_CARD_TERMS } from '../account-terms'
 import {
   BACKUP_FORMAT,
   BACKUP_SCHEMA_VERSION,
@@ -36,8 +37,8 @@ describe('writing and reading a backup', () => {
     if (!read.ok) return
     expect(read.backup.payload).toEqual(payload)
     expect(read.backup.header).toMatchObject({ format: BACKUP_FORMAT, schemaVersion: BACKUP_SCHEMA_VERSION, appVersion: '0.1.0', createdAt })
-    expect(read.backup.summary.counts).toEqual({ accounts: 8, draws: ledger.draws.length, orders: ledger.orders.length, repayments: ledger.repayments.length, inquiries: ledger.inquiries.length })
-    const dates = [...ledger.draws.map((d) => d.drawDate), ...ledger.orders.map((o) => o.orderDate), ...ledger.repayments.map((r) => r.date), ...ledger.inquiries.map((i) => i.date)].sort()
+    expect(read.backup.summary.counts).toEqual({ accounts: 8, draws: ledger.draws.length, orders: ledger.orders.length, repayments: ledger.repayments.length, inquiries: ledger.inquiries.length, billInstalments: ledger.billInstalments.length, billFigures: 0 })
+    const dates = [...ledger.draws.map((d) => d.drawDate), ...ledger.orders.map((o) => o.orderDate), ...ledger.repayments.map((r) => r.date), ...ledger.inquiries.map((i) => i.date), ...ledger.billInstalments.map((b) => b.date)].sort()
     expect(read.backup.summary.from).toBe(dates[0])
     expect(read.backup.summary.to).toBe(dates.at(-1))
     expect(read.backup.header.summary).toEqual(read.backup.summary)
@@ -45,7 +46,7 @@ describe('writing and reading a backup', () => {
 
   it('puts the header on the first line and the payload last, with the SHA-256 of its canonical JSON', async () => {
     const [first, second] = made.text.split('\n')
-    expect(first).toMatch(/^\{"format":"credit-ledger-backup","schemaVersion":1,"appVersion":"0\.1\.0","createdAt":"[^"]+","checksum":\{"algorithm":"SHA-256","value":"[0-9a-f]{64}"\},"summary":/)
+    expect(first).toMatch(/^\{"format":"credit-ledger-backup","schemaVersion":2,"appVersion":"0\.1\.0","createdAt":"[^"]+","checksum":\{"algorithm":"SHA-256","value":"[0-9a-f]{64}"\},"summary":/)
     expect(second?.startsWith('"payload":{')).toBe(true)
     expect(made.checksum).toBe(await payloadChecksum(payload))
     expect(made.checksum).toBe(await sha256Hex(canonicalJson(payload)))
@@ -89,6 +90,33 @@ describe('writing and reading a backup', () => {
   })
 })
 
+describe('a file of schema version 1 (before statement credit)', () => {
+  it('restores with every account given its repayment order and bill terms, as the store upgrades itself', async () => {
+    // A version-1 file: accounts without the new fields, no 账单分期 or bill figures, counts of the five old types.
+    const v1Ledger = {
+      accounts: ledger.accounts.map(({ repaymentOrder: _o, statementTerms: _t, ...a }) => a),
+      draws: ledger.draws,
+      orders: ledger.orders,
+      repayments: ledger.repayments.map(({ bill: _b, ...r }) => r),
+      inquiries: ledger.inquiries
+    }
+    const v1Payload = { ledger: v1Ledger, meta: { profile, settings: {} } }
+    const checksum = await payloadChecksum(v1Payload as unknown as BackupPayload)
+    const counts = { accounts: 8, draws: ledger.draws.length, orders: ledger.orders.length, repayments: ledger.repayments.length, inquiries: ledger.inquiries.length }
+    const header = { format: BACKUP_FORMAT, schemaVersion: 1, appVersion: '0.1.0', createdAt, checksum: { algorithm: 'SHA-256', value: checksum }, summary: { counts, from: '2025-11-21', to: today } }
+    const text = `${JSON.stringify(header).slice(0, -1)},\n"payload":${canonicalJson(v1Payload as unknown as BackupPayload)}}\n`
+    const read = await readBackup(text)
+    expect(read.ok).toBe(true)
+    if (!read.ok) return
+    const card = read.backup.payload.ledger.accounts.find((a) => a.id === 'cmbcard')!
+    expect(card.statementTerms).toEqual(CREDIT_CARD_TERMS)
+    expect(read.backup.payload.ledger.accounts.find((a) => a.id === 'mybank')!.statementTerms).toBeNull()
+    expect(read.backup.payload.ledger.accounts.every((a) => a.repaymentOrder === 'costsFirst')).toBe(true)
+    expect(read.backup.payload.ledger.billInstalments).toEqual([])
+    expect(read.backup.header.summary.counts.billInstalments).toBe(0)
+  })
+})
+
 describe('refusing a bad file, with its reason', () => {
   const problem = async (text: string) => {
     const read = await readBackup(text)
@@ -109,8 +137,8 @@ describe('refusing a bad file, with its reason', () => {
   })
 
   it('a file from a newer schema', async () => {
-    const text = made.text.replace('"schemaVersion":1', '"schemaVersion":2')
-    expect(await problem(text)).toEqual({ code: 'newer', version: 2, supported: BACKUP_SCHEMA_VERSION })
+    const text = made.text.replace('"schemaVersion":2', '"schemaVersion":3')
+    expect(await problem(text)).toEqual({ code: 'newer', version: 3, supported: BACKUP_SCHEMA_VERSION })
   })
 
   it('a wrong checksum: one amount changed after the backup was made', async () => {

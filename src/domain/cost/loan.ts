@@ -598,8 +598,10 @@ function summarise(s: State, asOfDay: number, asOf: IsoDate, flows: DatedFlows, 
   // Still to pay, for the real APR: what is overdue today, and each later period on its due date.
   if (!cleared) {
     if (s.flexible) {
-      flows.amounts.push(-(owedToday + projected))
-      flows.days.push(Math.max(asOfDay, periods[0]!.due))
+      // 随借随还 is read as if cleared today, the rate of holding it so far: projecting a single
+      // payment a year out would compound the daily rate and show less than it costs.
+      flows.amounts.push(-owedToday)
+      flows.days.push(asOfDay)
     } else {
       if (overdueAmount > 0) {
         flows.amounts.push(-overdueAmount)
@@ -673,13 +675,15 @@ function loanDues(s: State, asOfDay: number, cur: number, owedToday: Fen, overdu
     return out
   }
   if (overdue && overdueAmount > 0) out.push({ kind: 'overdue', dueDate: overdue.since, amount: overdueAmount, clearAmount: overdueAmount, period: null, overdue: { days: overdue.days, penalty: overdue.penaltyAccrued } })
-  let first = true
   for (let k = cur; k < periods.length; k++) {
     const p = periods[k]!
     const unpaid = unpaidOf(p)
     if (unpaid <= 0) continue
-    out.push({ kind: 'period', dueDate: p.dueDate, amount: unpaid, clearAmount: first ? overdueAmount + unpaid : null, period: { index: k + 1, count: periods.length }, overdue: null })
-    first = false
+    // Only the current period (the one running today) is cleared by paying it now: money beyond it
+    // is a prepayment of principal (apply()). On the last one, clearing the draw costs only the
+    // interest so far, which may be less than the period as scheduled.
+    const clearAmount = k === cur ? Math.min(overdueAmount + unpaid, owedToday) : null
+    out.push({ kind: 'period', dueDate: p.dueDate, amount: unpaid, clearAmount, period: { index: k + 1, count: periods.length }, overdue: null })
   }
   return out
 }

@@ -114,6 +114,9 @@ export function walkPayLater(order: Order, repayments: readonly Repayment[], acc
   const late: LateEvent[] = []
   const passed = plan.map(() => false)
   let penalty = 0
+  // The penalty is an estimate of what is still unpaid: once the order is paid it is not counted,
+  // so its spans reach the monthly chart only if something is still owed at the end.
+  const penaltySpans: number[] = []
   let at = orderDay
   let repaid = 0
   let overpaid: Repayment | null = null
@@ -133,7 +136,7 @@ export function walkPayLater(order: Order, repayments: readonly Repayment[], acc
       const start = Math.max(at, due)
       if (to > start && unpaid(k) > 0 && rate > 0) {
         penalty += unpaid(k) * rate * (to - start)
-        sink?.penalty(start, to, unpaid(k) * rate)
+        penaltySpans.push(start, to, unpaid(k) * rate)
       }
     }
     at = Math.max(at, to)
@@ -225,6 +228,7 @@ export function walkPayLater(order: Order, repayments: readonly Repayment[], acc
     })
   }
   const penaltyFen = owed > 0 ? roundFen(penalty) : 0
+  if (penaltyFen > 0 && sink) for (let i = 0; i < penaltySpans.length; i += 3) sink.penalty(penaltySpans[i]!, penaltySpans[i + 1]!, penaltySpans[i + 2]!)
   const overdue = since >= 0 ? { since: plan[since]!.dueDate, days: asOfDay - dueDays[since]!, penaltyAccrued: penaltyFen } : null
   if (owed > 0) {
     // Still to pay: what is overdue today, the rest on its due dates.

@@ -112,7 +112,7 @@ export interface StatementDue {
   bill: Bill
   dueDate: IsoDate
   amount: Fen
-  clearAmount: Fen
+  clearAmount: Fen | null
   overdue: { days: number; penalty: Fen } | null
 }
 
@@ -462,27 +462,35 @@ function setMinimum(w: Walk, b: BillState): void {
   v.minimum = Math.min(v.total, v.minimumPrinted ?? v.minimumRule)
 }
 
-/** The integral over days [from, to) of what was outstanding on a line each day (a payment on a day counts from that day). */
-function outstandingDays(line: Line, from: number, to: number): number {
+/**
+ * The interest at `rate` over days [from, to) on what was outstanding on a line each day (a payment
+ * on a day counts from that day), told to the sink span by span so it lands in the months it covers.
+ */
+function interestOver(w: Walk, line: Line, from: number, to: number, rate: number): number {
   if (to <= from) return 0
   let out = line.amount
   const chunks = line.chunks ?? []
-  // Amounts paid before `from` (on or before from, as a payment on `from` stops that day's interest).
   let total = 0
   let day = from
+  const span = (a: number, b: number, base: number) => {
+    if (b <= a || base <= 0) return
+    total += base * rate * (b - a)
+    w.sink?.interest(a, b, base * rate)
+  }
   for (let i = 0; i < chunks.length; i += 2) {
     const cDay = chunks[i]!
     const amount = chunks[i + 1]!
+    // Paid on or before `from`: that day's interest is not owed.
     if (cDay <= from) {
       out -= amount
       continue
     }
     if (cDay >= to) break
-    total += Math.max(0, out) * (cDay - day)
+    span(day, cDay, out)
     day = cDay
     out -= amount
   }
-  total += Math.max(0, out) * (to - day)
+  span(day, to, out)
   return total
 }
 
@@ -507,10 +515,13 @@ function judge(w: Walk, b: BillState): void {
   const lines = [...b.costs, ...b.periods, ...b.purchases]
   for (const l of lines) {
     if (l.bearing) continue
-    retro += outstandingDays(l, dueNext, b.e) * r
+    retro += interestOver(w, l, dueNext, b.e, r)
     if (l.kind === 'purchase') {
-      if (w.terms.revolvingMethod === 'fullFromPosting') retro += outstandingDays(l, l.post, dueNext) * r
-      else if (w.terms.revolvingMethod === 'unpaidFromPosting') retro += outstandingOf(l) * (dueNext - l.post) * r
+      if (w.terms.revolvingMethod === 'fullFromPosting') retro += interestOver(w, l, l.post, dueNext, r)
+      else if (w.terms.revolvingMethod === 'unpaidFromPosting' && outstandingOf(l) > 0 && dueNext > l.post) {
+        retro += outstandingOf(l) * (dueNext - l.post) * r
+        w.sink?.interest(l.post, dueNext, outstandingOf(l) * r)
+      }
     }
     const out = outstandingOf(l)
     if (out > 0) {
@@ -530,7 +541,6 @@ function judge(w: Walk, b: BillState): void {
   if (retro > 0) {
     w.accrued += retro
     w.interestCharged += retro
-    w.sink?.interest(b.e - 1, b.e, retro)
   }
   dropChunks(b)
   if (v.paidInWindow >= v.minimum) {
@@ -847,7 +857,10 @@ function summarise(w: Walk, asOf: IsoDate, asOfDay: number, ownerOfOrder: Map<st
   }
   if (next) {
     const amount = payableNow - covered + nextLater + interestToCome
-    if (amount > 0) dues.push({ kind: 'bill', bill: next.view, dueDate: next.view.dueDate, amount, clearAmount: payableNow, overdue: null })
+    // Paying everything payable today clears it, unless 分期 periods still to be billed are on it:
+    // those cannot be paid before the bill is issued, so nothing today clears it.
+    const clearAmount = nextLater === 0 && payableNow > 0 ? payableNow : null
+    if (amount > 0) dues.push({ kind: 'bill', bill: next.view, dueDate: next.view.dueDate, amount, clearAmount, overdue: null })
   }
 
   // Revolving: what bears interest now (since the oldest bill still holding such a line), and what it runs up by the next statement day.

@@ -14,10 +14,14 @@ export function dueItems(ledger: Ledger, today: IsoDate, cost?: LedgerCost): Due
 
 export type Urgency = 'overdue' | 'today' | 'soon' | 'week' | 'later'
 
-/** How pressing an item is: overdue, due today, within 3 days, within 7, or later. */
-export function urgencyOf(daysLeft: number): Urgency {
-  if (daysLeft < 0) return 'overdue'
-  if (daysLeft === 0) return 'today'
+/**
+ * How pressing an item is: overdue, due today (a bill past its due day but within its grace days
+ * counts as due today: it is not overdue yet), within 3 days, within 7, or later.
+ */
+export function urgencyOf(item: Pick<DueItem, 'daysLeft' | 'overdue'>): Urgency {
+  const daysLeft = item.daysLeft
+  if (item.overdue) return 'overdue'
+  if (daysLeft <= 0) return 'today'
   if (daysLeft <= 3) return 'soon'
   if (daysLeft <= 7) return 'week'
   return 'later'
@@ -82,7 +86,7 @@ export function duesByDay(items: readonly DueItem[]): Map<IsoDate, DueDay> {
     }
     day.total += item.amount
     day.items.push(item)
-    const u = urgencyOf(item.daysLeft)
+    const u = urgencyOf(item)
     if (URGENCY_RANK[u] < URGENCY_RANK[day.urgency]) day.urgency = u
   }
   return out

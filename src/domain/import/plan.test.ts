@@ -6,7 +6,7 @@ import { validateLedger } from '../validate-ledger'
 import type { Account, Ledger } from '../records'
 import { ALIPAY_ROWS, JD_ROWS, MEITUAN_ROWS, WECHAT_ROWS, alipayCsv, jdCsv, meituanCsv, wechatCsv, type FixtureRow } from './bill-fixtures'
 import { parseBill } from './parse-bill'
-import { planImport, SKIP_PRODUCT, type PlanRow } from './plan'
+import { namedBill, planImport, SKIP_PRODUCT, type PlanRow } from './plan'
 import { indexLedger, reviewImport, type ImportChange } from './review'
 import type { BillRow } from './types'
 
@@ -117,7 +117,8 @@ describe('an Alipay bill', () => {
     expect(byNo.get('2026101222001400099999999999')).toMatchObject({ accountId: 'zhima', dueDate: '2026-10-26' })
     expect(byNo.get('2026101022001400101010101010')).toMatchObject({ accountId: 'cmb', dueDate: '2026-11-23' })
     expect(change.repayments).toEqual([
-      { id: 'imp-alipay-2026102820001400055555555555', accountId: 'huabei', targetType: 'statement', targetId: 'huabei', date: '2026-10-28', amount: 5000, note: '支付宝 花呗主动还款-2026年10月账单' }
+      // "10月账单" names the bill 花呗 issued on 10-01 (statement day 1), which the payment goes to first.
+      { id: 'imp-alipay-2026102820001400055555555555', accountId: 'huabei', targetType: 'statement', targetId: 'huabei', date: '2026-10-28', amount: 5000, note: '支付宝 花呗主动还款-2026年10月账单', bill: '2026-10-01' }
     ])
     expect(change.updated).toEqual([])
     expectStorable(existing, change)
@@ -343,5 +344,28 @@ describe('choosing rows', () => {
       }),
       { numRuns: 150 }
     )
+  })
+})
+
+describe('a repayment that names its bill', () => {
+  const card = { kind: 'creditCard' as const, statementDay: 5, dueDay: 23 }
+  const fenfu = { kind: 'bnplStatement' as const, statementDay: 25, dueDay: 10 }
+  it('goes to the bill issued in the month it names', () => {
+    // 花呗 (statement day 1): "9月账单" paid 09-08 is the bill of 09-01.
+    expect(namedBill('主动还款 9 月账单', '2026-09-08', huabei)).toBe('2026-09-01')
+    // A card (statement day 5): "10月份账单" paid 10-20 is the bill of 10-05.
+    expect(namedBill('信用卡还款 10月份账单', '2026-10-20', card)).toBe('2026-10-05')
+    // "12月账单" paid in January is last year's December bill.
+    expect(namedBill('还款-12月账单', '2027-01-08', huabei)).toBe('2026-12-01')
+  })
+
+  it('is the bill due in that month when that month\'s statement day is still to come', () => {
+    // 分付 (statement 25, due 10): "9月账单" paid 09-08 is the bill of 08-25, due 09-10.
+    expect(namedBill('分付还款 9月账单', '2026-09-08', fenfu)).toBe('2026-08-25')
+  })
+
+  it('is none for a text without a month, or an account without bills', () => {
+    expect(namedBill('花呗主动还款', '2026-09-08', huabei)).toBeNull()
+    expect(namedBill('9月账单', '2026-09-08', zhima)).toBeNull()
   })
 })

@@ -16,9 +16,9 @@ const range = { from: '2026-10-01', to: '2026-10-31' }
 describe('export tables', () => {
   const tables = exportTables(ledger, [october], range, zh)
 
-  it('has the summaries, the open loans and one table per record type, in Chinese', () => {
-    expect(tables.map((t) => t.name)).toEqual(['汇总', '按账户汇总', '未结清借款', '账户', '借款', '订单', '还款', '征信查询'])
-    expect(exportTables(ledger, [october], range, en).map((t) => t.name)).toEqual(['Summary', 'By account', 'Open loans', 'Accounts', 'Draws', 'Orders', 'Repayments', 'Credit inquiries'])
+  it('has the summaries, the open loans, the bills and one table per record type, in Chinese', () => {
+    expect(tables.map((t) => t.name)).toEqual(['汇总', '按账户汇总', '未结清借款', '账单', '账户', '借款', '订单', '还款', '征信查询', '账单分期', '账单填写'])
+    expect(exportTables(ledger, [october], range, en).map((t) => t.name)).toEqual(['Summary', 'By account', 'Open loans', 'Bills', 'Accounts', 'Draws', 'Orders', 'Repayments', 'Credit inquiries', 'Bill instalments', 'Printed bill figures'])
   })
 
   it('puts the report\'s figures in the summary row, money in fen', () => {
@@ -47,7 +47,11 @@ describe('export tables', () => {
     const reports = assembleMonthReports(ledger, '2026-01', '2026-03', today, { dues: [], flags: [] })
     const all = exportTables(ledger, reports, null, zh)
     expect(all[0]!.rows.map((r) => r[0])).toEqual(['2026-01', '2026-02', '2026-03'])
-    expect(all[6]!.rows).toHaveLength(ledger.repayments.length)
+    expect(all[7]!.rows).toHaveLength(ledger.repayments.length)
+    expect(all[9]!.rows).toHaveLength(ledger.billInstalments.length)
+    // The bills of the three months, each issued in one of them.
+    expect(all[3]!.rows.every((r) => String(r[1]) >= '2026-01-01' && String(r[1]) <= '2026-03-31')).toBe(true)
+    expect(all[3]!.rows.length).toBeGreaterThan(0)
   })
 })
 

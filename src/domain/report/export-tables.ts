@@ -234,6 +234,20 @@ export function recordTables(ledger: Ledger, range: ExportRange | null, t: Trans
         .map((r) => [r.date, nameOf(r.accountId), t(`target.${r.targetType}`), target(r), r.bill ?? null, r.amount, r.note])
     },
     {
+      name: t('report.sheet.inquiries'),
+      columns: [
+        col(t('inquiry.date'), 'date'),
+        col(t('inquiry.institution'), 'text', 26),
+        col(t('inquiry.reason'), 'text', 14),
+        col(t('inquiry.hard'), 'text', 8),
+        col(t('inquiry.notes'), 'text', 24)
+      ],
+      rows: ledger.inquiries
+        .filter((i) => within(i.date))
+        .sort(byDate((i) => i.date))
+        .map((i) => [i.date, i.institution, t(`reason.${i.reason}`), yesNo(HARD_INQUIRY_REASONS.includes(i.reason)), i.notes])
+    },
+    {
       name: t('report.sheet.billInstalments'),
       columns: [
         col(t('bill.instalment.date'), 'date'),
@@ -256,20 +270,6 @@ export function recordTables(ledger: Ledger, range: ExportRange | null, t: Trans
         .filter((b) => within(b.statementDate))
         .sort(byDate((b) => b.statementDate))
         .map((b) => [nameOf(b.accountId), b.statementDate, b.minimum, b.notes])
-    },
-    {
-      name: t('report.sheet.inquiries'),
-      columns: [
-        col(t('inquiry.date'), 'date'),
-        col(t('inquiry.institution'), 'text', 26),
-        col(t('inquiry.reason'), 'text', 14),
-        col(t('inquiry.hard'), 'text', 8),
-        col(t('inquiry.notes'), 'text', 24)
-      ],
-      rows: ledger.inquiries
-        .filter((i) => within(i.date))
-        .sort(byDate((i) => i.date))
-        .map((i) => [i.date, i.institution, t(`reason.${i.reason}`), yesNo(HARD_INQUIRY_REASONS.includes(i.reason)), i.notes])
     }
   ]
 }

@@ -125,7 +125,9 @@ describe('every figure of a sample month equals the cost engine', () => {
     const now = ledgerCost(ledger, today)
     let paid = 0
     for (const c of now.draws.values()) paid += c.interestPaid + c.feesPaid + c.penaltyPaid
-    for (const c of now.orders.values()) paid += c.feesPaid
+    // Bills pay a statement account's interest and fees, counted once for the account; other orders their own fees.
+    for (const s of now.statements.values()) paid += s.interestPaid + s.feesPaid
+    for (const o of ledger.orders) if (!now.statements.has(o.accountId)) paid += now.orders.get(o.id)?.feesPaid ?? 0
     expect(reports.reduce((s, r) => s + r.totals.costPaid, 0)).toBe(paid)
     expect(reports.at(-2)).toEqual(report)
   })

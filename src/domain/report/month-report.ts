@@ -81,6 +81,8 @@ export interface ReportTotals {
   principalOutstanding: Fen
   /** What it would take to clear everything at the month's end. */
   owed: Fen
+  /** While the month runs: the cash still needed by its end, overdue included (the home page's figure); null for a finished month. */
+  dueThisMonth: Fen | null
 }
 
 export interface ReportAccountRow {
@@ -323,7 +325,8 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
     penaltyCharged,
     costCharged: cost?.total ?? 0,
     principalOutstanding: balance?.total ?? 0,
-    owed
+    owed,
+    dueThisMonth: complete ? null : at.thisMonth.due
   }
 
   const accounts: ReportAccountRow[] = []

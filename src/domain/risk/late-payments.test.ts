@@ -4,12 +4,15 @@ import { offerOfDraw } from '../cost/loan'
 import { buildSchedule } from '../cost/schedule'
 import type { Order, Repayment } from '../records'
 import { lateClearsOn, lateEvents, latePaymentsRule, lateSummaryAt } from './late-payments'
-import { card, drawOn, inputOf, instalmentDraw, ledgerOf, orderOn, pay, payBill } from './scenarios'
+import { bill, card, drawOn, inputOf, instalmentDraw, ledgerOf, orderOn, pay, payBill } from './scenarios'
 
-/** An order of ¥100 on `accountId` due on each date, each paid `daysLate` after it. */
+/**
+ * An order of ¥1,000 on `accountId` due on each date, each bill paid in full `daysLate` after it:
+ * nothing paid by the due date (and the grace days) is below the ¥100.00 minimum, a late month.
+ */
 function bills(accountId: string, dues: string[], daysLate: number): { orders: Order[]; repayments: Repayment[] } {
-  const orders = dues.map((due) => orderOn(accountId, addDays(due, -20), due, 10_000))
-  return { orders, repayments: dues.map((due) => payBill(accountId, addDays(due, daysLate), 10_000)) }
+  const orders = dues.map((due) => orderOn(accountId, addDays(due, -20), due, 100_000))
+  return { orders, repayments: dues.map((due) => payBill(accountId, addDays(due, daysLate), 100_000)) }
 }
 
 describe('late payments from the repayment history', () => {
@@ -33,19 +36,30 @@ describe('late payments from the repayment history', () => {
     expect(lateEvents(inputOf(ledgerOf({ draws: [flexible], repayments: [pay(flexible, '2026-02-10', owedOn('2026-02-10'))] })), '2024-01-01')).toEqual([])
   })
 
-  it('reads a statement account as a whole bill: late when everything paid by the due date falls short of everything due', () => {
+  it('reads a statement account bill by bill: late when the bill\'s minimum was not paid by its due day', () => {
+    // 花呗 (statement day 1, due day 10, no grace days): ¥500 on the 09-01 bill paid in full on
+    // 09-10; ¥300 on the 10-01 bill paid two days late. Nothing paid by 10-10 against a minimum of
+    // 10% x 300 = ¥30.00: ¥30.00 short.
     const a = orderOn('bill', '2026-08-20', '2026-09-10', 50_000)
     const b = orderOn('bill', '2026-09-20', '2026-10-10', 30_000)
     const events = lateEvents(inputOf(ledgerOf({ orders: [a, b], repayments: [payBill('bill', '2026-09-10', 50_000), payBill('bill', '2026-10-12', 30_000)] })), '2024-01-01')
-    expect(events).toEqual([{ accountId: 'bill', dueDate: '2026-10-10', shortfall: 30_000, records: [{ type: 'order', id: b.id }] }])
+    expect(events).toEqual([{ accountId: 'bill', dueDate: '2026-10-10', shortfall: 3_000, records: [{ type: 'order', id: b.id }] }])
+  })
+
+  it('paying the minimum by the due day is on time, even with no tolerance', () => {
+    const a = orderOn('bill', '2026-09-20', '2026-10-10', 30_000)
+    // Read on 10-20, before the next bill: the rest revolves until then. The minimum is 10% of ¥300 = ¥30.00.
+    const paid = (amount: number) => lateEvents(inputOf(ledgerOf({ orders: [a], repayments: [payBill('bill', '2026-10-10', amount)] }), { today: '2026-10-20', settings: { lateToleranceYuan: 0 } }), '2024-01-01')
+    expect(paid(3_000)).toEqual([])
+    expect(paid(2_999)).toHaveLength(1)
   })
 
   it('forgives a shortfall up to the tolerance (¥10 by default), not a fen more', () => {
-    const a = orderOn('bill', '2026-09-20', '2026-10-10', 30_000)
-    const short = (paid: number) => lateEvents(inputOf(ledgerOf({ orders: [a], repayments: [payBill('bill', '2026-10-10', paid)] })), '2024-01-01')
-    expect(short(29_000)).toEqual([])
-    expect(short(28_999)).toHaveLength(1)
-    expect(lateEvents(inputOf(ledgerOf({ orders: [a], repayments: [payBill('bill', '2026-10-10', 29_999)] }), { settings: { lateToleranceYuan: 0 } }), '2024-01-01')).toHaveLength(1)
+    // ¥1,000 on the bill: minimum ¥100.00; paying ¥90.00 is ¥10.00 short, ¥89.99 is ¥10.01 short.
+    const a = orderOn('bill', '2026-09-20', '2026-10-10', 100_000)
+    const short = (paid: number) => lateEvents(inputOf(ledgerOf({ orders: [a], repayments: [payBill('bill', '2026-10-10', paid)] }), { today: '2026-10-20' }), '2024-01-01')
+    expect(short(9_000)).toEqual([])
+    expect(short(8_999)).toHaveLength(1)
   })
 
   it('ignores products that do not report to 征信', () => {
@@ -54,7 +68,7 @@ describe('late payments from the repayment history', () => {
   })
 
   it('counts a per-order product order by order', () => {
-    const reporting = { ...card, id: 'zm', kind: 'payLaterOrder' as const, statementDay: null, dueDay: null, payLaterWindowDays: 14 }
+    const reporting = { ...card, id: 'zm', kind: 'payLaterOrder' as const, statementDay: null, dueDay: null, payLaterWindowDays: 14, statementTerms: null }
     const a = orderOn('zm', '2026-09-01', '2026-09-15')
     const b = orderOn('zm', '2026-09-02', '2026-09-16')
     const events = lateEvents(inputOf(ledgerOf({ accounts: [reporting], orders: [a, b], repayments: [pay(b, '2026-09-10', b.amount), pay(a, '2026-09-20', a.amount)] })), '2024-01-01')
@@ -64,7 +78,7 @@ describe('late payments from the repayment history', () => {
 
 describe('连三累六 over 24 months', () => {
   const today = '2026-11-21'
-  const flagOf = (dues: string[], accountId = 'bill') => latePaymentsRule(inputOf(ledgerOf(bills(accountId, dues, 1)), { today }))
+  const flagOf = (dues: string[], accountId = 'bill') => latePaymentsRule(inputOf(ledgerOf(bills(accountId, dues, 5)), { today }))
 
   it('warns from the first late month, and is critical at 3 consecutive months but not at 2', () => {
     expect(flagOf([])).toEqual([])
@@ -81,9 +95,11 @@ describe('连三累六 over 24 months', () => {
   })
 
   it('does not join runs on different accounts, but adds their months together', () => {
-    const a = bills('bill', ['2026-08-10', '2026-09-10'], 1)
-    const b = bills('card', ['2026-08-23', '2026-09-23'], 1)
-    const [flag] = latePaymentsRule(inputOf(ledgerOf({ accounts: [card, { ...card, id: 'bill', name: '花呗' }], orders: [...a.orders, ...b.orders], repayments: [...a.repayments, ...b.repayments] }), { today }))
+    // Five days late: past the card's 3 grace days too.
+    const a = bills('bill', ['2026-08-10', '2026-09-10'], 5)
+    const b = bills('card', ['2026-08-23', '2026-09-23'], 5)
+    // Read on 10-01: the card's late fee and interest on the next bill are not due yet.
+    const [flag] = latePaymentsRule(inputOf(ledgerOf({ accounts: [card, bill], orders: [...a.orders, ...b.orders], repayments: [...a.repayments, ...b.repayments] }), { today: '2026-10-01' }))
     expect(flag).toMatchObject({ severity: 'warning', measure: 4 })
     expect(flag!.accountIds.sort()).toEqual(['bill', 'card'])
   })
@@ -93,19 +109,26 @@ describe('连三累六 over 24 months', () => {
   })
 
   it('keeps a due date exactly 24 months back and drops the day before', () => {
-    expect(flagOf(['2024-11-21'])[0]!.measure).toBe(1)
-    expect(flagOf(['2024-11-20'])).toEqual([])
+    // A per-order product that reports, so the due date is the order's own.
+    const reporting = { ...card, id: 'zm', kind: 'payLaterOrder' as const, statementDay: null, dueDay: null, payLaterWindowDays: 14, statementTerms: null }
+    const lateOn = (due: string) => {
+      const o = orderOn('zm', addDays(due, -14), due, 100_000)
+      return latePaymentsRule(inputOf(ledgerOf({ accounts: [reporting], orders: [o], repayments: [pay(o, addDays(due, 1), o.amount)] }), { today }))
+    }
+    expect(lateOn('2024-11-21')[0]!.measure).toBe(1)
+    expect(lateOn('2024-11-20')).toEqual([])
   })
 
   it('names the account, the date and the shortfall, and when the oldest leaves the window', () => {
     const [flag] = flagOf(['2025-12-10'])
+    // Short of the bill's ¥100.00 minimum (10% of ¥1,000).
     expect(flag!.explanation.zh).toContain('花呗 2025-12-10 少还 ¥100.00')
     expect(flag!.explanation.en).toContain('花呗 2025-12-10, ¥100.00 short')
     expect(flag!.action.zh).toContain('2027-12-11')
   })
 
   it('works out the day the history is back under both lines', () => {
-    const input = inputOf(ledgerOf(bills('bill', ['2026-08-10', '2026-09-10', '2026-10-10'], 1)), { today })
+    const input = inputOf(ledgerOf(bills('bill', ['2026-08-10', '2026-09-10', '2026-10-10'], 5)), { today })
     const summary = lateSummaryAt(input, today, 24)
     expect(summary.longest?.months).toEqual(['2026-08', '2026-09', '2026-10'])
     // When 2026-08-10 leaves the window only two consecutive months are left.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
 import { findRepaymentProblem } from '../validate-ledger'
 import { overdueMonths, overdueRule } from './overdue'
-import { bill, drawOn, inputOf, ledgerOf, orderOn, pay, perOrder } from './scenarios'
+import { bill, drawOn, inputOf, ledgerOf, orderOn, pay, payBill, perOrder } from './scenarios'
 
 // A one-month 随借随还 draw of ¥1,000 from 2026-10-01: everything is due on 2026-11-01.
 const draw = drawOn('line', '2026-10-01', 100_000, { termMonths: 1 })
@@ -23,16 +23,24 @@ describe('anything overdue, even one day', () => {
     expect(overdueRule(inputOf(ledgerOf({ draws: [draw], repayments: [repaid] }), { today: '2026-11-02' }))).toEqual([])
   })
 
-  it('counts orders too: REG where the product reports, PRODUCT where it does not', () => {
+  it('counts bills and orders too: REG where the product reports, PRODUCT where it does not', () => {
+    // ¥100 on 花呗's 11-01 bill, due 11-10, nothing paid: ¥10.00 (10%) short of its minimum.
     const onBill = orderOn('bill', '2026-10-01', '2026-11-10')
     const onZhima = orderOn('per', '2026-11-01', '2026-11-15')
     const flags = overdueRule(inputOf(ledgerOf({ orders: [onBill, onZhima] }), { today: '2026-11-16' }))
     expect(flags.map((f) => [f.id, f.source])).toEqual([
-      [`overdue:order:${onBill.id}`, 'REG'],
-      [`overdue:order:${onZhima.id}`, 'PRODUCT']
+      [`overdue:order:${onZhima.id}`, 'PRODUCT'],
+      ['overdue:bill:bill:2026-11-01', 'REG']
     ])
-    expect(flags[1]!.explanation.zh).toContain(`${perOrder.name}不上征信`)
-    expect(flags[0]!.explanation.zh).toContain(`${bill.name}「淘宝」2026-10-01 ¥100.00`)
+    expect(flags[0]!.explanation.zh).toContain(`${perOrder.name}不上征信`)
+    expect(flags[1]!.explanation.zh).toContain(`${bill.name} 2026-11-01 账单`)
+    expect(flags[1]!.explanation.zh).toContain('还差 ¥10.00')
+  })
+
+  it('a bill whose minimum was paid on time is not overdue, though the rest revolves', () => {
+    const onBill = orderOn('bill', '2026-10-01', '2026-11-10', 100_000)
+    // Minimum: 10% of ¥1,000 = ¥100.00, paid on the due day.
+    expect(overdueRule(inputOf(ledgerOf({ orders: [onBill], repayments: [payBill('bill', '2026-11-10', 10_000)] }), { today: '2026-11-16' }))).toEqual([])
   })
 
   it('tells an order to pay what the ledger accepts, with the penalty named apart as the platform\'s', () => {

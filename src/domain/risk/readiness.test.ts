@@ -63,9 +63,10 @@ describe('mortgage readiness on the planned date', () => {
   })
 
   it('fails the late-payment check at 连三 and waits for the history to clear', () => {
+    // ¥1,000 on each of three 花呗 bills, each paid a day late: ¥100.00 short of each minimum.
     const dues = ['2026-08-10', '2026-09-10', '2026-10-10']
-    const orders = dues.map((d) => orderOn('bill', addDays(d, -20), d, 10_000))
-    const late = mortgageReadiness(inputOf(ledgerOf({ orders, repayments: dues.map((d) => payBill('bill', addDays(d, 1), 10_000)) }), { profile }), date)
+    const orders = dues.map((d) => orderOn('bill', addDays(d, -20), d, 100_000))
+    const late = mortgageReadiness(inputOf(ledgerOf({ orders, repayments: dues.map((d) => payBill('bill', addDays(d, 1), 100_000)) }), { profile }), date)
     expect(stateOf(late, 'latePayments')).toBe('fail')
     expect(late.plan.find((s) => s.kind === 'waitLate')!.date).toBe('2028-08-11')
     expect(late.plan.at(-1)!.kind).toBe('waitLate')

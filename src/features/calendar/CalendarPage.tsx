@@ -29,7 +29,13 @@ export function CalendarPage() {
   const [month, setMonth] = useState(() => ledger.today.slice(0, 7))
   const [openKey, setOpenKey] = useState<string | null>(null)
   const days = useMemo(() => duesByDay(dues.items), [dues.items])
-  const monthTotal = useMemo(() => dues.items.filter((i) => i.dueDate.startsWith(month)).reduce((s, i) => s + i.amount, 0), [dues.items, month])
+  // This month: the cash the home page and the overview count (overdue items included); any other
+  // month: what falls due in it.
+  const current = month === ledger.today.slice(0, 7)
+  const monthTotal = useMemo(
+    () => (current ? dues.summary.cashThisMonth : dues.items.filter((i) => i.dueDate.startsWith(month)).reduce((s, i) => s + i.amount, 0)),
+    [current, dues.summary, dues.items, month]
+  )
 
   if (ledger.accounts.length === 0) return <DuesEmptyPage title={t('nav.calendar')} testId="page-calendar" />
 
@@ -42,7 +48,7 @@ export function CalendarPage() {
       testId="page-calendar"
       extra={
         <span className="calendar-legend" data-testid="calendar-month-total">
-          <strong>{t('dues.calendar.monthTotal', { year: month.slice(0, 4), month: month.slice(5), amount: formatFen(monthTotal) })}</strong>
+          <strong>{t(current ? 'dues.calendar.monthTotalNow' : 'dues.calendar.monthTotal', { year: month.slice(0, 4), month: month.slice(5), amount: formatFen(monthTotal) })}</strong>
           {URGENCIES.map((u) => (
             <span key={u} className={`legend-dot due-day-${u}`}>
               {t(`dues.urgency.${u}`)}

@@ -14,7 +14,7 @@ export function DueList({ items, onOpen, onClear, testId, compact }: { items: re
   return (
     <ul className={compact ? 'due-list compact' : 'due-list'} data-testid={testId}>
       {items.map((item) => {
-        const urgency = urgencyOf(item.daysLeft)
+        const urgency = urgencyOf(item)
         return (
           <li key={item.key} className={`due-row due-${urgency}`} data-testid="due-item" data-key={item.key} data-urgency={urgency}>
             <button type="button" className="due-main" onClick={() => onOpen(item)} data-testid="due-open">

@@ -31,7 +31,9 @@ export function dueWhat(ledger: LedgerView, item: DueItem, t: I18n['t']): string
 }
 
 /** When it is due, relative to today: "逾期 3 天", "今天到期", "明天到期", "5 天后到期". */
-export function dueWhen(item: Pick<DueItem, 'daysLeft'>, t: I18n['t']): string {
+export function dueWhen(item: Pick<DueItem, 'daysLeft'> & Partial<Pick<DueItem, 'overdue'>>, t: I18n['t']): string {
+  // A bill past its due day within its grace days is not overdue yet.
+  if (item.daysLeft < 0 && item.overdue === null) return t('dues.days.inGrace', { days: -item.daysLeft })
   if (item.daysLeft === -1) return t('dues.days.overdueOne')
   if (item.daysLeft < 0) return t('dues.days.overdue', { days: -item.daysLeft })
   if (item.daysLeft === 0) return t('dues.days.today')

@@ -70,7 +70,7 @@ export function OverviewPage() {
             <Statistic title={t('overview.costThisMonth')} value={formatFen(m.cost)} data-testid="month-cost" />
           </Card>
           <Card size="small">
-            <Statistic title={t('overview.dueThisMonth')} value={formatFen(m.due)} />
+            <Statistic title={t('dues.card.cashThisMonth')} value={formatFen(m.due)} data-testid="month-due" />
           </Card>
           <Card size="small">
             <Statistic title={t('overview.repaidThisMonth')} value={formatFen(m.repaid)} />

@@ -89,6 +89,7 @@ export function ReportView({ report, language, generatedAt }: { report: MonthRep
           <Figure label={t('report.costCharged')} fen={totals.costCharged} testId="report-cost-charged" note={breakdown(totals.interestCharged, totals.feesCharged, totals.penaltyCharged, 'report.chargedBreakdown')} />
           <Figure label={t('report.principalOutstanding')} fen={totals.principalOutstanding} testId="report-outstanding" strong />
           <Figure label={t('report.owed')} fen={totals.owed} testId="report-owed" note={t('report.owedHelp')} strong />
+          {totals.dueThisMonth !== null && <Figure label={t('report.dueThisMonth')} fen={totals.dueThisMonth} testId="report-due-this-month" note={t('report.dueThisMonthHelp')} />}
         </div>
         <p className="report-counts">
           {t('report.counts', { draws: report.counts.draws, orders: report.counts.orders, repayments: report.counts.repayments, inquiries: report.counts.inquiries, hard: report.counts.hardInquiries })}

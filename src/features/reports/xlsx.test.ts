@@ -24,11 +24,11 @@ describe('the XLSX export', () => {
     expect(summary[1]![0]).toBe('2026-10')
     expect(summary[1]![1]).toBe(report.totals.borrowed / 100)
     expect(summary[1]![8]).toBe(report.totals.owed / 100)
-    const draws = sheets[4]!.data
-    expect(draws).toHaveLength(tables[4]!.rows.length + 1)
-    const orders = sheets[5]!.data
-    expect(orders.slice(1).map((r) => r[2])).toEqual(tables[5]!.rows.map((r) => r[2]))
-    const accounts = sheets[3]!.data
+    const draws = sheets[5]!.data
+    expect(draws).toHaveLength(tables[5]!.rows.length + 1)
+    const orders = sheets[6]!.data
+    expect(orders.slice(1).map((r) => r[2])).toEqual(tables[6]!.rows.map((r) => r[2]))
+    const accounts = sheets[4]!.data
     expect(accounts.slice(1).map((r) => r[0])).toEqual(ledger.accounts.map((a) => a.name))
   })
 
