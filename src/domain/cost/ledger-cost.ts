@@ -280,7 +280,7 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     const account = accountById.get(draw.accountId) ?? fallbackAccount
     const counted = draw.drawDate <= today
     const months = counted ? begin(draw.accountId) : null
-    const walk = walkLoan(draw, byDraw.get(draw.id) ?? NONE, account, today, options, months ? { sink } : {})
+    const walk = walkLoan(draw, byDraw.get(draw.id) ?? NONE, account, today, options, months ? { sink, flows: months.flows } : {})
     draws.set(draw.id, walk.cost)
     const t = totalsOf(draw.accountId)
     t.projected += walk.cost.projectedCostToPayoff
@@ -289,7 +289,6 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     if (!months) continue
     t.costToDate += walk.interestToDate + walk.feesToDate + walk.penaltyToDate
     settle(months, walk.interestToDate, walk.feesToDate, walk.penaltyToDate)
-    pushFlows(months.flows, walk.flows)
     loanDueItems(dues, draw, walk.dues, todayDay)
     for (const e of walk.late) late.push(e)
     if (draw.drawDate.startsWith(thisMonthKey)) borrowedThisMonth += draw.principal

@@ -16,7 +16,7 @@ const onWsd = (id: string, date: string, amount: number): Repayment => repay(id,
 describe('story 2: an instalment missed, then the pre-filled payment', () => {
   it('twenty days late, the overdue item is the instalment plus penalty at 0.04% x 1.5 on it', () => {
     // 2026-03-02 is 20 days after 02-10: penalty 89,975 x 0.0006 x 20 = 1,079.70 -> 1,080 (¥10.80).
-    const w = walkLoan(wsd, [], cash, '2026-03-02')
+    const w = walkLoan(wsd, [], cash, '2026-03-02', {}, { detail: true })
     expect(w.cost.overdue).toEqual({ since: '2026-02-10', days: 20, penaltyAccrued: 1_080, amount: 91_055 })
     const overdue = w.dues.find((d) => d.kind === 'overdue')!
     // What clears it: 89,975 + 1,080 = 91,055 (¥910.55).
@@ -26,7 +26,7 @@ describe('story 2: an instalment missed, then the pre-filled payment', () => {
   })
 
   it('paying exactly that settles period 1 with its penalty, and period 2 stays ¥899.75', () => {
-    const w = walkLoan(wsd, [onWsd('r1', '2026-03-02', 91_055)], cash, '2026-03-03')
+    const w = walkLoan(wsd, [onWsd('r1', '2026-03-02', 91_055)], cash, '2026-03-03', {}, { detail: true })
     expect(w.cost.overdue).toBeNull()
     expect(w.cost.penaltyPaid).toBe(1_080)
     expect(w.cost.interestPaid).toBe(12_400)
@@ -44,14 +44,14 @@ describe('story 2: an instalment missed, then the pre-filled payment', () => {
   })
 
   it('paying the instalment on its due date is on time: no penalty, no late period', () => {
-    const w = walkLoan(wsd, [onWsd('r1', '2026-02-10', 89_975)], cash, '2026-02-20')
+    const w = walkLoan(wsd, [onWsd('r1', '2026-02-10', 89_975)], cash, '2026-02-20', {}, { detail: true })
     expect(w.late).toEqual([])
     expect(w.cost.penaltyPaid).toBe(0)
     expect(w.rows[0]!.status).toBe('paid')
   })
 
   it('paying the instalment a few days early takes it as the instalment, not a prepayment', () => {
-    const w = walkLoan(wsd, [onWsd('r1', '2026-02-07', 89_975)], cash, '2026-02-20')
+    const w = walkLoan(wsd, [onWsd('r1', '2026-02-07', 89_975)], cash, '2026-02-20', {}, { detail: true })
     expect(w.rows[0]).toMatchObject({ status: 'paid', paidOn: '2026-02-07' })
     expect(w.rows[1]!.payment).toBe(89_975)
     expect(w.prepayments).toEqual([])
@@ -64,7 +64,7 @@ describe('allocation order on two overdue periods', () => {
   const reps = [onWsd('r1', '2026-03-20', 100_000)]
 
   it('costsFirst: both penalties (2,051 + 540), both interests (12,400 + 10,331), then principal oldest first', () => {
-    const w = walkLoan(wsd, reps, { ...cash, repaymentOrder: 'costsFirst' }, '2026-03-20')
+    const w = walkLoan(wsd, reps, { ...cash, repaymentOrder: 'costsFirst' }, '2026-03-20', {}, { detail: true })
     const split = w.splits[0]!
     expect(split).toEqual({ repaymentId: 'r1', principal: 100_000 - 2_051 - 540 - 12_400 - 10_331, interest: 22_731, fees: 0, penalty: 2_591 })
     // 100,000 - 2,591 - 22,731 = 74,678 of principal goes to period 1 (of 77,575), none to period 2.
@@ -73,7 +73,7 @@ describe('allocation order on two overdue periods', () => {
   })
 
   it('oldestFirst: period 1 whole (penalty 2,051, interest, principal), then period 2 penalty 540 and interest', () => {
-    const w = walkLoan(wsd, reps, { ...cash, repaymentOrder: 'oldestFirst' }, '2026-03-20')
+    const w = walkLoan(wsd, reps, { ...cash, repaymentOrder: 'oldestFirst' }, '2026-03-20', {}, { detail: true })
     // 100,000 - 2,051 - 89,975 = 7,974 left: 540 penalty, 7,434 of interest on period 2.
     expect(w.splits[0]).toEqual({ repaymentId: 'r1', principal: 77_575, interest: 12_400 + 7_434, fees: 0, penalty: 2_051 + 540 })
     expect(w.rows[0]!.status).toBe('paid')
@@ -85,7 +85,7 @@ describe('prepayment and payoff', () => {
   it('money beyond the current instalment lowers the later payments, the term kept', () => {
     // On 02-10 the instalment 89,975 plus 100,000: principal left after period 1 is 922,425, so
     // 822,425 is re-planned over 11 periods; every later payment is lower than 89,975.
-    const w = walkLoan(wsd, [onWsd('r1', '2026-02-10', 189_975)], cash, '2026-02-11')
+    const w = walkLoan(wsd, [onWsd('r1', '2026-02-10', 189_975)], cash, '2026-02-11', {}, { detail: true })
     expect(w.prepayments).toEqual([{ date: '2026-02-10', amount: 100_000 }])
     expect(w.cost.principalOutstanding).toBe(822_425)
     expect(w.rows[1]!.payment).toBeLessThan(89_975)
@@ -94,15 +94,15 @@ describe('prepayment and payoff', () => {
 
   it('paying off mid-period costs the interest for the days elapsed only', () => {
     // On 2026-01-20, 10 days in: 1,000,000 x 0.0004 x 10 = 4,000 (12,400 x 10/31 = 4,000).
-    const w = walkLoan(wsd, [], cash, '2026-01-20')
+    const w = walkLoan(wsd, [], cash, '2026-01-20', {}, { detail: true })
     expect(w.cost.owedToday).toBe(1_004_000)
-    const paid = walkLoan(wsd, [onWsd('r1', '2026-01-20', 1_004_000)], cash, '2026-01-21')
+    const paid = walkLoan(wsd, [onWsd('r1', '2026-01-20', 1_004_000)], cash, '2026-01-21', {}, { detail: true })
     expect(paid.cost).toMatchObject({ cleared: true, interestPaid: 4_000, owedToday: 0, projectedCostToPayoff: 0 })
     expect(paid.dues).toEqual([])
   })
 
   it('a payment above what clears the draw is an overpayment the store refuses', () => {
-    const w = walkLoan(wsd, [onWsd('r1', '2026-01-20', 1_004_001)], cash, '2026-01-21')
+    const w = walkLoan(wsd, [onWsd('r1', '2026-01-20', 1_004_001)], cash, '2026-01-21', {}, { detail: true })
     expect(w.overpaid?.id).toBe('r1')
   })
 
@@ -120,7 +120,7 @@ describe('prepayment and payoff', () => {
 describe('随借随还', () => {
   // The fixture: ¥10,000 at 0.04% a day from 2026-01-01, 400 fen a day, due whole on 2027-01-01.
   it('accrues by the day and is one item due at the end of the term', () => {
-    const w = walkLoan(flexDraw, [], cash, '2026-01-31')
+    const w = walkLoan(flexDraw, [], cash, '2026-01-31', {}, { detail: true })
     // 30 days x 400 = 12,000 accrued; 335 days more to 2027-01-01 = 134,000.
     expect(w.cost).toMatchObject({ accruedUnpaid: 12_000, owedToday: 1_012_000, projectedCostToPayoff: 134_000 })
     expect(w.dues).toEqual([{ kind: 'term', dueDate: '2027-01-01', amount: 1_146_000, clearAmount: 1_012_000, period: null, overdue: null }])
@@ -128,12 +128,12 @@ describe('随借随还', () => {
 
   it('past the end of term penalty at 0.04% x 1.5 replaces interest, on principal and the interest unpaid', () => {
     // Owed 2027-01-01: 1,000,000 + 365 x 400 = 1,146,000. Ten days later: 1,146,000 x 0.0006 x 10 = 6,876.
-    const w = walkLoan(flexDraw, [], cash, '2027-01-11')
+    const w = walkLoan(flexDraw, [], cash, '2027-01-11', {}, { detail: true })
     expect(w.cost.overdue).toEqual({ since: '2027-01-01', days: 10, penaltyAccrued: 6_876, amount: 1_152_876 })
     expect(w.cost.owedToday).toBe(1_152_876)
     expect(w.late).toEqual([{ accountId: 'cash', dueDate: '2027-01-01', shortfall: 1_146_000, records: [{ type: 'draw', id: 'dr-1' }] }])
     // On the due date itself nothing is late.
-    expect(walkLoan(flexDraw, [], cash, '2027-01-01').cost.overdue).toBeNull()
+    expect(walkLoan(flexDraw, [], cash, '2027-01-01', {}, { detail: true }).cost.overdue).toBeNull()
   })
 
   it('a repayment pays interest first, then principal', () => {
@@ -147,7 +147,7 @@ describe('分期 with a monthly fee', () => {
   /** ¥12,000 at 0.6% a month over 12 months: 107,200 a month (100,000 principal + 7,200 fee). */
   const feeDraw = { ...flexDraw, id: 'dr-fee', principal: 1_200_000, method: 'feeInstalment', rateUnit: 'monthlyFee', rate: 0.006 } satisfies Draw
   it('paying ahead pays the next periods whole; the fee stays owed on a payoff', () => {
-    const w = walkLoan(feeDraw, [repay('r1', { targetId: 'dr-fee', date: '2026-01-15', amount: 214_400 })], cash, '2026-01-16')
+    const w = walkLoan(feeDraw, [repay('r1', { targetId: 'dr-fee', date: '2026-01-15', amount: 214_400 })], cash, '2026-01-16', {}, { detail: true })
     expect(w.rows[0]!.status).toBe('paid')
     expect(w.rows[1]!.status).toBe('paid')
     // Payoff: 10 periods x 107,200 = 1,072,000, every fee included.

@@ -107,11 +107,11 @@ export interface LoanWalk {
   /** Fees charged to date: the up-front fee, and 分期 fees due or paid. */
   feesToDate: Fen
   penaltyToDate: Fen
-  /** Every period as it now stands (contract, or re-planned after a prepayment), with what was paid and its status. */
+  /** With context.detail: every period as it now stands (contract, or re-planned after a prepayment), with what was paid and its status. */
   rows: PeriodRow[]
-  /** Principal prepaid beyond the schedule, by day. */
+  /** With context.detail: principal prepaid beyond the schedule, by day. */
   prepayments: { date: IsoDate; amount: Fen }[]
-  /** How each repayment was applied. */
+  /** With context.detail: how each repayment was applied. */
   splits: RepaymentSplit[]
   dues: LoanDue[]
   /** Periods (or the end of term) not paid in full by the end of their due date, up to the as-of day. */
@@ -124,6 +124,14 @@ export interface LoanWalk {
 
 export interface WalkContext {
   sink?: CostSink
+  /**
+   * Also build the schedule rows, prepayments and each repayment's split (a detail view, the
+   * early-payoff what-if); the whole-ledger figures leave them out, as a ten-year ledger has tens
+   * of thousands of draws.
+   */
+  detail?: boolean
+  /** Where the draw's cash flows are appended (the account's flows, for its pooled real APR); the draw's own APR is solved from them too. */
+  flows?: DatedFlows
 }
 
 function byDate(a: Repayment, b: Repayment): number {
@@ -456,9 +464,10 @@ export function walkLoan(draw: Draw, repayments: readonly Repayment[], account: 
   }
   const flows: DatedFlows = { amounts: [], days: [] }
   const splits: RepaymentSplit[] = []
+  const detail = context.detail === true
   let overpaid: Repayment | null = null
 
-  if (asOfDay < drawDay) return notYetDrawn(draw, s)
+  if (asOfDay < drawDay) return notYetDrawn(draw, s, context.detail === true)
 
   flows.amounts.push(draw.principal - draw.upfrontFee)
   flows.days.push(drawDay)
@@ -475,15 +484,22 @@ export function walkLoan(draw: Draw, repayments: readonly Repayment[], account: 
     // What the store refuses still counts as money paid, so repaid always equals principal plus cost paid.
     s.interestPaid += left
     split.interest += left
-    splits.push({ repaymentId: rep.id, ...split })
+    if (detail) splits.push({ repaymentId: rep.id, ...split })
     flows.amounts.push(-rep.amount)
     flows.days.push(day)
   }
   advance(s, asOfDay)
-  return summarise(s, asOfDay, asOf, flows, splits, overpaid)
+  const walk = summarise(s, asOfDay, flows, splits, overpaid, detail)
+  const target = context.flows
+  if (target)
+    for (let i = 0; i < flows.amounts.length; i++) {
+      target.amounts.push(flows.amounts[i]!)
+      target.days.push(flows.days[i]!)
+    }
+  return walk
 }
 
-function notYetDrawn(draw: Draw, s: State): LoanWalk {
+function notYetDrawn(draw: Draw, s: State, detail: boolean): LoanWalk {
   const schedule = buildSchedule(offerOfDraw(draw))
   const projected = schedule.totalInterest + schedule.totalFees
   return {
@@ -506,7 +522,7 @@ function notYetDrawn(draw: Draw, s: State): LoanWalk {
     interestToDate: 0,
     feesToDate: 0,
     penaltyToDate: 0,
-    rows: s.periods.map((p, k) => row(s, p, k, Number.NEGATIVE_INFINITY)),
+    rows: detail ? s.periods.map((p, k) => row(s, p, k, Number.NEGATIVE_INFINITY)) : [],
     prepayments: [],
     splits: [],
     dues: [],
@@ -538,7 +554,7 @@ function row(s: State, p: Period, k: number, asOfDay: number): PeriodRow {
   }
 }
 
-function summarise(s: State, asOfDay: number, asOf: IsoDate, flows: DatedFlows, splits: RepaymentSplit[], overpaid: Repayment | null): LoanWalk {
+function summarise(s: State, asOfDay: number, flows: DatedFlows, splits: RepaymentSplit[], overpaid: Repayment | null, detail: boolean): LoanWalk {
   const { draw, periods, sink } = s
   const n = periods.length
   const cur = currentIndex(periods, asOfDay)
@@ -655,8 +671,8 @@ function summarise(s: State, asOfDay: number, asOf: IsoDate, flows: DatedFlows, 
     interestToDate: s.interestPaid + accruedInterest,
     feesToDate: draw.upfrontFee + feesCharged,
     penaltyToDate: s.penaltyPaid + penaltyUnpaid,
-    rows: periods.map((p, k) => row(s, p, k, asOfDay)),
-    prepayments: s.prepaid.map((x) => ({ date: fromDayNumber(x.day), amount: x.amount })),
+    rows: detail ? periods.map((p, k) => row(s, p, k, asOfDay)) : [],
+    prepayments: detail ? s.prepaid.map((x) => ({ date: fromDayNumber(x.day), amount: x.amount })) : [],
     splits,
     dues,
     late: s.late,
@@ -721,7 +737,7 @@ export function earlyPayoff(draw: Draw, repayments: readonly Repayment[], date: 
   }
   if (amountApplied === 0) return { payoffAmount, amountApplied: 0, costIfKept, costIfPaidOff: costIfKept, interestSaved: 0 }
   const what: Repayment = { id: '\u0000what-if', accountId: draw.accountId, targetType: 'draw', targetId: draw.id, date: day, amount: amountApplied, note: '' }
-  const after = walkLoan(draw, [...repayments.filter((r) => r.date <= day), what], account, day, options)
+  const after = walkLoan(draw, [...repayments.filter((r) => r.date <= day), what], account, day, options, { detail: true })
   const split = after.splits.find((x) => x.repaymentId === what.id)
   const paidAsCost = split ? split.interest + split.fees + split.penalty : 0
   const costIfPaidOff = Math.min(costIfKept, paidAsCost + after.cost.accruedUnpaid + after.cost.projectedCostToPayoff)

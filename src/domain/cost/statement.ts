@@ -147,7 +147,7 @@ export interface StatementWalk {
   /** 分期 fees on bills not yet issued. */
   projected: Fen
   orders: Map<string, StatementOrder>
-  /** Each 分期 plan (an order's, or a 账单分期's by its id) period by period, dated by its bill. */
+  /** With context.detail: each 分期 plan (an order's, or a 账单分期's by its id) period by period, dated by its bill. */
   plans: Map<string, PeriodRow[]>
   dues: StatementDue[]
   revolving: Revolving | null
@@ -177,6 +177,8 @@ interface BillState {
   posted: boolean
   judged: boolean
   view: Bill
+  /** What is still unpaid of its lines (kept as they are paid: every walk step reads it). */
+  outstanding: Fen
   /** The minimum's parts, kept so a 账单分期 can lower it. */
   parts: { costs: Fen; periods: Fen; pastDue: Fen; overLimit: Fen; ordinary: Fen } | null
   cashSince: Fen
@@ -242,15 +244,16 @@ function billAt(w: Walk, index: number): BillState {
       revolvingInterest: 0,
       orderIds: []
     }
-    w.bills.push({ index: idx, s: dayNumber(statementDate), d, e, statementDate, dueDate, costs: [], periods: [], purchases: [], posted: false, judged: false, view, parts: null, cashSince: 0 })
+    w.bills.push({ index: idx, s: dayNumber(statementDate), d, e, statementDate, dueDate, costs: [], periods: [], purchases: [], posted: false, judged: false, view, parts: null, cashSince: 0, outstanding: 0 })
   }
   b = w.bills[offset]!
   return b
 }
 
 function addLine(w: Walk, kind: LineKind, owner: number, bill: number, post: number, amount: Fen): Line {
-  const line: Line = { kind, owner, bill, post, amount, paid: 0, converted: 0, bearing: false, chunks: [] }
+  const line: Line = { kind, owner, bill, post, amount, paid: 0, converted: 0, bearing: false, chunks: null }
   const b = billAt(w, bill)
+  b.outstanding += amount
   if (kind === 'purchase') b.purchases.push(line)
   else if (kind === 'principal') b.periods.push(line)
   else b.costs.push(line)
@@ -270,8 +273,11 @@ function advance(w: Walk, to: number): void {
   w.at = to
 }
 
-function record(line: Line, day: number, amount: Fen): void {
+/** Keeps a payment's day on a line whose bill is not judged yet (revolving interest before the due day reads it). */
+function record(w: Walk, line: Line, day: number, amount: Fen): void {
+  if (billAt(w, line.bill).judged) return
   if (line.chunks) line.chunks.push(day, amount)
+  else line.chunks = [day, amount]
 }
 
 /** Pays up to `money` on one line; returns what is left. */
@@ -279,7 +285,8 @@ function payLine(w: Walk, line: Line, money: Fen, day: number): Fen {
   const part = Math.min(money, outstandingOf(line))
   if (part <= 0) return money
   line.paid += part
-  record(line, day, part)
+  billAt(w, line.bill).outstanding -= part
+  record(w, line, day, part)
   if (line.bearing) w.bearingOut -= part
   if (line.kind === 'interest') w.interestPaid += part
   else if (line.kind === 'fee' || line.kind === 'lateFee') {
@@ -308,11 +315,7 @@ function payBill(w: Walk, b: BillState, money: Fen, day: number, part: 'costs' |
 }
 
 function billOutstanding(b: BillState): Fen {
-  let sum = 0
-  for (const l of b.costs) sum += outstandingOf(l)
-  for (const l of b.periods) sum += outstandingOf(l)
-  for (const l of b.purchases) sum += outstandingOf(l)
-  return sum
+  return b.outstanding
 }
 
 /** Moves firstOpen past bills with nothing left. */
@@ -403,6 +406,7 @@ function post(w: Walk, b: BillState): void {
   }
   b.posted = true
   w.lastPosted = b.index
+  skipPaid(w)
   const v = b.view
   v.issued = true
   let carried = 0
@@ -498,6 +502,7 @@ function interestOver(w: Walk, line: Line, from: number, to: number, rate: numbe
 function judge(w: Walk, b: BillState): void {
   advance(w, b.e)
   b.judged = true
+  skipPaid(w)
   const v = b.view
   let left = 0
   for (let i = Math.max(w.firstOpen, w.base); i <= b.index; i++) left += billOutstanding(billAt(w, i))
@@ -590,10 +595,10 @@ function convert(w: Walk, plan: BillInstalment, ownerIndex: number, day: number)
     if (left <= 0) break
     const part = Math.min(left, outstandingOf(l))
     l.converted += part
+    b.outstanding -= part
     // Gone from the start, as far as revolving interest is concerned.
-    if (l.chunks) {
-      l.chunks.unshift(l.post, part)
-    }
+    if (l.chunks) l.chunks.unshift(l.post, part)
+    else l.chunks = [l.post, part]
     left -= part
   }
   b.view.converted += plan.amount
@@ -639,7 +644,7 @@ interface Action {
 }
 
 /** Walks a statement account's history to `asOf` (the module header states the model). */
-export function walkStatement(input: StatementInput, asOf: IsoDate, context: { sink?: CostSink } = {}): StatementWalk {
+export function walkStatement(input: StatementInput, asOf: IsoDate, context: { sink?: CostSink; detail?: boolean } = {}): StatementWalk {
   const { account } = input
   const cal: CycleCalendar = { statementDay: account.statementDay!, dueDay: account.dueDay! }
   const asOfDay = dayNumber(asOf)
@@ -647,10 +652,16 @@ export function walkStatement(input: StatementInput, asOf: IsoDate, context: { s
   const plans = input.billInstalments.filter((p) => p.accountId === account.id && p.date <= asOf)
   const reps = input.repayments.filter((r) => r.accountId === account.id && r.date <= asOf && (r.targetType === 'statement' || r.targetType === 'order'))
 
-  let base = billIndexOfOrder(asOf, cal) - 1
-  for (const o of orders) base = Math.min(base, billIndexOfOrder(o.orderDate, cal), billIndexOfDueDate(o.dueDate, cal) ?? base)
+  // The first bill: the earliest date of anything (dates compare as strings, so only the earliest
+  // of each kind is turned into a bill number; a due date's bill is never before its order's).
+  let first = asOf
+  for (const o of orders) if (o.orderDate < first) first = o.orderDate
+  for (const r of reps) if (r.date < first) first = r.date
+  let firstDue: IsoDate | null = null
+  for (const o of orders) if (firstDue === null || o.dueDate < firstDue) firstDue = o.dueDate
+  let base = billIndexOfOrder(first, cal) - 1
+  if (firstDue !== null) base = Math.min(base, billIndexOfDueDate(firstDue, cal) ?? base)
   for (const p of plans) base = Math.min(base, billIndexOfOrder(p.statementDate, cal) - 1)
-  for (const r of reps) base = Math.min(base, billIndexOfOrder(r.date, cal))
   const printed = new Map<string, Fen | null>()
   for (const f of input.billFigures) if (f.accountId === account.id) printed.set(f.statementDate, f.minimum)
 
@@ -680,15 +691,31 @@ export function walkStatement(input: StatementInput, asOf: IsoDate, context: { s
   // Lines of every order: a purchase on its cycle's bill, or one 分期 period on each bill from its own.
   const ownerOfOrder = new Map<string, number>()
   const marked: Line[] = []
-  for (const o of [...orders].sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0))) {
+  // Orders share a few hundred dates: each date's day number and bill is worked out once.
+  const dayOf = new Map<string, number>()
+  const dayNumberOf = (date: IsoDate) => {
+    let d = dayOf.get(date)
+    if (d === undefined) dayOf.set(date, (d = dayNumber(date)))
+    return d
+  }
+  const billOf = new Map<string, number>()
+  const purchaseBill = (o: Order) => {
+    const key = `${o.dueDate}|${o.orderDate}`
+    let b = billOf.get(key)
+    if (b === undefined) billOf.set(key, (b = billIndexOfDueDate(o.dueDate, cal) ?? billIndexOfOrder(o.orderDate, cal)))
+    return b
+  }
+  let sorted = true
+  for (let i = 1; i < orders.length && sorted; i++) sorted = orders[i - 1]!.orderDate <= orders[i]!.orderDate
+  for (const o of sorted ? orders : [...orders].sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0))) {
     const ownerIndex = w.owners.push({ order: o, plan: null, lines: [] }) - 1
     ownerOfOrder.set(o.id, ownerIndex)
-    const postDay = dayNumber(o.orderDate)
+    const postDay = dayNumberOf(o.orderDate)
     w.flows.amounts.push(o.amount)
     w.flows.days.push(postDay)
     w.sink?.principal(postDay, o.amount)
     if (o.instalmentCount <= 1) {
-      const bill = billIndexOfDueDate(o.dueDate, cal) ?? billIndexOfOrder(o.orderDate, cal)
+      const bill = purchaseBill(o)
       addLine(w, 'purchase', ownerIndex, bill, postDay, o.amount)
       billAt(w, bill).view.orderIds.push(o.id)
     } else {
@@ -702,7 +729,7 @@ export function walkStatement(input: StatementInput, asOf: IsoDate, context: { s
         b.view.orderIds.push(o.id)
       }
     }
-    if (o.status === 'paid') marked.push(...w.owners[ownerIndex]!.lines)
+    if (o.status === 'paid') for (const l of w.owners[ownerIndex]!.lines) marked.push(l)
   }
   // Bills up to the one after the as-of day exist, so the next bill can be shown.
   billAt(w, billIndexOfOrder(asOf, cal))
@@ -755,7 +782,7 @@ export function walkStatement(input: StatementInput, asOf: IsoDate, context: { s
   advance(w, asOfDay)
   // Orders marked paid: whatever of them is still unpaid was paid outside the ledger, by today.
   settleMarked(w, marked, asOfDay, Number.MAX_SAFE_INTEGER)
-  return summarise(w, asOf, asOfDay, ownerOfOrder, overpaid, badInstalment)
+  return summarise(w, asOf, asOfDay, ownerOfOrder, overpaid, badInstalment, context.detail === true)
 }
 
 /** Orders marked paid: their lines on bills up to `upTo` are taken as paid on `day` (cash the ledger was not told about). */
@@ -768,7 +795,7 @@ function settleMarked(w: Walk, marked: Line[], day: number, upTo: number): void 
   for (const l of marked) if (l.bill <= upTo && l.post <= day) payLine(w, l, outstandingOf(l), day)
 }
 
-function summarise(w: Walk, asOf: IsoDate, asOfDay: number, ownerOfOrder: Map<string, number>, overpaid: Repayment | null, badInstalment: StatementWalk['badInstalment']): StatementWalk {
+function summarise(w: Walk, asOf: IsoDate, asOfDay: number, ownerOfOrder: Map<string, number>, overpaid: Repayment | null, badInstalment: StatementWalk['badInstalment'], detail: boolean): StatementWalk {
   const bills: Bill[] = []
   let principalOutstanding = 0
   let owedLines = 0
@@ -866,7 +893,8 @@ function summarise(w: Walk, asOf: IsoDate, asOfDay: number, ownerOfOrder: Map<st
   // Revolving: what bears interest now (since the oldest bill still holding such a line), and what it runs up by the next statement day.
   let revolving: Revolving | null = null
   if (w.bearingOut > 0 && next) {
-    const since = w.bills.find((b) => [...b.costs, ...b.periods, ...b.purchases].some((l) => l.bearing && outstandingOf(l) > 0))
+    const bearing = (lines: readonly Line[]) => lines.some((l) => l.bearing && outstandingOf(l) > 0)
+    const since = w.bills.find((b) => b.outstanding > 0 && (bearing(b.costs) || bearing(b.periods) || bearing(b.purchases)))
     revolving = {
       since: since?.dueDate ?? asOf,
       amount: w.bearingOut,
@@ -896,7 +924,7 @@ function summarise(w: Walk, asOf: IsoDate, asOfDay: number, ownerOfOrder: Map<st
     orders.set(id, { owed, paid, principalOutstanding: principal, feesPaid, feesToCome })
   }
   const plans = new Map<string, PeriodRow[]>()
-  for (const owner of w.owners) {
+  for (const owner of detail ? w.owners : []) {
     const id = owner.plan?.id ?? (owner.order && owner.order.instalmentCount > 1 ? owner.order.id : null)
     if (id === null) continue
     const byBill = new Map<number, { fee: Line | null; principal: Line | null }>()

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
 import { cashByMonth } from '../cost/due-items'
-import { ledgerCost } from '../cost/ledger-cost'
+import { ledgerCost, statementAccountOf } from '../cost/ledger-cost'
+import { walkStatement } from '../cost/statement'
 import { walkLoan } from '../cost/loan'
 import type { Account, BillFigure, Draw, Ledger, Order, Repayment } from '../records'
 import { generateSampleLedger } from '../sample-data'
@@ -333,7 +334,8 @@ describe('statement bills', () => {
     const c31: Account = { ...card, id: 'c31', dueDay: 31 }
     const plan = orderWith('p', { accountId: 'c31', orderDate: '2027-12-20', dueDate: '2028-01-31', amount: 90_000, instalmentCount: 3, instalmentFeeRate: 0 })
     const ledger = ledgerOf31([c31], [plan])
-    expect(ledgerCost(ledger, '2028-01-02').statements.get('c31')!.plans.get('p')!.map((r) => [r.dueDate, r.payment])).toEqual([
+    const walk = walkStatement({ account: statementAccountOf(c31)!, orders: [plan], repayments: [], billInstalments: [], billFigures: [] }, '2028-01-02', { detail: true })
+    expect(walk.plans.get('p')!.map((r) => [r.dueDate, r.payment])).toEqual([
       ['2028-01-31', 30_000],
       ['2028-02-29', 30_000],
       ['2028-03-31', 30_000]

@@ -12,7 +12,7 @@ export function DrawSchedule({ draw }: { draw: Draw }) {
   const ledger = useLedger()
   const account = ledger.accountById.get(draw.accountId)
   // One draw's walk: the same function the whole-ledger figures come from, so the rows agree with them.
-  const walk = useMemo(() => walkLoan(draw, ledger.repayments, account ?? { penaltyMultiplier: DEFAULT_PENALTY_MULTIPLIER }, ledger.today), [draw, ledger.repayments, account, ledger.today])
+  const walk = useMemo(() => walkLoan(draw, ledger.repayments, account ?? { penaltyMultiplier: DEFAULT_PENALTY_MULTIPLIER }, ledger.today, {}, { detail: true }), [draw, ledger.repayments, account, ledger.today])
   const c = walk.cost
   const flexible = draw.method === 'flexible'
   return (

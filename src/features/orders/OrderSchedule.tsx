@@ -3,6 +3,8 @@ import { useMemo } from 'react'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { walkPayLater } from '@/domain/cost/pay-later'
+import { statementAccountOf } from '@/domain/cost/ledger-cost'
+import { walkStatement } from '@/domain/cost/statement'
 import type { Order } from '@/domain/records'
 import { ScheduleTable } from '@/components/ScheduleTable'
 
@@ -11,9 +13,12 @@ export function OrderSchedule({ order }: { order: Order }) {
   const ledger = useLedger()
   const rows = useMemo(() => {
     // On a statement account the plan is walked with its bills; elsewhere on its own.
-    const statement = ledger.cost.statements.get(order.accountId)
-    if (statement) return statement.plans.get(order.id) ?? []
     const account = ledger.accountById.get(order.accountId)
+    const statement = statementAccountOf(account)
+    if (statement) {
+      const walk = walkStatement({ account: statement, orders: ledger.orders, repayments: ledger.repayments, billInstalments: ledger.billInstalments, billFigures: ledger.billFigures }, ledger.today, { detail: true })
+      return walk.plans.get(order.id) ?? []
+    }
     return account ? walkPayLater(order, ledger.repayments, account, ledger.today).rows : []
   }, [order, ledger])
   if (rows.length === 0) return null
