@@ -14,7 +14,8 @@ export default defineConfig({
   outputDir: 'e2e/.artifacts/results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  workers: 2,
+  // One browser at a time: two Chromiums on this 2-core machine starved each other into timeouts.
+  workers: 1,
   retries: 0,
   reporter: [['list']],
   use: {

@@ -127,7 +127,7 @@ test('the month exports to XLSX and CSV that read back with its figures and reco
   const xlsxPath = join(work, 'month.xlsx')
   await xlsx.saveAs(xlsxPath)
   const sheets = await readXlsxFile(xlsxPath)
-  expect(sheets.map((s) => s.sheet)).toEqual(['汇总', '按账户汇总', '未结清借款', '账户', '借款', '订单', '还款', '征信查询'])
+  expect(sheets.map((s) => s.sheet)).toEqual(['汇总', '按账户汇总', '未结清借款', '账单', '账户', '借款', '订单', '还款', '征信查询', '账单分期', '账单填写'])
   const [header, row] = sheets[0]!.data
   expect(header?.slice(0, 3)).toEqual(['月份', '新增借款', '本月还款'])
   expect(row?.[0]).toBe(MONTH)
@@ -135,10 +135,12 @@ test('the month exports to XLSX and CSV that read back with its figures and reco
   expect(row?.[2]).toBe(expected.totals.repaid / 100)
   expect(row?.[7]).toBe(expected.totals.principalOutstanding / 100)
   const inMonth = (date: string) => date.startsWith(MONTH)
-  expect(sheets[4]!.data).toHaveLength(sample.draws.filter((d) => inMonth(d.drawDate)).length + 1)
-  expect(sheets[5]!.data).toHaveLength(sample.orders.filter((o) => inMonth(o.orderDate)).length + 1)
-  expect(sheets[6]!.data).toHaveLength(sample.repayments.filter((r) => inMonth(r.date)).length + 1)
-  expect(sheets[3]!.data.slice(1).map((r) => r[0])).toContain('芝麻先用后付')
+  // The bills issued in the month: one row per statement account with a bill then.
+  expect(sheets[3]!.data).toHaveLength(expected.bills.length + 1)
+  expect(sheets[5]!.data).toHaveLength(sample.draws.filter((d) => inMonth(d.drawDate)).length + 1)
+  expect(sheets[6]!.data).toHaveLength(sample.orders.filter((o) => inMonth(o.orderDate)).length + 1)
+  expect(sheets[7]!.data).toHaveLength(sample.repayments.filter((r) => inMonth(r.date)).length + 1)
+  expect(sheets[4]!.data.slice(1).map((r) => r[0])).toContain('芝麻先用后付')
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
   const csvPath = join(work, 'month.csv')
@@ -209,7 +211,7 @@ test('a backup restores through the page after a preview; a bad file is refused 
       req.onsuccess = () => resolve(req.result)
       req.onerror = () => reject(req.error)
     })
-    const stores = ['accounts', 'draws', 'orders', 'repayments', 'inquiries']
+    const stores = ['accounts', 'draws', 'orders', 'repayments', 'inquiries', 'billInstalments', 'billFigures']
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(stores, 'readwrite')
       for (const s of stores) tx.objectStore(s).clear()
@@ -225,12 +227,12 @@ test('a backup restores through the page after a preview; a bad file is refused 
   await expect(preview).toBeVisible()
   await expect(preview.getByTestId('restore-count-accounts')).toContainText(`账户${sample.accounts.length}0`)
   await expect(preview.getByTestId('restore-count-draws')).toContainText(`借款${sample.draws.length}0`)
-  const dates = [...sample.draws.map((d) => d.drawDate), ...sample.orders.map((o) => o.orderDate), ...sample.repayments.map((r) => r.date), ...sample.inquiries.map((i) => i.date)].sort()
+  const dates = [...sample.draws.map((d) => d.drawDate), ...sample.orders.map((o) => o.orderDate), ...sample.repayments.map((r) => r.date), ...sample.inquiries.map((i) => i.date), ...sample.billInstalments.map((b) => b.date)].sort()
   await expect(preview.getByTestId('restore-range')).toHaveText(`${dates[0]} 至 ${dates.at(-1)}`)
   await page.screenshot({ path: 'e2e/.artifacts/screens/zh-CN-backup-preview.png' })
   await page.getByTestId('restore-confirm').click()
   await page.locator('.ant-modal-confirm').getByRole('button', { name: '用这个备份替换当前数据' }).click()
-  await expect(page.getByText(`已从备份恢复 ${sample.accounts.length + sample.draws.length + sample.orders.length + sample.repayments.length + sample.inquiries.length} 条记录`)).toBeVisible()
+  await expect(page.getByText(`已从备份恢复 ${sample.accounts.length + sample.draws.length + sample.orders.length + sample.repayments.length + sample.inquiries.length + sample.billInstalments.length} 条记录`)).toBeVisible()
   await expect(page.getByTestId('undo-restore-card')).toBeVisible()
   await app.nav('settings')
   await expect(page.getByTestId('data-counts')).toHaveText(counts)

@@ -85,7 +85,7 @@ export interface Bill {
   minimumRule: Fen
   minimumPrinted: Fen | null
   minimum: Fen
-  /** Cash paid from the statement day to the end of the grace, and up to the as-of day. */
+  /** Cash paid from the statement day to the end of the grace; and on an open bill, paid so far (a judged one: the same as paidInWindow). */
   paidInWindow: Fen
   paidSinceStatement: Fen
   /** What still clears this bill and every earlier one, as of the walk's day. */
@@ -826,7 +826,8 @@ function summarise(w: Walk, asOf: IsoDate, asOfDay: number, ownerOfOrder: Map<st
     const b = w.bills[i]!
     running += billOutstanding(b)
     const v = b.view
-    v.paidSinceStatement = b.posted ? b.cashSince : 0
+    // A judged bill: what was paid in its window (statement day to the end of its grace); an open one: so far.
+    v.paidSinceStatement = !b.posted ? 0 : b.judged ? v.paidInWindow : b.cashSince
     if (b.posted) {
       v.outstanding = running
       if (v.status === 'belowMinimum') v.pastDue = Math.max(0, v.minimum - b.cashSince)

@@ -40,9 +40,9 @@ export function AccountPage({ id }: { id: string }) {
   const takesOrders = ORDER_ACCOUNT_KINDS.includes(account.kind)
   const walk = ledger.cost.statements.get(id)
   const tabs = [
-    STATEMENT_KINDS.includes(account.kind) && { key: 'bills', label: t('account.billsTab', { count: walk?.bills.filter((b) => b.issued).length ?? 0 }), children: <BillsPanel accountId={id} /> },
     takesDraws && { key: 'draws', label: t('account.drawsTab', { count: draws.length }), children: <DrawsPanel rows={draws} preset={{ accountId: id }} shortcuts={false} /> },
     takesOrders && { key: 'orders', label: t('account.ordersTab', { count: orders.length }), children: <OrdersPanel rows={orders} preset={{ accountId: id }} shortcuts={false} /> },
+    STATEMENT_KINDS.includes(account.kind) && { key: 'bills', label: t('account.billsTab', { count: walk?.bills.filter((b) => b.issued).length ?? 0 }), children: <BillsPanel accountId={id} /> },
     { key: 'repayments', label: t('account.repaymentsTab', { count: repayments.length }), children: <RepaymentsPanel rows={repayments} preset={{ accountId: id }} shortcuts={false} /> }
   ].filter((x) => x !== false)
 

@@ -81,7 +81,8 @@ function MinimumField({ accountId, bill }: { accountId: string; bill: Bill }) {
   const stored = ledger.billFigures.find((f) => f.accountId === accountId && f.statementDate === bill.statementDate)
   const [text, setText] = useState(stored?.minimum != null ? formatFen(stored.minimum, { symbol: false }) : '')
   const [error, setError] = useState<string | null>(null)
-  const left = Math.max(0, bill.minimum - bill.paidSinceStatement)
+  // A judged bill is short only by what is still past due; an open one by what is not paid yet.
+  const left = bill.status === 'open' || bill.status === 'upcoming' ? Math.max(0, bill.minimum - bill.paidSinceStatement) : bill.pastDue
   const save = async () => {
     const parsed = text.trim() === '' ? null : parseYuan(text)
     if (parsed && !parsed.ok) return setError(t('validation.amount'))

@@ -26,10 +26,10 @@ export function DueItemDrawer({ open, item, onClose, onClear }: { open: boolean;
             size="small"
             items={[
               { key: 'what', label: t('dues.detail.what'), children: dueWhat(ledger, item, t) },
-              { key: 'due', label: t('dues.detail.dueDate'), children: item.dueDate },
+              // A bill's own dates and minimum are in its detail below.
+              ...(item.bill ? [] : [{ key: 'due', label: t('dues.detail.dueDate'), children: item.dueDate }]),
               { key: 'status', label: t('dues.detail.status'), children: <Tag color={item.overdue ? 'red' : item.daysLeft <= 0 ? 'volcano' : 'default'}>{dueWhen(item, t)}</Tag> },
               { key: 'amount', label: t('dues.detail.amount'), children: <Money fen={item.amount} strong danger={item.overdue !== null} /> },
-              ...(item.bill?.minimum != null ? [{ key: 'minimum', label: t('bill.minimum'), children: <Money fen={item.bill.minimum} /> }] : []),
               ...(earlier && item.clearAmount !== null
                 ? [{ key: 'clear', label: t('dues.detail.clearAmount'), children: <span data-testid="due-clear-amount"><Money fen={item.clearAmount} /> <span className="muted">{t('dues.includesEarlier', { amount: formatFen(item.clearAmount) })}</span></span> }]
                 : []),
