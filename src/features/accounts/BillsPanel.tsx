@@ -8,9 +8,7 @@ import type { Bill } from '@/domain/cost/statement'
 import { formatFen } from '@/domain/money'
 import { Money } from '@/components/Money'
 import { CONFIRM_DELETE_BUTTON } from '@/components/buttons'
-import { BillDetail } from '../dues/BillDetail'
-
-const STATUS_COLOURS: Record<Bill['status'], string> = { upcoming: 'default', open: 'blue', paidInFull: 'green', minimumPaid: 'gold', belowMinimum: 'red' }
+import { BILL_STATUS_COLOURS, BillDetail } from '../dues/BillDetail'
 
 export function BillsPanel({ accountId }: { accountId: string }) {
   const { t } = useI18n()
@@ -36,7 +34,7 @@ export function BillsPanel({ accountId }: { accountId: string }) {
           { title: t('bill.total'), align: 'right', render: (_: unknown, b) => <Money fen={b.total} strong /> },
           { title: t('bill.minimum'), align: 'right', render: (_: unknown, b) => (b.issued ? <Money fen={b.minimum} /> : '—') },
           { title: t('bill.paid'), align: 'right', render: (_: unknown, b) => (b.issued ? <Money fen={b.paidSinceStatement} /> : '—') },
-          { title: t('bill.status'), render: (_: unknown, b) => <Tag color={STATUS_COLOURS[b.status]}>{t(`billStatus.${b.status}`)}</Tag> }
+          { title: t('bill.status'), render: (_: unknown, b) => <Tag color={BILL_STATUS_COLOURS[b.status]}>{t(`billStatus.${b.status}`)}</Tag> }
         ]}
       />
       {plans.length > 0 && (

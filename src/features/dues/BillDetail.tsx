@@ -14,7 +14,8 @@ import { Money } from '@/components/Money'
 import { orderLabel } from '../shared/labels'
 import { BillInstalmentModal } from './BillInstalmentModal'
 
-const STATUS_COLOURS: Record<Bill['status'], string> = { upcoming: 'default', open: 'blue', paidInFull: 'green', minimumPaid: 'gold', belowMinimum: 'red' }
+/** The tag colour of a bill's status, wherever a bill is listed. */
+export const BILL_STATUS_COLOURS: Record<Bill['status'], string> = { upcoming: 'default', open: 'blue', paidInFull: 'green', minimumPaid: 'gold', belowMinimum: 'red' }
 const COUNTS = [3, 6, 9, 12, 18, 24]
 
 export function BillDetail({ accountId, bill }: { accountId: string; bill: Bill }) {
@@ -27,7 +28,7 @@ export function BillDetail({ accountId, bill }: { accountId: string; bill: Bill 
       key: 'status',
       label: t('bill.status'),
       children: (
-        <Tag color={STATUS_COLOURS[bill.status]} data-testid="bill-status">
+        <Tag color={BILL_STATUS_COLOURS[bill.status]} data-testid="bill-status">
           {t(`billStatus.${bill.status}`)}
         </Tag>
       )
