@@ -42,6 +42,17 @@ export class LedgerPage {
     await input.press('Tab')
   }
 
+  /**
+   * Picks the report's month by typing it as shown ('2026年12月'), not by clicking the panel: a
+   * click on a cell while the panel is still sliding in can miss on a loaded machine.
+   */
+  async reportMonth(shown: string) {
+    const input = this.page.getByTestId('report-month').locator('input').or(this.page.locator('input[data-testid="report-month"]')).first()
+    await input.click()
+    await input.fill(shown)
+    await input.press('Enter')
+  }
+
   async save(scope: Locator) {
     await scope.getByTestId('modal-save').click()
   }

@@ -56,7 +56,8 @@ export function RecordModal<V extends object, R>(props: RecordModalProps<V, R>) 
       confirmLoading={saving}
       destroyOnHidden
       width={640}
-      data-testid={testId}
+      // On the wrap, not the root: the root has no size, so a test waiting for it to hide would not wait.
+      wrapProps={{ 'data-testid': testId }}
       okButtonProps={SAVE_BUTTON}
     >
       <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark="optional" className="record-form">
