@@ -75,6 +75,10 @@ test.describe('desktop app', () => {
           .map((name) => `${name}:function`)
       })
 
+      // Served from the app's own origin, not file://; a secure context with the browser's storage.
+      expect(window.url()).toMatch(/^app:\/\/ledger\/index\.html/)
+      expect(await window.evaluate(() => ({ origin: location.origin, secure: isSecureContext, storage: typeof navigator.storage?.estimate }))).toEqual({ origin: 'app://ledger', secure: true, storage: 'function' })
+
       // No Node in the page: the sandbox and context isolation hold.
       expect(await window.evaluate(() => typeof Reflect.get(globalThis, 'require'))).toBe('undefined')
       expect(await window.evaluate(() => typeof Reflect.get(globalThis, 'process'))).toBe('undefined')

@@ -18,14 +18,17 @@ const fake = await vi.hoisted(async () => {
     markReady = resolve
   })
   const paths = new Map([['userData', '/default/user-data']])
-  const windows: { options: BrowserWindowConstructorOptions; loaded: string[] }[] = []
+  const windows: { options: BrowserWindowConstructorOptions; loaded: string[]; contents: InstanceType<typeof EventEmitter> }[] = []
   const handlers = new Map<string, unknown>()
+  const schemes: { privileged: unknown[]; handled: Map<string, (request: Request) => Promise<Response>> } = { privileged: [], handled: new Map() }
+  const boxes: unknown[] = []
   const session = { headers: 0, permissionRequest: 0, permissionCheck: 0 }
 
   class BrowserWindow {
-    readonly record: { options: BrowserWindowConstructorOptions; loaded: string[] }
+    readonly record: { options: BrowserWindowConstructorOptions; loaded: string[]; contents: InstanceType<typeof EventEmitter> }
+    readonly webContents = new EventEmitter()
     constructor(options: BrowserWindowConstructorOptions) {
-      this.record = { options, loaded: [] }
+      this.record = { options, loaded: [], contents: this.webContents }
       windows.push(this.record)
       log.push('new BrowserWindow')
     }
@@ -41,7 +44,6 @@ const fake = await vi.hoisted(async () => {
     }
     isMaximized = (): boolean => false
     isDestroyed = (): boolean => false
-    loadFile = async (path: string): Promise<void> => void this.record.loaded.push(path)
     loadURL = async (url: string): Promise<void> => void this.record.loaded.push(url)
   }
 
@@ -69,7 +71,20 @@ const fake = await vi.hoisted(async () => {
     Notification: Object.assign(class {}, { isSupported: () => false }),
     Tray: class {},
     nativeImage: { createFromBitmap: () => ({}) },
-    dialog: { showSaveDialog: async () => ({ canceled: true, filePath: '' }) },
+    dialog: {
+      showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+      showMessageBox: async (_window: unknown, options: unknown) => {
+        boxes.push(options)
+        return { response: 0 }
+      }
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (list: unknown[]) => {
+        log.push('registerSchemesAsPrivileged')
+        schemes.privileged.push(...list)
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void schemes.handled.set(scheme, handler)
+    },
     ipcMain: {
       handle: (channel: string, listener: unknown) => void handlers.set(channel, listener),
       removeHandler: (channel: string) => void handlers.delete(channel)
@@ -87,7 +102,7 @@ const fake = await vi.hoisted(async () => {
     },
     shell: { openExternal: async () => undefined }
   }
-  return { module, log, appEvents, markReady, windows, handlers, session }
+  return { module, log, appEvents, markReady, windows, handlers, session, schemes, boxes }
 })
 vi.mock('electron', () => fake.module)
 
@@ -99,21 +114,32 @@ describe('main entry', () => {
     vi.stubEnv(DATA_DIR_ENV, dataDir)
     vi.stubEnv('ELECTRON_RENDERER_URL', '')
     await import('./index')
-    expect(fake.log).toEqual(['setPath userData', 'enableSandbox'])
+    expect(fake.log).toEqual(['registerSchemesAsPrivileged', 'setPath userData', 'enableSandbox'])
+    expect(fake.schemes.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
     expect(existsSync(dataDir)).toBe(true)
     expect(fake.module.app.getPath('userData')).toBe(dataDir)
 
     fake.markReady()
     await new Promise((resolve) => setImmediate(resolve))
-    expect(fake.log).toEqual(['setPath userData', 'enableSandbox', 'setApplicationMenu', 'new BrowserWindow'])
+    expect(fake.log).toEqual(['registerSchemesAsPrivileged', 'setPath userData', 'enableSandbox', 'setApplicationMenu', 'new BrowserWindow'])
     expect(fake.session).toEqual({ headers: 1, permissionRequest: 1, permissionCheck: 1 })
     expect([...fake.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort())
 
     const [window] = fake.windows
     expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true })
     expect(window?.options.webPreferences?.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/)
-    expect(window?.loaded).toHaveLength(1)
-    expect(window?.loaded[0]).toMatch(/[/\\]renderer[/\\]index\.html$/)
+    expect(window?.loaded).toEqual(['app://ledger/index.html'])
+
+    // The page is served by the app:// handler, never from outside the renderer folder.
+    const serve = fake.schemes.handled.get('app')
+    expect(serve).toBeDefined()
+    expect((await serve!(new Request('app://ledger/..%2f..%2fpackage.json'))).status).toBe(404)
+
+    // A crashed page: the user is told, and the page loads again.
+    window!.contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(fake.boxes).toHaveLength(1)
+    expect(window?.loaded).toEqual(['app://ledger/index.html', 'app://ledger/index.html'])
     vi.unstubAllEnvs()
   })
 })

@@ -1,15 +1,19 @@
 // Owns the wiring only: hands the real Electron modules and file paths to the lifecycle.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, screen, session, shell } from 'electron'
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, protocol, screen, session, shell } from 'electron'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
+import { diskSpaceOf } from './disk-space'
 import { registerIpcHandlers } from './ipc'
 import { startApp } from './lifecycle'
 import { applicationMenuTemplate } from './menu'
 import { contentSecurityPolicy, createAppUrlCheck, guardSession, guardWebContents } from './security'
 import { createTrayController, trayIconBitmap } from './tray'
 import { SNAPSHOT_DIR_NAME, createSnapshotStore, nodeSnapshotFs } from './snapshots'
-import { createMainWindow } from './window'
+import { watchRenderer } from './renderer-recovery'
+import { createMainWindow, loadAppPage } from './window'
 import { WINDOW_STATE_FILE } from './window-state'
 
 // out/main/index.js sits next to out/preload and out/renderer.
@@ -17,7 +21,10 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 // Only an unpackaged app may be pointed at a dev server: in a shipped app this variable would let
 // anyone who can set the environment load a foreign page with the bridge attached.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL?.trim() || undefined
-const isAppUrl = createAppUrlCheck({ devServerUrl, rendererDir: join(outDir, 'renderer') })
+const rendererDir = join(outDir, 'renderer')
+const isAppUrl = createAppUrlCheck({ devServerUrl })
+// Before ready: app:// must be a standard, secure scheme for the page's storage and workers.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 const openExternal = (url: string): Promise<void> => shell.openExternal(url)
 
 let mainWindow: BrowserWindow | undefined
@@ -39,6 +46,7 @@ startApp({
   guardContents: (contents) => guardWebContents(contents, { isAppUrl, openExternal }),
   prepare: () => {
     guardSession(session.defaultSession, { isAppUrl, policy: contentSecurityPolicy(devServerUrl) })
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir, readFile: (path) => readFile(path), policy: contentSecurityPolicy() }))
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(applicationMenuTemplate(process.platform, devServerUrl !== undefined))
     )
@@ -57,14 +65,14 @@ startApp({
       setBadgeCount: (count) => tray.setBadgeCount(count),
       setTrayMode: (request) => tray.setMode(request),
       // After ready, so userData is the data folder applyDataDir chose.
-      snapshots: createSnapshotStore({ dir: join(app.getPath('userData'), SNAPSHOT_DIR_NAME), fs: nodeSnapshotFs(), now: () => new Date() })
+      snapshots: createSnapshotStore({ dir: join(app.getPath('userData'), SNAPSHOT_DIR_NAME), fs: nodeSnapshotFs(), now: () => new Date() }),
+      diskSpace: () => diskSpaceOf(app.getPath('userData'))
     })
   },
   createWindow: () => {
     mainWindow = createMainWindow({
       BrowserWindow,
       preloadPath: join(outDir, 'preload', 'index.cjs'),
-      rendererIndexPath: join(outDir, 'renderer', 'index.html'),
       devServerUrl,
       stateFilePath: join(app.getPath('userData'), WINDOW_STATE_FILE),
       workAreas: () => {
@@ -77,6 +85,13 @@ startApp({
     })
     const window = mainWindow
     window.on('close', (event) => tray.onWindowClose(event, window))
+    // A page that crashed or hangs comes back with a message and a reload; the data is in the store.
+    watchRenderer(window.webContents, {
+      showMessageBox: (options) => dialog.showMessageBox(window, options),
+      reload: () => loadAppPage(window, devServerUrl),
+      quit: () => app.quit(),
+      alive: () => !window.isDestroyed()
+    })
     return mainWindow
   },
   windowCount: () => BrowserWindow.getAllWindows().length

@@ -10,7 +10,7 @@ import { PDF_OPTIONS, registerIpcHandlers, writeFileToDisk, type IpcDeps, type I
 import { createAppUrlCheck } from './security'
 
 const rendererDir = join('/opt', 'credit-ledger', 'out', 'renderer')
-const APP_PAGE = `${pathToFileURL(join(rendererDir, 'index.html')).href}#/`
+const APP_PAGE = 'app://ledger/index.html#/'
 const FOREIGN_PAGE = 'https://evil.example/'
 
 type Listener = (event: IpcInvokeEvent, ...args: unknown[]) => unknown
@@ -64,7 +64,7 @@ function setup(overrides: Partial<IpcDeps> = {}) {
     ipcMain,
     app: { getVersion: () => '0.1.0', getPath: (_name: 'userData') => '/data/credit-ledger' },
     platform: 'linux',
-    isAppUrl: createAppUrlCheck({ rendererDir }),
+    isAppUrl: createAppUrlCheck({}),
     openExternal: vi.fn(async (_url: string) => undefined),
     showSaveDialog: vi.fn(async (_options: SaveDialogOptions) => ({ canceled: true, filePath: '' })),
     writeFile: vi.fn(async (_path: string, _data: string | Uint8Array) => undefined),
@@ -79,6 +79,7 @@ function setup(overrides: Partial<IpcDeps> = {}) {
       save: vi.fn(async () => ({ written: true as const, name: 'auto-2026-12-01-080000.json' })),
       read: vi.fn(async (name: string) => `text of ${name}`)
     },
+    diskSpace: vi.fn(async () => ({ free: 5_000_000, total: 9_000_000 })),
     ...overrides
   }
   const dispose = registerIpcHandlers(deps)
@@ -98,6 +99,8 @@ describe('registerIpcHandlers', () => {
     const { ipcMain, openExternal, showSaveDialog, shown } = setup()
     await expect(ipcMain.invoke(channel, FOREIGN_PAGE)).rejects.toThrow(/refused a call from outside the app/)
     await expect(ipcMain.invoke(channel, pathToFileURL('/tmp/evil.html').href)).rejects.toThrow(/outside the app/)
+    // Even the built renderer's own file: the app is served from app://ledger only.
+    await expect(ipcMain.invoke(channel, pathToFileURL(join(rendererDir, 'index.html')).href)).rejects.toThrow(/outside the app/)
     await expect(ipcMain.invoke(channel, null)).rejects.toThrow(/outside the app/)
     expect(openExternal).not.toHaveBeenCalled()
     expect(showSaveDialog).not.toHaveBeenCalled()
@@ -148,6 +151,13 @@ describe('snapshot channels', () => {
     await expect(ipcMain.invoke(CHANNELS.saveSnapshot, APP_PAGE, { text: '{"format":…}', kind: 'preRestore' })).resolves.toEqual({ written: true, name: 'auto-2026-12-01-080000.json' })
     expect(snapshots.save).toHaveBeenCalledExactlyOnceWith({ text: '{"format":…}', kind: 'preRestore' })
     await expect(ipcMain.invoke(CHANNELS.readSnapshot, APP_PAGE, 'auto-2026-12-01-080000.json')).resolves.toBe('text of auto-2026-12-01-080000.json')
+  })
+
+  it('tells the data disk\'s room, taking no arguments', async () => {
+    const { ipcMain, diskSpace } = setup()
+    await expect(ipcMain.invoke(CHANNELS.dataDiskSpace, APP_PAGE)).resolves.toEqual({ free: 5_000_000, total: 9_000_000 })
+    await expect(ipcMain.invoke(CHANNELS.dataDiskSpace, APP_PAGE, '/etc')).rejects.toThrow(/expected 0 argument/)
+    expect(diskSpace).toHaveBeenCalledTimes(1)
   })
 
   it.each([

@@ -1,5 +1,5 @@
 // Owns the main-process side of the IPC contract: one handler per channel, each checking sender and payload.
-import { writeFile } from 'node:fs/promises'
+import { nodeDurableFs, writeDurably } from './durable-write'
 import type { PrintToPDFOptions, SaveDialogOptions } from 'electron'
 import {
   CHANNELS,
@@ -13,7 +13,8 @@ import {
   type TrayModeRequest,
   type SaveSnapshotRequest,
   type SaveSnapshotResult,
-  type SnapshotList
+  type SnapshotList,
+  type DiskSpace
 } from '../shared/ipc'
 import { isAllowedExternalUrl } from './security'
 import type { SnapshotStore } from './snapshots'
@@ -61,6 +62,8 @@ export interface IpcDeps {
   setTrayMode: (request: TrayModeRequest) => void
   /** The automatic backups in the data folder's backups/. */
   snapshots: Pick<SnapshotStore, 'dir' | 'list' | 'needed' | 'save' | 'read'>
+  /** Free and total bytes of the data folder's disk (see disk-space.ts). */
+  diskSpace: () => Promise<DiskSpace | null>
 }
 
 /** A4, backgrounds printed, margins from the page's own @page rule (its print CSS). */
@@ -220,7 +223,7 @@ export function parseSaveSnapshotArgs(args: readonly unknown[]): SaveSnapshotReq
   const request = expectRequest(channel, args, ['text', 'kind'])
   const text = expectText(channel, 'text', request.text, MAX_SNAPSHOT_LENGTH)
   const kind = request.kind
-  if (kind !== 'auto' && kind !== 'preRestore') fail(channel, 'kind must be "auto" or "preRestore"')
+  if (kind !== 'auto' && kind !== 'preRestore' && kind !== 'preWrite') fail(channel, 'kind must be "auto", "preRestore" or "preWrite"')
   return { text, kind }
 }
 
@@ -231,9 +234,12 @@ export function parseReadSnapshotArgs(args: readonly unknown[]): string {
   return expectText(channel, 'name', args[0], MAX_FILE_NAME_LENGTH)
 }
 
-/** Writes text as UTF-8 and bytes unchanged. */
+/**
+ * Writes text as UTF-8 and bytes unchanged, durably (durable-write.ts): a temporary file beside the
+ * target, fsynced and renamed over it, so a full disk leaves the file that was there whole.
+ */
 export async function writeFileToDisk(path: string, data: string | Uint8Array): Promise<void> {
-  await (typeof data === 'string' ? writeFile(path, data, 'utf8') : writeFile(path, data))
+  await writeDurably(nodeDurableFs(), path, data, { platform: process.platform })
 }
 
 /** The Bridge's calls, implemented in the main process; each takes the raw IPC arguments. */
@@ -328,6 +334,11 @@ export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
 
     async readSnapshot(args): Promise<string> {
       return deps.snapshots.read(parseReadSnapshotArgs(args))
+    },
+
+    async dataDiskSpace(args): Promise<DiskSpace | null> {
+      expectArgumentCount(CHANNELS.dataDiskSpace, args, 0)
+      return deps.diskSpace()
     }
   }
 }

@@ -16,13 +16,13 @@ describe('applicationMenuTemplate', () => {
     expect(roles(applicationMenuTemplate('win32', false))).not.toContain('appMenu')
   })
 
-  it('offers reload and developer tools only in development', () => {
+  it('offers Reload in the built app, developer tools only in development', () => {
     expect(roles(applicationMenuTemplate('linux', true))).toContain('viewMenu')
     const built = roles(applicationMenuTemplate('linux', false))
     expect(built).not.toContain('viewMenu')
     expect(built).not.toContain('toggleDevTools')
-    expect(built).not.toContain('reload')
-    expect(built).toEqual(expect.arrayContaining(['fileMenu', 'editMenu', 'windowMenu', 'zoomIn']))
+    expect(built).not.toContain('forceReload')
+    expect(built).toEqual(expect.arrayContaining(['fileMenu', 'editMenu', 'windowMenu', 'zoomIn', 'reload']))
   })
 
   it('uses standard roles only', () => {

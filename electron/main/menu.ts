@@ -3,8 +3,9 @@ import type { MenuItemConstructorOptions } from 'electron'
 
 /**
  * The menu template. macOS needs the app menu (About, Hide, Quit) first; elsewhere quitting is in
- * the File menu. Reload and developer tools are development aids: a user who reloads by accident
- * loses an unsaved form, so the built app offers zoom and full screen only.
+ * the File menu. The built app offers Reload (a page that misbehaves comes back without quitting;
+ * everything saved is in the store) but not the developer tools or a forced reload, which are
+ * development aids.
  */
 export function applicationMenuTemplate(platform: string, isDevelopment: boolean): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions = isDevelopment
@@ -12,6 +13,8 @@ export function applicationMenuTemplate(platform: string, isDevelopment: boolean
     : {
         label: 'View',
         submenu: [
+          { role: 'reload' },
+          { type: 'separator' },
           { role: 'resetZoom' },
           { role: 'zoomIn' },
           { role: 'zoomOut' },

@@ -18,9 +18,9 @@ import {
 } from './security'
 
 const rendererDir = join('/opt', 'credit-ledger', 'out', 'renderer')
-const indexUrl = pathToFileURL(join(rendererDir, 'index.html')).href
-const builtApp = createAppUrlCheck({ rendererDir })
-const devApp = createAppUrlCheck({ devServerUrl: 'http://localhost:5173', rendererDir })
+const indexUrl = 'app://ledger/index.html'
+const builtApp = createAppUrlCheck({})
+const devApp = createAppUrlCheck({ devServerUrl: 'http://localhost:5173' })
 
 describe('secureWebPreferences', () => {
   it('isolates the page from Node and the preload', () => {
@@ -68,15 +68,19 @@ describe('contentSecurityPolicy', () => {
 })
 
 describe('createAppUrlCheck', () => {
-  it('accepts pages of the built renderer, with hash routes', () => {
+  it('accepts pages of the app:// origin, with hash routes', () => {
     expect(builtApp(indexUrl)).toBe(true)
     expect(builtApp(`${indexUrl}#/lines/42`)).toBe(true)
+    expect(builtApp('app://ledger/')).toBe(true)
   })
 
-  it('refuses other local files, including ones reached with ..', () => {
+  it('refuses every local file (the renderer folder included), other hosts, ports and users of the scheme', () => {
     expect(builtApp(pathToFileURL('/etc/passwd').href)).toBe(false)
-    expect(builtApp(pathToFileURL(join('/opt', 'credit-ledger', 'out', 'renderer-evil', 'index.html')).href)).toBe(false)
-    expect(builtApp(`${pathToFileURL(rendererDir).href}/../../secret.html`)).toBe(false)
+    expect(builtApp(pathToFileURL(join(rendererDir, 'index.html')).href)).toBe(false)
+    expect(builtApp('app://evil/index.html')).toBe(false)
+    expect(builtApp('app://ledger:1/index.html')).toBe(false)
+    expect(builtApp('app://x@ledger/index.html')).toBe(false)
+    expect(builtApp('apps://ledger/index.html')).toBe(false)
   })
 
   it('refuses the web and garbage', () => {

@@ -1,7 +1,7 @@
 // Owns the renderer's security boundary: web preferences, CSP, navigation, new windows, permissions, link allow-list.
-import { pathToFileURL } from 'node:url'
 import type { WebPreferences } from 'electron'
 import { isAllowedExternalUrl } from '../shared/links'
+import { APP_HOST, APP_SCHEME } from './app-protocol'
 
 /**
  * The production policy. It must equal CONTENT_SECURITY_POLICY in vite.shared.ts (a test checks):
@@ -63,8 +63,6 @@ export function secureWebPreferences(preloadPath: string) {
 export interface AppLocation {
   /** The electron-vite dev server (ELECTRON_RENDERER_URL); only in development. */
   devServerUrl?: string
-  /** Absolute path of the built renderer folder (out/renderer). */
-  rendererDir: string
 }
 
 function parseUrl(candidate: string): URL | undefined {
@@ -77,20 +75,18 @@ function parseUrl(candidate: string): URL | undefined {
 
 /**
  * Builds the test for "this URL is one of our pages": same origin as the dev server in
- * development, otherwise a file inside the built renderer folder. A bare `file://` prefix is not
- * enough: a page that got to any local file must not be treated as the app.
+ * development, otherwise the app:// origin the built renderer is served from (app-protocol.ts).
+ * No file:// URL is ever ours: a page that got to a local file must not be treated as the app.
  */
 export function createAppUrlCheck(location: AppLocation): (candidate: string) => boolean {
   if (location.devServerUrl !== undefined) {
     const origin = new URL(location.devServerUrl).origin
     return (candidate) => parseUrl(candidate)?.origin === origin
   }
-  const root = pathToFileURL(location.rendererDir)
-  const prefix = root.pathname.endsWith('/') ? root.pathname : `${root.pathname}/`
   return (candidate) => {
     const url = parseUrl(candidate)
-    // URL parsing has already resolved any `..`, so a prefix test cannot be walked out of.
-    return url !== undefined && url.protocol === 'file:' && url.host === root.host && url.pathname.startsWith(prefix)
+    // app: is not a special scheme to the URL parser, so its origin reads "null": compare the parts.
+    return url !== undefined && url.protocol === `${APP_SCHEME}:` && url.hostname === APP_HOST && url.port === '' && url.username === '' && url.password === ''
   }
 }
 

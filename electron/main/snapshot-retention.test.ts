@@ -1,7 +1,7 @@
-// Tests snapshot retention: 7 daily, 4 weekly, 5 pre-restore.
+// Tests snapshot retention: 7 daily, 4 weekly, 5 pre-restore, 5 pre-write.
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../../src/domain/dates'
-import { KEEP_PRE_RESTORE, snapshotsToDelete, weekOf, type RetentionEntry } from './snapshot-retention'
+import { KEEP_PRE_RESTORE, KEEP_PRE_WRITE, snapshotsToDelete, weekOf, type RetentionEntry } from './snapshot-retention'
 
 const auto = (day: string, time = '080000'): RetentionEntry => ({ name: `auto-${day}-${time}.json`, kind: 'auto', day, stamp: `${day}-${time}-000` })
 const pre = (day: string, time = '090000'): RetentionEntry => ({ name: `pre-restore-${day}-${time}.json`, kind: 'preRestore', day, stamp: `${day}-${time}-000` })
@@ -52,5 +52,13 @@ describe('snapshotsToDelete', () => {
     expect(left).not.toContain('pre-restore-2026-12-03-090000.json')
     // Automatic ones on 1-9 December: the last seven days; the two weeks' newest (6 and 9 December) are among them.
     expect(left.filter((n) => n.startsWith('auto-'))).toEqual(Array.from({ length: 7 }, (_, i) => `auto-${addDays('2026-12-03', i)}-080000.json`))
+  })
+
+  it('keeps the last five copies taken before an import or other bulk write, apart from the others', () => {
+    const write = (day: string): RetentionEntry => ({ name: `pre-write-${day}-100000.json`, kind: 'preWrite', day, stamp: `${day}-100000-000` })
+    const entries = [...Array.from({ length: 7 }, (_, i) => write(addDays('2026-12-01', i))), pre('2026-12-01')]
+    const left = kept(entries)
+    expect(left.filter((n) => n.startsWith('pre-write-'))).toEqual(Array.from({ length: KEEP_PRE_WRITE }, (_, i) => `pre-write-${addDays('2026-12-03', i)}-100000.json`))
+    expect(left).toContain('pre-restore-2026-12-01-090000.json')
   })
 })

@@ -27,7 +27,12 @@ function memoryFs() {
     },
     writeText: async (path, text) => void files.set(path, text),
     remove: async (path) => void files.delete(path),
-    size: async (path) => (files.get(path) ?? '').length
+    size: async (path) => (files.get(path) ?? '').length,
+    removePartials: async (dir) => {
+      const stale = [...files.keys()].filter((p) => p.startsWith(`${dir}/`) && p.endsWith('.partial'))
+      for (const p of stale) files.delete(p)
+      return stale.map((p) => p.slice(dir.length + 1))
+    }
   }
   return { files, fs }
 }
@@ -112,6 +117,16 @@ describe('the snapshot store', () => {
     await expect(store.read('auto-2026-12-01-080000.json/../x')).rejects.toThrow(/not a snapshot name/)
   })
 
+  it('removes what an unfinished write left before it lists or writes', async () => {
+    const { store, files, text } = setup()
+    files.set('/data/backups/.auto-2026-11-30-080000.json.1a2b.partial', '{"format":"credit-')
+    files.set('/data/backups/auto-2026-11-29-080000.json.partial', '')
+    expect(await store.list()).toEqual([])
+    expect([...files.keys()]).toEqual([])
+    await store.save({ text: await text([]), kind: 'preWrite' })
+    expect([...files.keys()]).toEqual(['/data/backups/pre-write-2026-12-01-080000.json'])
+  })
+
   it('does not list files that are not backups', async () => {
     const { store, files } = setup()
     files.set('/data/backups/auto-2026-12-01-080000.json', 'garbage')
@@ -126,6 +141,17 @@ describe('on a real folder', () => {
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
+  it('passes a full disk on as the system reports it, writing nothing', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'credit-ledger-snapshots-'))
+    const full: SnapshotFs = {
+      ...nodeSnapshotFs(),
+      writeText: async (path) => Promise.reject(Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC' }))
+    }
+    const store = createSnapshotStore({ dir: join(dir, 'backups'), fs: full, now: () => new Date(2026, 11, 1, 8) })
+    await expect(store.save({ text: await backupOf([], new Date(2026, 11, 1, 8).toISOString()), kind: 'preRestore' })).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(await store.list()).toEqual([])
+  })
+
   it('creates backups/, writes without leaving a partial file, lists, reads and prunes', async () => {
     dir = mkdtempSync(join(tmpdir(), 'credit-ledger-snapshots-'))
     const backups = join(dir, 'backups')
@@ -136,10 +162,13 @@ describe('on a real folder', () => {
     await store.save({ text: file, kind: 'auto' })
     expect(readdirSync(backups)).toEqual(['auto-2026-12-01-080000.json'])
     writeFileSync(join(backups, 'readme.txt'), 'mine')
+    // A write cut short by a crash: the next run removes what it left.
+    writeFileSync(join(backups, '.auto-2026-12-01-080000.json.9f9f.partial'), '{"format"')
     now = new Date(2026, 11, 2, 9, 30, 5)
-    await store.save({ text: await backupOf([], now.toISOString()), kind: 'auto' })
-    expect((await store.list()).map((s) => s.name)).toEqual(['auto-2026-12-02-093005.json', 'auto-2026-12-01-080000.json'])
-    expect(await store.read('auto-2026-12-01-080000.json')).toBe(file)
+    const next = createSnapshotStore({ dir: backups, fs: nodeSnapshotFs(), now: () => now })
+    await next.save({ text: await backupOf([], now.toISOString()), kind: 'auto' })
+    expect((await next.list()).map((s) => s.name)).toEqual(['auto-2026-12-02-093005.json', 'auto-2026-12-01-080000.json'])
+    expect(await next.read('auto-2026-12-01-080000.json')).toBe(file)
     expect(readdirSync(backups).sort()).toEqual(['auto-2026-12-01-080000.json', 'auto-2026-12-02-093005.json', 'readme.txt'])
   })
 

@@ -1,29 +1,38 @@
 // Owns the automatic backups on disk: the data folder's backups/ holds whole backup files; this lists them from their headers, writes one when it is due, prunes, and reads one back.
-import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { open, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { headerFromStart, payloadTextOf, sha256Hex } from '../../src/domain/backup/backup-file'
-import type { SaveSnapshotRequest, SaveSnapshotResult, SnapshotInfo, SnapshotKind } from '../shared/ipc'
+import { COPY_NAME, copyName, kindOfPrefix, localStamp, parseCopyName } from '../../src/domain/backup/copy-names'
+import type { SaveSnapshotRequest, SaveSnapshotResult, SnapshotInfo } from '../shared/ipc'
 import { snapshotDue } from '../../src/domain/backup/snapshot-due'
+import { nodeDurableFs, removePartials, writeDurably } from './durable-write'
 import { snapshotsToDelete } from './snapshot-retention'
 
+export { localStamp }
 export const SNAPSHOT_DIR_NAME = 'backups'
 /** The header is a few hundred bytes; this much always holds it. */
 const HEADER_BYTES = 16 * 1024
 /** A file name this store wrote: its kind and the local date and time, and a counter if two share a second. */
-export const SNAPSHOT_NAME = /^(auto|pre-restore)-(\d{4}-\d{2}-\d{2})-(\d{6})(?:-(\d{1,3}))?\.json$/
+export const SNAPSHOT_NAME = COPY_NAME
 
 export interface SnapshotFs {
   /** The names in a folder; none when it does not exist. */
   readdir(dir: string): Promise<string[]>
   readStart(path: string, bytes: number): Promise<string>
   readText(path: string): Promise<string>
-  /** Writes so that a crash never leaves half a file under the final name; creates the folder. */
+  /**
+   * Writes so that a crash never leaves half a file under the final name, and the file is on disk
+   * (fsynced, and its folder) before it resolves; creates the folder. Rejects with the system's
+   * error (ENOSPC on a full disk) and leaves nothing behind.
+   */
   writeText(path: string, text: string): Promise<void>
   remove(path: string): Promise<void>
   size(path: string): Promise<number>
+  /** Removes the temporary files of writes that never finished (a crash, a power cut); returns their names. */
+  removePartials(dir: string): Promise<string[]>
 }
 
-export function nodeSnapshotFs(): SnapshotFs {
+export function nodeSnapshotFs(platform: string = process.platform): SnapshotFs {
   return {
     readdir: async (dir) => {
       try {
@@ -44,31 +53,18 @@ export function nodeSnapshotFs(): SnapshotFs {
       }
     },
     readText: (path) => readFile(path, 'utf8'),
-    writeText: async (path, text) => {
-      await mkdir(join(path, '..'), { recursive: true })
-      const partial = `${path}.partial`
-      await writeFile(partial, text, 'utf8')
-      await rename(partial, path)
-    },
+    writeText: (path, text) => writeDurably(nodeDurableFs(), path, text, { platform, makeDir: true }),
     remove: (path) => rm(path, { force: true }),
-    size: async (path) => (await stat(path)).size
+    size: async (path) => (await stat(path)).size,
+    removePartials: (dir) => removePartials(nodeDurableFs(), dir)
   }
 }
 
-function kindOf(prefix: string): SnapshotKind {
-  return prefix === 'auto' ? 'auto' : 'preRestore'
-}
+const kindOf = kindOfPrefix
 
 /** A name's time, as text that sorts in time order whatever its kind. */
 function stampOf(name: string): string {
-  const [, , day = '', time = '', counter = '0'] = SNAPSHOT_NAME.exec(name) ?? []
-  return `${day}-${time}-${counter.padStart(3, '0')}`
-}
-
-/** Local 'YYYY-MM-DD-HHMMSS' of a moment: file names sort in time order and read as the user's clock. */
-export function localStamp(date: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`
+  return parseCopyName(name)?.stamp ?? ''
 }
 
 export interface SnapshotStoreDeps {
@@ -87,7 +83,17 @@ export interface SnapshotStore {
 }
 
 export function createSnapshotStore({ dir, fs, now }: SnapshotStoreDeps): SnapshotStore {
-  const names = async () => (await fs.readdir(dir)).filter((n) => SNAPSHOT_NAME.test(n))
+  // Once per run, before anything else reads the folder: a write cut short by a crash left its temporary file.
+  let cleaned: Promise<void> | undefined
+  const clean = () =>
+    (cleaned ??= fs.removePartials(dir).then(
+      (gone) => void (gone.length > 0 && console.warn('Removed unfinished snapshot files:', gone)),
+      (error: unknown) => console.warn('Could not remove unfinished snapshot files:', error)
+    ))
+  const names = async () => {
+    await clean()
+    return (await fs.readdir(dir)).filter((n) => SNAPSHOT_NAME.test(n))
+  }
 
   const list = async (): Promise<SnapshotInfo[]> => {
     const infos: SnapshotInfo[] = []
@@ -139,10 +145,7 @@ export function createSnapshotStore({ dir, fs, now }: SnapshotStoreDeps): Snapsh
         const decision = snapshotDue(await latestAuto(), header.checksum.value, at.getTime())
         if (!decision.due) return { written: false, reason: decision.reason }
       }
-      const existing = new Set(await names())
-      const base = `${kind === 'auto' ? 'auto' : 'pre-restore'}-${localStamp(at)}`
-      let name = `${base}.json`
-      for (let i = 2; existing.has(name); i++) name = `${base}-${i}.json`
+      const name = copyName(kind, at, new Set(await names()))
       await fs.writeText(join(dir, name), text)
       await prune()
       return { written: true, name }

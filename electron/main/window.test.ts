@@ -12,7 +12,6 @@ function fakeBrowserWindowClass() {
     readonly show = vi.fn()
     readonly maximize = vi.fn()
     readonly loadURL = vi.fn(async (_url: string) => undefined)
-    readonly loadFile = vi.fn(async (_path: string) => undefined)
     constructor(options: BrowserWindowConstructorOptions) {
       this.options = options
       created.push(this)
@@ -41,7 +40,6 @@ function setup(overrides: Partial<MainWindowDeps<InstanceType<ReturnType<typeof 
   const window = createMainWindow({
     BrowserWindow: FakeWindow,
     preloadPath: '/app/out/preload/index.cjs',
-    rendererIndexPath: '/app/out/renderer/index.html',
     stateFilePath: '/data/window-state.json',
     workAreas: () => [{ x: 0, y: 0, width: 1920, height: 1080 }],
     readText: (path) => {
@@ -86,14 +84,12 @@ describe('createMainWindow', () => {
     expect(window.show).toHaveBeenCalledOnce()
   })
 
-  it('loads the built page, or the dev server when one is given', () => {
+  it('loads the built page from app://ledger, or the dev server when one is given', () => {
     const built = setup().window
-    expect(built.loadFile).toHaveBeenCalledExactlyOnceWith('/app/out/renderer/index.html')
-    expect(built.loadURL).not.toHaveBeenCalled()
+    expect(built.loadURL).toHaveBeenCalledExactlyOnceWith('app://ledger/index.html')
 
     const dev = setup({ devServerUrl: 'http://localhost:5173' }).window
     expect(dev.loadURL).toHaveBeenCalledExactlyOnceWith('http://localhost:5173')
-    expect(dev.loadFile).not.toHaveBeenCalled()
   })
 
   it('saves its geometry to the state file when closed', () => {

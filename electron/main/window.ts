@@ -1,5 +1,6 @@
 // Owns the main window: its geometry, secure preferences, showing it when painted, and what it loads.
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron'
+import { APP_INDEX_URL } from './app-protocol'
 import { secureWebPreferences } from './security'
 import {
   MIN_WINDOW_SIZE,
@@ -18,16 +19,13 @@ export interface MainWindow extends TrackedWindow {
   show(): void
   maximize(): void
   loadURL(url: string): Promise<void>
-  loadFile(filePath: string): Promise<void>
 }
 
 export interface MainWindowDeps<W extends MainWindow> {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => W
   /** Absolute path of the built preload script (out/preload/index.cjs). */
   preloadPath: string
-  /** Absolute path of the built renderer page (out/renderer/index.html). */
-  rendererIndexPath: string
-  /** Set in development: the page comes from the dev server instead of the built file. */
+  /** Set in development: the page comes from the dev server instead of app://ledger (app-protocol.ts). */
   devServerUrl?: string
   /** Absolute path of the window state file in the data folder. */
   stateFilePath: string
@@ -62,8 +60,11 @@ export function createMainWindow<W extends MainWindow>(deps: MainWindowDeps<W>):
     if (state.maximized) window.maximize()
     window.show()
   })
-  const loading =
-    deps.devServerUrl === undefined ? window.loadFile(deps.rendererIndexPath) : window.loadURL(deps.devServerUrl)
-  loading.catch((error: unknown) => console.error('Could not load the app page:', error))
+  loadAppPage(window, deps.devServerUrl)
   return window
+}
+
+/** Loads the app's page: the built one from app://ledger, or the dev server's. Also what a reload after a crash does. */
+export function loadAppPage(window: Pick<MainWindow, 'loadURL'>, devServerUrl?: string): void {
+  window.loadURL(devServerUrl ?? APP_INDEX_URL).catch((error: unknown) => console.error('Could not load the app page:', error))
 }

@@ -67,7 +67,8 @@ describe('createBridge', () => {
     ['listSnapshots', (bridge) => bridge.listSnapshots(), CHANNELS.listSnapshots, []],
     ['snapshotNeeded', (bridge) => bridge.snapshotNeeded('ab'), CHANNELS.snapshotNeeded, ['ab']],
     ['saveSnapshot', (bridge) => bridge.saveSnapshot({ text: '{}', kind: 'auto' }), CHANNELS.saveSnapshot, [{ text: '{}', kind: 'auto' }]],
-    ['readSnapshot', (bridge) => bridge.readSnapshot('auto-2026-12-01-080000.json'), CHANNELS.readSnapshot, ['auto-2026-12-01-080000.json']]
+    ['readSnapshot', (bridge) => bridge.readSnapshot('auto-2026-12-01-080000.json'), CHANNELS.readSnapshot, ['auto-2026-12-01-080000.json']],
+    ['dataDiskSpace', (bridge) => bridge.dataDiskSpace(), CHANNELS.dataDiskSpace, []]
   ]
 
   it.each(cases)('%s invokes its own channel with its arguments and returns the reply', async (_name, call, channel, args) => {

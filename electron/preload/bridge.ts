@@ -31,7 +31,8 @@ export function createBridge(ipcRenderer: BridgeIpc): Bridge {
     listSnapshots: () => ipcRenderer.invoke(CHANNELS.listSnapshots),
     snapshotNeeded: (checksum) => ipcRenderer.invoke(CHANNELS.snapshotNeeded, checksum),
     saveSnapshot: (request) => ipcRenderer.invoke(CHANNELS.saveSnapshot, request),
-    readSnapshot: (name) => ipcRenderer.invoke(CHANNELS.readSnapshot, name)
+    readSnapshot: (name) => ipcRenderer.invoke(CHANNELS.readSnapshot, name),
+    dataDiskSpace: () => ipcRenderer.invoke(CHANNELS.dataDiskSpace)
   } satisfies Bridge
 }
 

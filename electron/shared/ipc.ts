@@ -1,4 +1,5 @@
 // Owns the IPC contract between the main process and the renderer: channel names and payload types, no runtime deps.
+import type { CopyKind } from '../../src/domain/backup/copy-names'
 
 export const BRIDGE_KEY = 'creditLedger'
 
@@ -14,7 +15,8 @@ export const CHANNELS = {
   listSnapshots: 'snapshots:list',
   snapshotNeeded: 'snapshots:needed',
   saveSnapshot: 'snapshots:save',
-  readSnapshot: 'snapshots:read'
+  readSnapshot: 'snapshots:read',
+  dataDiskSpace: 'storage:disk-space'
 } as const
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]
 /** The bridge functions that call the main process (one channel each). */
@@ -58,8 +60,8 @@ export interface PrintToPdfRequest {
   suggestedName: string
 }
 
-/** An automatic snapshot, or the copy of the data taken just before a restore. */
-export type SnapshotKind = 'auto' | 'preRestore'
+/** An automatic snapshot, the copy of the data taken just before a restore, or before another bulk write (an import, sample data). */
+export type SnapshotKind = CopyKind
 
 /** A backup file in the data folder's backups/, described from its header. */
 export interface SnapshotInfo {
@@ -70,7 +72,7 @@ export interface SnapshotInfo {
   appVersion: string
   schemaVersion: number
   checksum: string
-  counts: { accounts: number; draws: number; orders: number; repayments: number; inquiries: number }
+  counts: { accounts: number; draws: number; orders: number; repayments: number; inquiries: number; billInstalments: number; billFigures: number }
   from: string | null
   to: string | null
   /** Bytes. */
@@ -89,6 +91,12 @@ export interface SaveSnapshotRequest {
 }
 
 export type SaveSnapshotResult = { written: true; name: string } | { written: false; reason: 'unchanged' | 'tooSoon' }
+
+/** The disk that holds the data folder: what a bulk write is checked against. Bytes. */
+export interface DiskSpace {
+  free: number
+  total: number
+}
 
 /** The one object the preload puts on window[BRIDGE_KEY]. */
 export interface Bridge {
@@ -110,6 +118,8 @@ export interface Bridge {
   snapshotNeeded(checksum: string): Promise<boolean>
   saveSnapshot(request: SaveSnapshotRequest): Promise<SaveSnapshotResult>
   readSnapshot(name: string): Promise<string>
+  /** Free and total bytes of the data folder's disk; null when the system does not say. */
+  dataDiskSpace(): Promise<DiskSpace | null>
 }
 
 /** Hosts the app may open in the system browser; everything else is refused. */
