@@ -15,6 +15,7 @@ import { DEFAULT_PROFILE } from '../src/domain/records'
 import { activeFlags, DEFAULT_RISK_SETTINGS } from '../src/domain/risk'
 import { generateSampleLedger } from '../src/domain/sample-data'
 import { LedgerPage } from './ledger-page'
+import { withoutSavePicker } from './save-picker'
 
 // The sample ledger is generated for the day the app thinks it is: fix that day.
 const NOW = new Date('2026-11-21T08:00:00+08:00')
@@ -111,8 +112,7 @@ test('the month report on screen and as a PDF carries the month\'s totals in Chi
   // Another month from the picker: the figures follow.
   await page.getByTestId('report-language').getByText('中文').click()
   const september = assembleMonthReport(sample, '2026-09', TODAY, { dues: [], flags: [] })
-  await page.getByTestId('report-month').click()
-  await page.locator('.ant-picker-dropdown .ant-picker-cell', { hasText: '9月' }).click()
+  await app.reportMonth('2026年09月')
   await expect(page.getByTestId('report-title')).toHaveText('2026年9月 月度报表')
   await expect(page.getByTestId('report-borrowed')).toHaveText(formatFen(september.totals.borrowed))
 })
@@ -164,6 +164,8 @@ test('the month exports to XLSX and CSV that read back with its figures and reco
 })
 
 test('a backup restores through the page after a preview; a bad file is refused and changes nothing; the restore can be undone', async ({ page }) => {
+  // A browser without the save picker: the backup is a download, which counts only once confirmed.
+  await withoutSavePicker(page)
   const app = await openWithSample(page)
   await app.nav('backup')
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()])
@@ -171,6 +173,10 @@ test('a backup restores through the page after a preview; a bad file is refused 
   const goodPath = join(work, 'good.json')
   await download.saveAs(goodPath)
   const good = readFileSync(goodPath, 'utf8')
+  await expect(page.getByTestId('backup-pending')).toContainText('下载已开始')
+  await expect(page.getByTestId('backup-status')).toContainText('还没有下载或保存过备份')
+  await page.getByTestId('backup-confirm-saved').click()
+  await expect(page.getByTestId('backup-pending')).toHaveCount(0)
   await expect(page.getByTestId('backup-status')).toContainText('上次备份：2026-11-21')
 
   const file = JSON.parse(good) as { schemaVersion: number; checksum: { value: string }; payload: { ledger: { draws: { principal: number }[] } } }
@@ -248,7 +254,8 @@ test('a backup restores through the page after a preview; a bad file is refused 
   await expect(page.getByTestId('empty-state')).toBeVisible()
 })
 
-test('the web build reminds to download a backup after a week of changes', async ({ page }) => {
+test('the web build reminds to download a backup after a week of changes, and a download counts only once confirmed', async ({ page }) => {
+  await withoutSavePicker(page)
   const app = await openWithSample(page)
   // The watcher notes the first change not in a backup a few seconds after the data settles.
   await page.clock.runFor(6_000)
@@ -267,6 +274,14 @@ test('the web build reminds to download a backup after a week of changes', async
   await page.screenshot({ path: 'e2e/.artifacts/screens/zh-CN-backup-reminder.png' })
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reminder-download').click()])
   expect(download.suggestedFilename()).toMatch(/^credit-ledger-backup-2026-11-28-\d{4}\.json$/)
+  // The browser cannot tell whether the file landed: the reminder asks, and a "no" changes nothing.
+  await expect(page.getByTestId('reminder-download')).toHaveCount(0)
+  await page.getByTestId('reminder-not-saved').click()
+  await expect(page.getByTestId('reminder-download')).toBeVisible()
+  await expect(page.getByTestId('backup-status')).toContainText('还没有下载或保存过备份')
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('reminder-download').click()])
+  await page.getByTestId('reminder-confirm-saved').click()
+  await expect(page.getByTestId('reminder-confirm-saved')).toHaveCount(0)
   await expect(page.getByTestId('reminder-download')).toHaveCount(0)
   await expect(page.getByTestId('backup-status')).toContainText('上次备份：2026-11-28')
 })

@@ -46,6 +46,7 @@ import { ImportPage } from '@/features/import/ImportPage'
 import { BackupPage } from '@/features/backup/BackupPage'
 import { DueBadge, DueReminders } from '@/features/dues/DueReminders'
 import { BackupWatcher } from '@/features/backup/BackupWatcher'
+import { RecoveryOffer } from '@/features/backup/RecoveryOffer'
 import { I18nProvider, useI18n } from './i18n-context'
 import { LedgerProvider, useLedger } from './ledger-context'
 import { NAV_GROUPS, PAGES, useRoute, type Page, type Route } from './router'
@@ -160,6 +161,7 @@ function Shell() {
       </Layout.Sider>
       <Layout.Content className="shell-content">
         <DueReminders />
+        <RecoveryOffer />
         {ledger.loaded && ready ? (
           <ErrorBoundary key={`${route.page}/${route.id ?? ''}`} title={t('app.crashed')} action={t('app.backHome')}>
             <PageFor route={route} />

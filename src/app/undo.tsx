@@ -5,6 +5,8 @@ import { appDb } from '@/db/instance'
 import { countRemoved, deleteRecord, restoreRemoved, type Removed } from '@/db/repo'
 import type { RecordType } from '@/domain/records'
 import { isValidationError } from '@/db/errors'
+import { isBulkWriteError } from '@/db/bulk-write'
+import { bulkFailureText } from '@/features/backup/write-failure-text'
 import { typingOrOverlay } from '@/components/use-hotkey'
 import { useI18n } from './i18n-context'
 
@@ -25,6 +27,11 @@ export function UndoProvider({ children }: { children: ReactNode }) {
 
   const failed = useCallback(
     (e: unknown) => {
+      // An undo that replaces the ledger is a bulk write: say what it found, not what it assumes.
+      if (isBulkWriteError(e)) {
+        void message.error(bulkFailureText(e, 'undo', t, tk), 10)
+        return
+      }
       const key = isValidationError(e) ? e.issues[0]?.message : undefined
       void message.error(key ? tk(key) : t('common.saveFailed', { reason: e instanceof Error ? e.message : String(e) }))
     },

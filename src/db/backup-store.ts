@@ -41,8 +41,14 @@ export async function readBackupPayload(db: LedgerDb): Promise<BackupPayload> {
   })
 }
 
-/** The copy of the data taken just before a restore, kept (outside any backup) so the restore can be undone. */
-export const preRestoreSchema = z.object({ createdAt: z.string(), text: z.string().min(1) })
+/**
+ * The copy of the data taken just before a restore, kept (outside any backup) so the restore can be
+ * undone: its text, or where a copy store outside the database keeps it (`ref`, with its record
+ * count), which spares the restore writing the old ledger into the same database beside the new.
+ */
+export const preRestoreSchema = z
+  .object({ createdAt: z.string(), text: z.string().min(1).optional(), ref: z.string().min(1).optional(), total: z.number().int().min(0).optional() })
+  .refine((v) => v.text !== undefined || v.ref !== undefined)
 export type PreRestore = z.infer<typeof preRestoreSchema>
 
 /**
@@ -88,11 +94,20 @@ export async function restoreWithUndo(db: LedgerDb, backup: Backup, context: { a
   return preRestore
 }
 
-/** Puts back the data from before the last restore and forgets the copy; false when there is none. */
-export async function undoRestore(db: LedgerDb): Promise<boolean> {
+/** The text of the copy kept before the last restore (read from the copy store when kept there); null when there is none. */
+export async function preRestoreText(db: LedgerDb, readCopy?: (ref: string) => Promise<string>): Promise<string | null> {
   const kept = await readPreRestore(db)
-  if (!kept) return false
-  const read = await readBackup(kept.text)
+  if (!kept) return null
+  if (kept.text !== undefined) return kept.text
+  if (!readCopy || kept.ref === undefined) throw new Error('the copy kept before the restore is not reachable here')
+  return readCopy(kept.ref)
+}
+
+/** Puts back the data from before the last restore and forgets the copy; false when there is none. */
+export async function undoRestore(db: LedgerDb, readCopy?: (ref: string) => Promise<string>): Promise<boolean> {
+  const text = await preRestoreText(db, readCopy)
+  if (text === null) return false
+  const read = await readBackup(text)
   // The copy was written by this app a moment before the restore; failing its checks means the store is damaged.
   if (!read.ok) throw new Error(`the copy kept before the restore is unreadable (${read.problem.code})`)
   await restorePayload(db, read.backup.payload, null)

@@ -6,6 +6,11 @@ import { ValidationError } from './errors'
 import { addLedger, applyImport, readLedger, revertImport, saveOrder, saveRepayment } from './repo'
 import { openLedgerDb, type LedgerDb } from './schema'
 import { commitImport, loadProductAccounts, undoImport } from '@/features/import/commit'
+import { isBulkWriteError, type BulkWriteDeps } from './bulk-write'
+import { memoryCopyStore } from './copies'
+
+/** Plenty of room and an in-memory copy store: these tests are about the import's own rules. */
+const deps: BulkWriteDeps = { room: async () => ({ quotaLeft: null, diskFree: null }), copies: async () => memoryCopyStore().store, appVersion: '0.1.0', now: () => new Date() }
 
 let db: LedgerDb
 beforeEach(async () => {
@@ -63,20 +68,25 @@ describe('applyImport', () => {
 
 describe('commitImport', () => {
   it('remembers the product accounts with the write, adding to what was known', async () => {
-    await commitImport(db, { orders: [], repayments: [], updated: [] }, { 花呗: 'huabei' })
-    await commitImport(db, { orders: [bought], repayments: [], updated: [] }, { 先用后付: 'zhima' })
+    await commitImport(db, { orders: [], repayments: [], updated: [] }, { 花呗: 'huabei' }, deps)
+    await commitImport(db, { orders: [bought], repayments: [], updated: [] }, { 先用后付: 'zhima' }, deps)
     expect(await loadProductAccounts(db)).toEqual({ 花呗: 'huabei', 先用后付: 'zhima' })
   })
 
-  it('remembers nothing when the write is refused', async () => {
-    await expect(commitImport(db, { orders: [order], repayments: [], updated: [] }, { 花呗: 'huabei' })).rejects.toBeInstanceOf(ValidationError)
+  it('remembers nothing when the write is refused, and says it read the ledger back unchanged', async () => {
+    const failure = await commitImport(db, { orders: [order], repayments: [], updated: [] }, { 花呗: 'huabei' }, deps).then(
+      () => null,
+      (e: unknown) => e
+    )
+    expect(isBulkWriteError(failure) && failure.failure).toMatchObject({ stage: 'write', state: 'unchanged', failure: { kind: 'validation' } })
+    expect(isBulkWriteError(failure) && failure.error).toBeInstanceOf(ValidationError)
     expect(await loadProductAccounts(db)).toEqual({})
   })
 })
 
 describe('revertImport', () => {
   it('takes back what an import added and puts changed orders back', async () => {
-    const write = await commitImport(db, { orders: [bought], repayments: [{ ...bill, amount: 8_000 }], updated: [{ ...order, status: 'cancelled' }] }, {})
+    const write = await commitImport(db, { orders: [bought], repayments: [{ ...bill, amount: 8_000 }], updated: [{ ...order, status: 'cancelled' }] }, {}, deps)
     await undoImport(db, write)
     const ledger = await readLedger(db)
     expect(ledger.orders).toEqual([order])
@@ -95,8 +105,8 @@ describe('revertImport', () => {
   })
 
   it('refuses when an imported repayment was edited since, and puts back the product accounts on undo', async () => {
-    await commitImport(db, { orders: [], repayments: [], updated: [] }, { 花呗: 'huabei' })
-    const write = await commitImport(db, { orders: [bought], repayments: [{ ...bill, amount: 8_000 }], updated: [] }, { 花呗: 'skip' })
+    await commitImport(db, { orders: [], repayments: [], updated: [] }, { 花呗: 'huabei' }, deps)
+    const write = await commitImport(db, { orders: [bought], repayments: [{ ...bill, amount: 8_000 }], updated: [] }, { 花呗: 'skip' }, deps)
     expect(await loadProductAccounts(db)).toEqual({ 花呗: 'skip' })
     await saveRepayment(db, { ...bill, amount: 7_000, note: '改过' })
     await expect(undoImport(db, write)).rejects.toMatchObject({ issues: [{ message: 'validation.undoConflicts' }] })

@@ -330,6 +330,32 @@ describe('saveInquiry', () => {
   })
 })
 
+describe('one id, one record across every record table', () => {
+  beforeEach(async () => {
+    await saveAccount(db, cash)
+    await saveAccount(db, huabei)
+    await saveDraw(db, draw)
+    await saveOrder(db, order)
+  })
+
+  it('refuses each single-record write whose id a record of another table holds, and writes nothing', async () => {
+    const used = [{ path: 'id', message: 'validation.idUsedByOtherType' }]
+    await expectRejected(() => saveOrder(db, { ...order, id: 'dr-1' }), 'order', used)
+    await expectRejected(() => saveDraw(db, { ...draw, id: 'od-1' }), 'draw', used)
+    await expectRejected(() => saveRepayment(db, repay('od-1', { date: '2026-01-11', amount: 1_000 })), 'repayment', used)
+    await expectRejected(() => saveInquiry(db, { ...inquiry, id: 'huabei' }), 'inquiry', used)
+    await expectRejected(() => saveAccount(db, { ...cash, id: 'dr-1' }), 'account', used)
+    // An edit under its own id is no clash.
+    await saveOrder(db, { ...order, amount: 12_000 })
+    expect((await db.orders.get('od-1'))?.amount).toBe(12_000)
+  })
+
+  it('refuses an import or a whole ledger bringing an id another type holds', async () => {
+    await expectRejected(() => addLedger(db, { ...emptyLedger, inquiries: [{ ...inquiry, id: 'od-1' }] }), 'inquiries', [{ path: 'id', message: 'validation.idUsedByOtherType' }])
+    await expectRejected(() => replaceLedger(db, { ...emptyLedger, accounts: [cash], draws: [draw, { ...draw, id: 'cash' }] }), 'draws', [{ path: 'id', message: 'validation.idUsedByOtherType' }])
+  })
+})
+
 describe('deleteRecord / restoreRemoved', () => {
   beforeEach(async () => {
     await saveAccount(db, cash)

@@ -27,6 +27,7 @@ import {
 } from '@/domain/records'
 import { findMoneyProblems, findRepaymentProblem, validateLedger } from '@/domain/validate-ledger'
 import { ValidationError } from './errors'
+import { assertIdFree, recordTables } from './record-ids'
 import type { LedgerDb } from './schema'
 
 export function newId(): string {
@@ -67,7 +68,8 @@ function replaced<T extends { id: string }>(rows: T[], row: T): T[] {
   return [...rows.filter((r) => r.id !== row.id), row]
 }
 
-const ALL_TABLES = (db: LedgerDb) => [db.accounts, db.draws, db.orders, db.repayments, db.inquiries, db.billInstalments, db.billFigures]
+/** Every record table (see recordTables): single-record writes check ids across all of them. */
+const ALL_TABLES = (db: LedgerDb) => recordTables(db)
 
 /** Every record table, read inside the caller's transaction. */
 async function readTables(db: LedgerDb): Promise<Ledger> {
@@ -85,6 +87,7 @@ async function readTables(db: LedgerDb): Promise<Ledger> {
 export async function saveAccount(db: LedgerDb, input: unknown): Promise<Account> {
   const account = validated<Account>('account', accountSchema, input)
   await db.transaction('rw', ALL_TABLES(db), async () => {
+    await assertIdFree(db, 'accounts', account.id, 'account')
     const existing = await db.accounts.get(account.id)
     if (existing && existing.kind !== account.kind) {
       // Changing the kind must not strand the draws, orders or bill payments the account holds.
@@ -104,6 +107,7 @@ export async function saveAccount(db: LedgerDb, input: unknown): Promise<Account
 export async function saveDraw(db: LedgerDb, input: unknown): Promise<Draw> {
   const draw = validated<Draw>('draw', drawSchema, input)
   await db.transaction('rw', ALL_TABLES(db), async () => {
+    await assertIdFree(db, 'draws', draw.id, 'draw')
     reject('draw', checkDrawAccount(draw, await db.accounts.get(draw.accountId)))
     const repayments = await db.repayments.where('targetId').equals(draw.id).toArray()
     if (repayments.some((r) => r.accountId !== draw.accountId))
@@ -123,6 +127,7 @@ export async function saveDraw(db: LedgerDb, input: unknown): Promise<Draw> {
 export async function saveOrder(db: LedgerDb, input: unknown): Promise<Order> {
   const order = validated<Order>('order', orderSchema, input)
   await db.transaction('rw', ALL_TABLES(db), async () => {
+    await assertIdFree(db, 'orders', order.id, 'order')
     reject('order', checkOrderAccount(order, await db.accounts.get(order.accountId)))
     const repayments = await db.repayments.where('targetId').equals(order.id).toArray()
     if (repayments.some((r) => r.accountId !== order.accountId))
@@ -147,6 +152,7 @@ export async function saveOrder(db: LedgerDb, input: unknown): Promise<Order> {
 export async function saveRepayment(db: LedgerDb, input: unknown): Promise<Repayment> {
   const repayment = validated<Repayment>('repayment', repaymentSchema, input)
   await db.transaction('rw', ALL_TABLES(db), async () => {
+    await assertIdFree(db, 'repayments', repayment.id, 'repayment')
     const before = await db.repayments.get(repayment.id)
     const slice = await accountSlice(db, repayment.accountId)
     const problems = findMoneyProblems({ ...slice, repayments: replaced(slice.repayments, repayment) })
@@ -169,6 +175,7 @@ export async function saveRepayment(db: LedgerDb, input: unknown): Promise<Repay
 export async function saveBillInstalment(db: LedgerDb, input: unknown): Promise<BillInstalment> {
   const plan = validated<BillInstalment>('billInstalment', billInstalmentSchema, input)
   await db.transaction('rw', ALL_TABLES(db), async () => {
+    await assertIdFree(db, 'billInstalments', plan.id, 'billInstalment')
     const account = await db.accounts.get(plan.accountId)
     if (!account) reject('billInstalment', [{ path: 'accountId', message: 'validation.unknownAccount' }])
     const slice = await accountSlice(db, plan.accountId)
@@ -184,7 +191,8 @@ export async function saveBillInstalment(db: LedgerDb, input: unknown): Promise<
 /** A figure typed from a printed bill (its minimum); one per account and statement date. */
 export async function saveBillFigure(db: LedgerDb, input: unknown): Promise<BillFigure> {
   const figure = validated<BillFigure>('billFigure', billFigureSchema, input)
-  await db.transaction('rw', [db.accounts, db.billFigures], async () => {
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    await assertIdFree(db, 'billFigures', figure.id, 'billFigure')
     if (!(await db.accounts.get(figure.accountId))) reject('billFigure', [{ path: 'accountId', message: 'validation.unknownAccount' }])
     const same = await db.billFigures.where('accountId').equals(figure.accountId).filter((f) => f.statementDate === figure.statementDate && f.id !== figure.id).toArray()
     if (same.length > 0) await db.billFigures.bulkDelete(same.map((f) => f.id))
@@ -195,7 +203,10 @@ export async function saveBillFigure(db: LedgerDb, input: unknown): Promise<Bill
 
 export async function saveInquiry(db: LedgerDb, input: unknown): Promise<Inquiry> {
   const inquiry = validated<Inquiry>('inquiry', inquirySchema, input)
-  await db.inquiries.put(inquiry)
+  await db.transaction('rw', ALL_TABLES(db), async () => {
+    await assertIdFree(db, 'inquiries', inquiry.id, 'inquiry')
+    await db.inquiries.put(inquiry)
+  })
   return inquiry
 }
 

@@ -39,7 +39,7 @@ describe('validateLedger', () => {
     expect(result).toEqual({ recordType: 'inquiries', row: 2, issues: [{ path: 'institution', message: 'validation.required' }] })
   })
 
-  it('refuses duplicate ids within the list and against what is stored, but not across types', () => {
+  it('refuses duplicate ids within the list and against what is stored', () => {
     expect(validateLedger(ledger({ inquiries: [inquiry, { ...inquiry, date: '2026-02-01' }] }))).toEqual({
       recordType: 'inquiries',
       row: 2,
@@ -50,7 +50,20 @@ describe('validateLedger', () => {
       row: 2,
       issues: [{ path: 'id', message: 'validation.duplicateId' }]
     })
-    expect(validateLedger(ledger({ orders: [{ ...order, id: 'dr-1' }] }))).toBeNull()
+  })
+
+  it('refuses an id shared across record types, stored or incoming', () => {
+    // An order under the draw's id: their repayments would be counted together.
+    expect(validateLedger(ledger({ orders: [{ ...order, id: 'dr-1' }] }))).toEqual({ recordType: 'orders', row: 1, issues: [{ path: 'id', message: 'validation.idUsedByOtherType' }] })
+    expect(validateLedger({ ...empty, inquiries: [{ ...inquiry, id: 'cash' }] }, ledger())).toEqual({ recordType: 'inquiries', row: 1, issues: [{ path: 'id', message: 'validation.idUsedByOtherType' }] })
+  })
+
+  it('refuses the restore where a ¥10 draw and an order share an id and ¥5,000 "settles" the draw', () => {
+    const small = { ...draw, id: 'shared', principal: 1_000 }
+    const big = { ...order, id: 'shared', amount: 500_000, dueDate: '2026-03-10' }
+    const payoff = repay('rp-1', { targetId: 'shared', date: '2026-01-20', amount: 500_000 })
+    const problem = validateLedger(ledger({ draws: [small], orders: [big], repayments: [payoff] }))
+    expect(problem).toEqual({ recordType: 'orders', row: 1, issues: [{ path: 'id', message: 'validation.idUsedByOtherType' }] })
   })
 
   it('refuses a draw on an unknown account or on a pay-later account', () => {

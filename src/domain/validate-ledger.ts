@@ -6,6 +6,7 @@ import { statementAccountOf } from './cost/ledger-cost'
 import { walkStatement } from './cost/statement'
 import { DEFAULT_PENALTY_MULTIPLIER } from './cost/loan'
 import { check, recordSchemas, RECORD_TYPES, type BillInstalment, type FieldIssue, type Ledger, type Order, type RecordType, type Repayment } from './records'
+import { findCrossTypeIdClash } from './record-ids'
 
 export interface LedgerProblem {
   recordType: RecordType
@@ -129,6 +130,12 @@ export function validateLedger(incoming: Ledger, existing?: Ledger): LedgerProbl
       seen.add(id)
     }
   }
+  // One id, one record: a draw and an order sharing an id would share their repayments.
+  const clash = findCrossTypeIdClash(
+    RECORD_TYPES.map((t) => ({ type: t, rows: existing?.[t] ?? [] })),
+    RECORD_TYPES.map((t) => ({ type: t, rows: incoming[t] }))
+  )
+  if (clash) return { recordType: clash.type, row: clash.row, issues: [{ path: 'id', message: 'validation.idUsedByOtherType' }] }
   const merged: Ledger = {
     accounts: [...(existing?.accounts ?? []), ...incoming.accounts],
     draws: [...(existing?.draws ?? []), ...incoming.draws],

@@ -4,6 +4,7 @@ import { duesEn } from './parts/dues'
 import { importEn } from './parts/import'
 import { reportsEn } from './parts/reports'
 import { riskEn } from './parts/risk'
+import { safetyEn } from './parts/safety'
 import type { CoreMessageKey, MessageKey } from './zh-CN'
 
 const coreEn: Record<CoreMessageKey, string> = {
@@ -367,4 +368,4 @@ const coreEn: Record<CoreMessageKey, string> = {
   'validation.unknownError': 'Unexpected error: {reason}'
 }
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...duesEn, ...riskEn, ...reportsEn, ...importEn, ...statementEn }
+export const en: Record<MessageKey, string> = { ...coreEn, ...duesEn, ...riskEn, ...reportsEn, ...importEn, ...statementEn, ...safetyEn }

@@ -4,6 +4,7 @@ import { duesZh } from './parts/dues'
 import { importZh } from './parts/import'
 import { reportsZh } from './parts/reports'
 import { riskZh } from './parts/risk'
+import { safetyZh } from './parts/safety'
 
 const coreZh = {
   'app.title': '信用账本',
@@ -366,7 +367,7 @@ const coreZh = {
   'validation.unknownError': '出现意外错误：{reason}'
 } as const satisfies Record<string, string>
 
-export const zhCN = { ...coreZh, ...duesZh, ...riskZh, ...reportsZh, ...importZh, ...statementZh }
+export const zhCN = { ...coreZh, ...duesZh, ...riskZh, ...reportsZh, ...importZh, ...statementZh, ...safetyZh }
 
 export type MessageKey = keyof typeof zhCN
 export type CoreMessageKey = keyof typeof coreZh

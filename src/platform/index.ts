@@ -1,4 +1,6 @@
 // Owns the one interface to the operating system, with an Electron implementation (via the bridge) and a web fallback.
+import type { CopyStore } from '@/db/copies'
+import type { StorageRoom } from '@/db/storage-guard'
 import { isAllowedExternalUrl } from '../../electron/shared/links'
 import {
   BRIDGE_KEY,
@@ -12,6 +14,12 @@ import {
   type SnapshotList,
   type TrayModeRequest
 } from '../../electron/shared/ipc'
+import { desktopCopyStore } from './desktop-copies'
+import { opfsCopyStore } from './opfs-copies'
+import { estimateStorage, requestPersistence, storagePersisted, type StorageEstimateResult } from './storage'
+import { saveWithConfirmation, startDownload, type SaveOutcome, type SaveRequest } from './web-save'
+
+export type { SaveOutcome, SaveRequest }
 
 /** How printing the report went: saved by the desktop app, cancelled, or handed to the browser's print dialog. */
 export type PrintOutcome = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'browserDialog' }
@@ -47,9 +55,28 @@ export interface Platform {
   printReport(suggestedName: string): Promise<PrintOutcome>
   /** Null in the browser, which cannot write files unasked. */
   snapshots: SnapshotApi | null
+  /**
+   * Saves a backup where the user chooses and says how that ended: 'saved' only when the file is
+   * confirmed written (desktop: written and synced; browser: the save picker closed the file), a
+   * browser download only 'downloadStarted'.
+   */
+  saveBackupFile(request: SaveRequest): Promise<SaveOutcome>
+  /** What the storage allows now, for the check before every bulk write. */
+  storageRoom(): Promise<StorageRoom>
+  storageStatus(): Promise<StorageStatus>
+  /** Where copies of the ledger live outside the database; null where there is no such place. */
+  copyStore(): Promise<CopyStore | null>
 }
 
 export type NotificationState = 'granted' | 'default' | 'denied' | 'unsupported'
+
+/** What Settings shows about storage; null where the platform does not say. */
+export interface StorageStatus {
+  persisted: boolean | null
+  estimate: StorageEstimateResult | null
+  /** Desktop: the data folder's disk. */
+  disk: { free: number; total: number } | null
+}
 
 declare global {
   interface Window {
@@ -59,16 +86,27 @@ declare global {
 
 export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '0.0.0'
 
-async function persist(): Promise<boolean> {
-  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return false
-  try {
-    return (await navigator.storage.persisted()) || (await navigator.storage.persist())
-  } catch {
-    return false
-  }
+const persist = requestPersistence
+
+/** What the quota leaves, from an estimate. */
+function quotaLeft(estimate: StorageEstimateResult | null): number | null {
+  return estimate === null ? null : estimate.quota - estimate.usage
+}
+
+/** Resolves once and keeps the answer: the copy store does not change while the app runs. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined
+  return () => (value ??= make())
 }
 
 export function electronPlatform(bridge: Bridge): Platform {
+  const diskSpace = async () => {
+    try {
+      return await bridge.dataDiskSpace()
+    } catch {
+      return null
+    }
+  }
   return {
     kind: 'electron',
     getAppInfo: () => bridge.getAppInfo(),
@@ -90,7 +128,25 @@ export function electronPlatform(bridge: Bridge): Platform {
       needed: (checksum) => bridge.snapshotNeeded(checksum),
       save: (request) => bridge.saveSnapshot(request),
       read: (name) => bridge.readSnapshot(name)
-    }
+    },
+    saveBackupFile: async (request) => {
+      // The dialog confirms the place; the main process writes, syncs and renames, or rejects with the reason.
+      const result = await bridge.saveFile({
+        suggestedName: request.suggestedName,
+        data: await request.produce(),
+        filters: [{ name: request.type.description, extensions: [request.type.extension.replace(/^\./, '')] }]
+      })
+      return result.saved ? { kind: 'saved', name: result.path } : { kind: 'cancelled' }
+    },
+    storageRoom: async () => {
+      const [estimate, disk] = await Promise.all([estimateStorage(), diskSpace()])
+      return { quotaLeft: quotaLeft(estimate), diskFree: disk?.free ?? null }
+    },
+    storageStatus: async () => {
+      const [persisted, estimate, disk] = await Promise.all([storagePersisted(), estimateStorage(), diskSpace()])
+      return { persisted, estimate, disk }
+    },
+    copyStore: once(async () => desktopCopyStore(bridge, (await bridge.listSnapshots()).dir))
   }
 }
 
@@ -108,17 +164,8 @@ export function webPlatform(): Platform {
       return true
     },
     saveFile: async (request) => {
-      // The browser's download is the web's save dialog; where it lands is the browser's choice.
-      const part: BlobPart = typeof request.data === 'string' ? request.data : new Uint8Array(request.data)
-      const blob = new Blob([part])
-      const url = URL.createObjectURL(blob)
-      const a = document.createElement('a')
-      a.href = url
-      a.download = request.suggestedName
-      document.body.append(a)
-      a.click()
-      a.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      // The browser's download is the web's save dialog for exports; where it lands is the browser's choice.
+      startDownload(request.suggestedName, request.data)
       return { saved: true, path: request.suggestedName }
     },
     notify: async ({ title, body, itemKey }) => {
@@ -165,7 +212,14 @@ export function webPlatform(): Platform {
       window.print()
       return { kind: 'browserDialog' }
     },
-    snapshots: null
+    snapshots: null,
+    saveBackupFile: (request) => saveWithConfirmation(request),
+    storageRoom: async () => ({ quotaLeft: quotaLeft(await estimateStorage()), diskFree: null }),
+    storageStatus: async () => {
+      const [persisted, estimate] = await Promise.all([storagePersisted(), estimateStorage()])
+      return { persisted, estimate, disk: null }
+    },
+    copyStore: once(() => opfsCopyStore())
   }
 }
 

@@ -34,7 +34,9 @@ export const CHECKSUM_ALGORITHM = 'SHA-256'
  */
 export const BACKUP_STATE_KEY = 'backup.state'
 export const PRE_RESTORE_KEY = 'backup.preRestore'
-export const LOCAL_META_KEYS: readonly string[] = [BACKUP_STATE_KEY, PRE_RESTORE_KEY, FIRED_REMINDERS_KEY]
+/** The newest kept copy the user declined to restore (src/domain/backup/recovery.ts). */
+export const RECOVERY_DISMISSED_KEY = 'backup.recoveryDismissed'
+export const LOCAL_META_KEYS: readonly string[] = [BACKUP_STATE_KEY, PRE_RESTORE_KEY, FIRED_REMINDERS_KEY, RECOVERY_DISMISSED_KEY]
 export const PROFILE_KEY = 'profile'
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }

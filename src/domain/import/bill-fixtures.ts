@@ -1,6 +1,7 @@
 // Owns the bill files tests, the benchmark and the e2e import: each export's layout written out independently of the parser (GBK bytes, padded cells, trailing tabs, refunds, duplicates), plus a malformed row on request.
 //
 // Test helper only: iconv-lite is a dev dependency and nothing in the app imports this module.
+import { strToU8, zipSync } from 'fflate'
 import iconv from 'iconv-lite'
 import writeXlsxFile from 'write-excel-file/universal'
 
@@ -259,4 +260,31 @@ export function largeAlipayRows(count: number, seed = 7): FixtureRow[] {
     rows.push(row({ time, type: '日常消费', counterparty: merchant, item: `${merchant}订单${i}`, amount: yuan, method: credit ? '花呗' : '招商银行储蓄卡(1234)', tradeNo: no, merchantOrderNo: `M${no}` }))
   }
   return rows
+}
+
+/**
+ * A workbook of a few kilobytes whose one sheet holds a header row and one cell at `farCell`
+ * (XFD1048576 by default): laid out as a grid, that sheet is 17 billion cells.
+ */
+export function farCellXlsx(farCell = 'XFD1048576'): Uint8Array {
+  const row = /\d+$/.exec(farCell)?.[0] ?? '1'
+  const header = WECHAT_HEADER.map((name, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${name}</t></is></c>`).join('')
+  const files = {
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    ),
+    'xl/workbook.xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+    ),
+    'xl/worksheets/sheet1.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${header}</row><row r="${row}"><c r="${farCell}" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`
+    )
+  }
+  return zipSync(files, { level: 9 })
 }

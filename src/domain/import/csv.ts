@@ -4,6 +4,34 @@ export interface TextRow {
   /** 1-based line of the file where the row starts. */
   line: number
   cells: string[]
+  /**
+   * Set on a line whose quote never closes where a cell could end: its cells are left empty and
+   * `raw` holds the line as written. The rows after it are read as if it had no quote.
+   */
+  unbalancedQuote?: true
+  raw?: string
+  /** Where in `raw` the quote that never closes stands. */
+  quoteAt?: number
+}
+
+/** A quoted cell spanning more lines than this is a quote left open, not a note with line breaks. */
+export const MAX_LINES_IN_CELL = 20
+
+/**
+ * The start of a transaction row: a date, then a delimiter later on the same line. A quoted cell
+ * whose text holds one of these at a line start has swallowed the rows after an unbalanced quote.
+ */
+const ROW_START = /^[ \t]*(?:=?")?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/
+
+function swallowsRows(chunk: string, delimiter: string): boolean {
+  let lines = 0
+  for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) {
+    if (++lines > MAX_LINES_IN_CELL) return true
+    const end = chunk.indexOf('\n', k + 1)
+    const next = chunk.slice(k + 1, end < 0 ? chunk.length : end)
+    if (ROW_START.test(next) && next.includes(delimiter)) return true
+  }
+  return false
 }
 
 /**
@@ -30,6 +58,10 @@ export function detectDelimiter(text: string): ',' | '\t' {
  * breaks; CRLF, LF and lone CR all end a line). Blank lines are kept as rows without cells, so
  * line numbers stay those of the file. Cells are cut out with slice, never built a character at
  * a time: a year of bills is millions of characters.
+ *
+ * A quote that never closes, or whose cell would run over the start of another transaction row
+ * or more than MAX_LINES_IN_CELL lines, is unbalanced: its line becomes a row marked
+ * `unbalancedQuote` and reading goes on at the next line, so no row after it is lost.
  */
 export function parseDelimited(text: string, delimiter: ',' | '\t' = ',', onProgress?: (fraction: number) => void): TextRow[] {
   const rows: TextRow[] = []
@@ -44,7 +76,9 @@ export function parseDelimited(text: string, delimiter: ',' | '\t' = ',', onProg
       nextReport += 200_000
     }
     const rowLine = line
+    const rowStart = i
     const cells: string[] = []
+    let unbalanced = -1
     // One row: cells until a line break outside quotes, or the end.
     for (;;) {
       let start = i
@@ -55,12 +89,11 @@ export function parseDelimited(text: string, delimiter: ',' | '\t' = ',', onProg
         // A quoted cell: to the closing quote; "" is a quote inside it.
         value = ''
         j = start + 1
+        let closed = false
         for (;;) {
           const q = text.indexOf('"', j)
           const end = q < 0 ? n : q
-          const chunk = text.slice(j, end)
-          for (let k = chunk.indexOf('\n'); k >= 0; k = chunk.indexOf('\n', k + 1)) line++
-          value += chunk
+          value += text.slice(j, end)
           if (q < 0) {
             j = n
             break
@@ -70,9 +103,15 @@ export function parseDelimited(text: string, delimiter: ',' | '\t' = ',', onProg
             j = q + 2
           } else {
             j = q + 1
+            closed = true
             break
           }
         }
+        if (!closed || (value.includes('\n') && swallowsRows(value.replace(/\r\n?/g, '\n'), delimiter))) {
+          unbalanced = start
+          break
+        }
+        for (let k = value.indexOf('\n'); k >= 0; k = value.indexOf('\n', k + 1)) line++
         // Anything between the closing quote and the delimiter (a stray tab) belongs to the cell.
         const rest = j
         while (j < n) {
@@ -98,6 +137,15 @@ export function parseDelimited(text: string, delimiter: ',' | '\t' = ',', onProg
       // End of the row: a line break or the end of the text.
       i = j < n ? j + (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? 2 : 1) : n
       break
+    }
+    if (unbalanced >= 0) {
+      // The bad line on its own, as written; the next line is read afresh.
+      let end = rowStart
+      while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++
+      rows.push({ line: rowLine, cells: [], unbalancedQuote: true, raw: text.slice(rowStart, end), quoteAt: unbalanced < end ? unbalanced - rowStart : 0 })
+      i = end < n ? end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1) : n
+      line = rowLine + 1
+      continue
     }
     line++
     rows.push({ line: rowLine, cells: cells.length === 1 && cells[0] === '' ? [] : cells })

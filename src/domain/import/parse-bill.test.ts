@@ -9,12 +9,14 @@ import {
   WECHAT_ROWS,
   alipayCsv,
   alipayText,
+  farCellXlsx,
   jdCsv,
   malformed,
   meituanCsv,
   wechatCsv,
   wechatXlsx
 } from './bill-fixtures'
+import { MAX_BILL_ROWS } from './limits'
 import { parseBill } from './parse-bill'
 import type { BillRow } from './types'
 
@@ -178,5 +180,53 @@ describe('bad files', () => {
     const bill = await parseBill(file('wechat.txt', new Uint8Array(iconv.encode(text, 'utf-16le', { addBOM: true }))))
     expect(bill).toMatchObject({ source: 'wechat', encoding: 'utf-16le', problems: [] })
     expect(bill.rows).toHaveLength(7)
+  })
+})
+
+describe('hostile and tricky bills', () => {
+  it('names the line of an unbalanced quote and loses none of the rows after it', async () => {
+    const rows = ALIPAY_ROWS.slice(0, 7)
+    const lines = alipayText(rows).split('\r\n')
+    // Line 21 (the third data row) gets a quote that opens its item and never closes.
+    lines[20] = lines[20]!.replace('运动鞋 两双', '"运动鞋 两双')
+    const bill = await parseBill(file('quote.csv', new Uint8Array(iconv.encode(lines.join('\r\n'), 'gbk'))))
+    expect(bill.problems).toEqual([{ fileIndex: 0, file: 'quote.csv', line: 21, column: null, code: 'unbalancedQuote', value: expect.stringContaining('"运动鞋') }])
+    expect(bill.rows.map((r) => r.line)).toEqual([19, 20, 22, 23, 24, 25])
+    expect(bill.dataRows).toBe(7)
+  })
+
+  it('keeps the sign: a negative purchase is a problem, a negative refund is money back', async () => {
+    const purchase = malformed(WECHAT_ROWS[0]!, { amount: '¥-5.00' })
+    const refund = malformed(WECHAT_ROWS[0]!, { amount: '¥-5.00', type: '退款', status: '已退款', tradeNo: '4200001111202611061111111111_r' })
+    const bill = await parseBill(file('signs.csv', wechatCsv([purchase, refund, WECHAT_ROWS[5]!])))
+    expect(bill.problems).toEqual([{ fileIndex: 0, file: 'signs.csv', line: 18, column: '金额(元)', code: 'negativeAmount', value: '¥-5.00' }])
+    expect(bill.rows.map((r) => [r.line, r.direction, r.amount])).toEqual([
+      [19, 'in', 500],
+      [20, 'out', 4500]
+    ])
+    // The same in a spreadsheet, where the amount is a number.
+    const xlsx = await parseBill(file('signs.xlsx', await wechatXlsx([malformed(WECHAT_ROWS[0]!, { amount: '-5' })])))
+    expect(xlsx.problems.map((p) => p.code)).toEqual(['negativeAmount'])
+    expect(xlsx.rows).toEqual([])
+  })
+
+  it(`refuses a file of more than ${MAX_BILL_ROWS} rows whole, saying so`, async () => {
+    const text = alipayText([])
+    const row = '2026-10-01 10:00:00,日用百货,超市,,纸巾,支出,1.00,花呗,交易成功,T,M,\r\n'
+    const big = new TextEncoder().encode(text + row.repeat(MAX_BILL_ROWS + 1))
+    const bill = await parseBill(file('big.csv', big))
+    expect(bill.rows).toEqual([])
+    expect(bill.problems).toEqual([{ fileIndex: 0, file: 'big.csv', line: null, column: null, code: 'tooManyRows', value: String(MAX_BILL_ROWS) }])
+  })
+
+  it('refuses a 4 KB workbook whose one cell is at XFD1048576 before reading it, naming the cell', async () => {
+    const bytes = farCellXlsx()
+    expect(bytes.length).toBeLessThan(4096)
+    const bill = await parseBill(file('far.xlsx', bytes))
+    expect(bill.problems).toEqual([{ fileIndex: 0, file: 'far.xlsx', line: null, column: null, code: 'sheetTooLarge', value: 'XFD1048576' }])
+    // Far rows or far columns alone are refused too; a bill-sized sheet is read.
+    expect((await parseBill(file('rows.xlsx', farCellXlsx('A1048576')))).problems[0]?.value).toBe('A1048576')
+    expect((await parseBill(file('cols.xlsx', farCellXlsx('ZZ2')))).problems[0]?.value).toBe('ZZ2')
+    expect((await parseBill(file('ok.xlsx', farCellXlsx('K2')))).problems.map((p) => p.code)).not.toContain('sheetTooLarge')
   })
 })

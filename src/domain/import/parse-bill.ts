@@ -4,7 +4,8 @@ import { detectDelimiter, parseDelimited } from './csv'
 import { decodeBill, looksMisdecoded } from './decode'
 import { BILL_FIELDS, detectSource, isHeaderRow, SOURCE_FORMATS, type BillField, type Detection } from './sources'
 import type { BillRow, ImportProblem, ParsedBill, ProblemCode, ProgressFn } from './types'
-import { readXlsxRows } from './xlsx'
+import { checkXlsxSize, readXlsxRows } from './xlsx'
+import { MAX_BILL_ROWS } from './limits'
 
 /** Far above a year of anyone's bills (about 3 MB for 10,000 rows), low enough to refuse a wrong file early. */
 export const MAX_BILL_BYTES = 64 * 1024 * 1024
@@ -18,6 +19,10 @@ export interface BillFile {
 interface SheetRow {
   line: number
   cells: RawCell[]
+  /** A CSV line whose quote never closes (see parseDelimited): reported, never read. */
+  unbalancedQuote?: true
+  raw?: string
+  quoteAt?: number
 }
 
 const REPLACEMENT = '\uFFFD'
@@ -79,6 +84,10 @@ export async function parseBill(file: BillFile, onProgress?: ProgressFn): Promis
   let badBytes = false
   let misdecoded = false
   if (isZip(bytes)) {
+    // Before the reader sees it: a sheet whose cells reach row 1,048,576 or column XFD would be
+    // laid out as a grid that size in memory.
+    const size = checkXlsxSize(bytes)
+    if (!size.ok) return size.reason === 'unreadable' ? fileProblem('xlsx', 'xlsx') : fileProblem('sheetTooLarge', 'xlsx', size.extent)
     const sheet = await readXlsxRows(bytes)
     if (!sheet) return fileProblem('xlsx', 'xlsx')
     rows = sheet.map((cells, i) => ({ line: i + 1, cells }))
@@ -124,8 +133,15 @@ export async function parseBill(file: BillFile, onProgress?: ProgressFn): Promis
   for (let i = 0; i < body.length; i++) {
     if (onProgress && i % 2000 === 1999) onProgress(0.5 + (i / body.length) * 0.5)
     const row = body[i]!
+    if (row.unbalancedQuote) {
+      dataRows++
+      // Shown from the quote on: that is what to fix.
+      problems.push({ ...base, line: row.line, column: null, code: 'unbalancedQuote', value: shown((row.raw ?? '').slice(row.quoteAt ?? 0)) })
+      continue
+    }
     if (notARow(row)) continue
-    dataRows++
+    // A file past the limit is refused whole: part of a bill is worse than none.
+    if (++dataRows > MAX_BILL_ROWS) return { ...fileProblem('tooManyRows', encoding, String(MAX_BILL_ROWS)), source: detection.source, headerLine: headerRow.line }
     const result = read(row)
     if (result.kind === 'problem') problems.push(result.problem)
     else out.push(result.row)
@@ -168,8 +184,16 @@ function rowReader(detection: Detection, header: readonly string[], badBytes: bo
     const amountCell = at(cells, 'amount')
     const amount = parseAmountCell(typeof amountCell === 'string' ? amountCell.trim() : amountCell)
     if (!amount) return problem(line, 'badAmount', 'amount', text(cells, 'amount'))
-    const direction = parseDirection(text(cells, 'direction'))
+    let direction = parseDirection(text(cells, 'direction'))
     const status = blankPlaceholder(text(cells, 'status'))
+    const type = blankPlaceholder(text(cells, 'type'))
+    const item = blankPlaceholder(text(cells, 'item'))
+    if (amount.negative) {
+      // A minus sign is money coming back: fine on a refund, which it turns into money in; on
+      // anything else its meaning is unknown, and reading it as a purchase would invent a debt.
+      if (!/退款/.test(`${status} ${type} ${item}`)) return problem(line, 'negativeAmount', 'amount', text(cells, 'amount'))
+      if (direction === 'out') direction = 'in'
+    }
     const parsed: BillRow = {
       fileIndex,
       file,
@@ -177,9 +201,9 @@ function rowReader(detection: Detection, header: readonly string[], badBytes: bo
       source,
       date: time.date,
       time: time.time,
-      type: blankPlaceholder(text(cells, 'type')),
+      type,
       counterparty: blankPlaceholder(text(cells, 'counterparty')),
-      item: blankPlaceholder(text(cells, 'item')),
+      item,
       direction,
       amount: amount.fen,
       method: blankPlaceholder(text(cells, 'method')),

@@ -152,6 +152,43 @@ describe('an Alipay bill', () => {
   })
 })
 
+describe('trade numbers longer than a record field', () => {
+  it('keeps two orders whose numbers share their first 64 characters apart, and finds each again', async () => {
+    const prefix = '2026110522001400011111111111'.repeat(3)
+    const long = (suffix: string, amount: string, merchant: string) =>
+      ({ ...ALIPAY_ROWS[0]!, tradeNo: `${prefix}${suffix}`, merchantOrderNo: `M-${suffix}`, amount, counterparty: merchant }) satisfies FixtureRow
+    const rows = await rowsOf(['long.csv', alipayCsv([long('A', '10.00', '甲'), long('B', '20.00', '乙')])])
+    const existing = empty()
+    const p = plan(rows, existing)
+    expect(p.map((r) => [r.action, r.state])).toEqual([
+      ['order', 'new'],
+      ['order', 'new']
+    ])
+    const { change } = review(p, existing)
+    expect(change.orders.map((o) => o.amount)).toEqual([1000, 2000])
+    const keys = change.orders.map((o) => o.externalOrderNo)
+    expect(new Set(keys).size).toBe(2)
+    for (const key of keys) expect(key.length).toBeLessThanOrEqual(64)
+    expectStorable(existing, change)
+    // The same bill again: each is found under its own key.
+    const again = plan(rows, written(existing, change))
+    expect(again.map((r) => [r.state, r.reason])).toEqual([
+      ['duplicate', 'orderExists'],
+      ['duplicate', 'orderExists']
+    ])
+  })
+
+  it('gives long repayment numbers distinct ids within the field', async () => {
+    const repaymentRow = ALIPAY_ROWS[5]!
+    const prefix = 'R'.repeat(70)
+    const rows = await rowsOf(['r.csv', alipayCsv([{ ...repaymentRow, tradeNo: `${prefix}1` }, { ...repaymentRow, tradeNo: `${prefix}2` }])])
+    const p = plan(rows, empty())
+    const ids = p.map((r) => r.repayment?.id ?? '')
+    expect(new Set(ids).size).toBe(2)
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(64)
+  })
+})
+
 describe('refunds and closings that come later', () => {
   const purchase = ALIPAY_ROWS[2]!
   const refund = ALIPAY_ROWS[1]!

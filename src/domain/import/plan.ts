@@ -3,6 +3,7 @@ import { defaultOrderDueDate, statementDateOfIndex } from '../due-dates'
 import { formatFen, type Fen } from '../money'
 import { ORDER_ACCOUNT_KINDS, STATEMENT_KINDS, type Account, type Ledger, type Order, type Repayment } from '../records'
 import type { IsoDate } from '../dates'
+import { sha256HexSync } from './digest'
 import { creditProduct, instalmentsOf, repaymentOf, type CreditProduct } from './products'
 import { SOURCE_FORMATS } from './sources'
 import type { BillRow, BillSource } from './types'
@@ -82,31 +83,34 @@ export function refundLine(effect: RefundEffect): string {
   return `${what} (${effect.date}, ${effect.key})`
 }
 
-/** FNV-1a, 32 bits, as 7 base-36 digits: a short stable key for rows without a trade number of their own. */
-function hash(text: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
-  }
-  return h.toString(36).padStart(7, '0')
+/** The longest key a record's field holds (externalOrderNo, an id). */
+const MAX_KEY = 64
+
+/**
+ * A trade number as the ledger keeps it: as it is when it fits, else its first 23 characters, '~'
+ * and 40 hex digits of its SHA-256. Never cut short: two numbers that share their first 64
+ * characters stay two orders.
+ */
+export function tradeKey(no: string): string {
+  return no.length <= MAX_KEY ? no : `${no.slice(0, 23)}~${sha256HexSync(no).slice(0, 40)}`
 }
 
-/** The row's identity in its source: its trade number, or a digest of what it says. */
+/** The row's identity in its source: its trade number, or a digest of everything it says. */
 function rowKeyOf(row: BillRow): string {
   if (row.tradeNo !== '') return row.tradeNo
-  return `${row.source}-${row.date}-${row.amount}-${hash(`${row.time}|${row.counterparty}|${row.item}|${row.method}|${row.merchantOrderNo}`)}`
+  return `${row.source}-${row.date}-${row.amount}-${sha256HexSync(`${row.time}|${row.counterparty}|${row.item}|${row.method}|${row.merchantOrderNo}|${row.type}|${row.status}`).slice(0, 20)}`
 }
 
 /** A repayment's id comes from its trade number, so importing the same bill again finds it stored. */
 export function importedRepaymentId(row: BillRow): string {
-  const id = `imp-${row.source}-${rowKeyOf(row)}`
-  return id.length <= 64 ? id : `imp-${row.source}-${hash(id)}-${rowKeyOf(row).slice(-40)}`
+  const key = rowKeyOf(row)
+  const id = `imp-${row.source}-${key}`
+  return id.length <= MAX_KEY ? id : `imp-${row.source}-${key.slice(0, 10)}~${sha256HexSync(key).slice(0, 40)}`
 }
 
-/** The number an imported order keeps in externalOrderNo, and a refund its note key: the trade number, at most 64 characters. */
+/** The number an imported order keeps in externalOrderNo, and a refund its note key. */
 function externalNoOf(row: BillRow): string {
-  return rowKeyOf(row).slice(0, 64)
+  return tradeKey(rowKeyOf(row))
 }
 
 /** Meituan has no counterparty column; its titles read "美团外卖-黄焖鸡米饭", the part before the dash being the business. */
@@ -417,11 +421,12 @@ function findOrder(
   storedByNo: ReadonlyMap<string, Order>,
   storedByMerchantNo: ReadonlyMap<string, Order>
 ): FoundOrder | null {
-  const candidates = [row.tradeNo, row.tradeNo.split(/[_-]/)[0] ?? ''].filter((n) => n !== '')
+  // Orders are found under the key their number is kept by (see tradeKey).
+  const candidates = [row.tradeNo, row.tradeNo.split(/[_-]/)[0] ?? ''].filter((n) => n !== '').map(tradeKey)
   if (row.merchantOrderNo !== '') {
     const inBatch = batchByMerchantNo.get(row.merchantOrderNo)
     if (inBatch && inBatch.row !== row) return { planRow: inBatch }
-    const stored = storedByMerchantNo.get(row.merchantOrderNo) ?? storedByNo.get(row.merchantOrderNo)
+    const stored = storedByMerchantNo.get(row.merchantOrderNo) ?? storedByNo.get(tradeKey(row.merchantOrderNo))
     if (stored) return { stored }
   }
   for (const no of candidates) {

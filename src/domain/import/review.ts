@@ -6,7 +6,7 @@ import { checkOrderAccount } from '../checks'
 import { findRepaymentProblem } from '../validate-ledger'
 import { refundLine, storedIdOf, type PlanRow, type RefundEffect } from './plan'
 
-export const BLOCK_REASONS = ['orderNotSelected', 'overOwed', 'orderClosed', 'beforeOrder', 'breaksRepayments', 'invalid'] as const
+export const BLOCK_REASONS = ['orderNotSelected', 'overOwed', 'orderClosed', 'beforeOrder', 'breaksRepayments', 'manyConflicts', 'invalid'] as const
 export type BlockReason = (typeof BLOCK_REASONS)[number]
 
 /** What an import writes: new orders and repayments, and stored orders refunded, reduced or cancelled. */
@@ -26,6 +26,8 @@ export interface Review {
   origin: ReadonlyMap<string, readonly string[]>
   /** A conflict no row can be blamed for (the stored ledger is already inconsistent): nothing may be written. */
   unresolved: boolean
+  /** How many times the change was built and checked: at most PRECISE_ROUNDS and a few more. */
+  rounds: number
 }
 
 /** The stored ledger, indexed once per import for the reviews that follow each change of choice. */
@@ -156,58 +158,111 @@ const REASON_OF: Record<string, BlockReason> = {
   'validation.repaymentBeforeBorrowing': 'beforeOrder'
 }
 
-/** The rows to hold back for the first thing the change would break, or null when it breaks nothing. */
-function firstProblem(built: Built, index: LedgerIndex): { rows: readonly string[]; reason: BlockReason } | 'unresolved' | null {
+/**
+ * Rounds in which each account's conflicts are held back one at a time, as exactly as the rules
+ * allow. An account still in conflict after them has its rows of this import held back whole
+ * ('manyConflicts'): the review stays linear in the rows however hostile the bills.
+ */
+export const PRECISE_ROUNDS = 20
+
+type Problem = { rows: readonly string[]; reason: BlockReason }
+
+function groupByAccount<T extends { accountId: string }>(rows: readonly T[]): Map<string, T[]> {
+  return groupBy(rows, (r) => r.accountId)
+}
+
+/**
+ * What the change would break, at most one problem per account (and every record failing its
+ * schema at once); 'unresolved' when the stored ledger itself is at fault. Linear in the records of
+ * the accounts the change touches.
+ */
+function findProblems(built: Built, index: LedgerIndex, valid: (record: Order | Repayment, isOrder: boolean) => boolean): Problem[] | 'unresolved' {
   const { change, origin } = built
   const rowsOf = (id: string) => origin.get(id) ?? []
-  for (const o of [...change.orders, ...change.updated]) {
-    if (!check(orderSchema, o).ok || checkOrderAccount(o, index.accounts.get(o.accountId)).length > 0) return { rows: rowsOf(o.id), reason: 'invalid' }
-  }
-  for (const r of change.repayments) if (!check(repaymentSchema, r).ok) return { rows: rowsOf(r.id), reason: 'invalid' }
+  const invalid: Problem[] = []
+  for (const o of change.orders) if (!valid(o, true) || checkOrderAccount(o, index.accounts.get(o.accountId)).length > 0) invalid.push({ rows: rowsOf(o.id), reason: 'invalid' })
+  for (const o of change.updated) if (!valid(o, true) || checkOrderAccount(o, index.accounts.get(o.accountId)).length > 0) invalid.push({ rows: rowsOf(o.id), reason: 'invalid' })
+  for (const r of change.repayments) if (!valid(r, false)) invalid.push({ rows: rowsOf(r.id), reason: 'invalid' })
+  if (invalid.length > 0) return invalid
 
-  // Only the accounts the import touches can break.
-  const touched = new Set([...change.orders, ...change.repayments, ...change.updated].map((r) => r.accountId))
+  // Only the accounts the import touches can break; each is checked on its own.
+  const newOrders = groupByAccount(change.orders)
+  const newRepayments = groupByAccount(change.repayments)
+  const updatedByAccount = groupByAccount(change.updated)
   const updatedById = new Map(change.updated.map((o) => [o.id, o]))
-  const slice: Pick<Ledger, 'accounts' | 'draws' | 'orders' | 'repayments'> = { accounts: [], draws: [], orders: [], repayments: [] }
+  const incomingRepayments = new Set(change.repayments.map((r) => r.id))
+  const touched = new Set([...newOrders.keys(), ...newRepayments.keys(), ...updatedByAccount.keys()])
+  const found: Problem[] = []
   for (const id of touched) {
     const account = index.accounts.get(id)
-    if (account) slice.accounts.push(account)
-    for (const o of index.ordersByAccount.get(id) ?? []) slice.orders.push(updatedById.get(o.id) ?? o)
-    slice.repayments.push(...(index.repaymentsByAccount.get(id) ?? []))
+    const orders: Order[] = []
+    for (const o of index.ordersByAccount.get(id) ?? []) orders.push(updatedById.get(o.id) ?? o)
+    for (const o of newOrders.get(id) ?? []) orders.push(o)
+    const repayments: Repayment[] = []
+    for (const r of index.repaymentsByAccount.get(id) ?? []) repayments.push(r)
+    for (const r of newRepayments.get(id) ?? []) repayments.push(r)
+    const problem = findRepaymentProblem({ accounts: account ? [account] : [], draws: [], orders, repayments })
+    if (!problem) continue
+    const bad = problem.repayment
+    const reason = REASON_OF[problem.issues[0]?.message ?? ''] ?? 'invalid'
+    if (incomingRepayments.has(bad.id)) found.push({ rows: rowsOf(bad.id), reason })
+    // A stored repayment no longer fits: an order it paid for was refunded or cut by this import.
+    else if (bad.targetType === 'order' && updatedById.has(bad.targetId)) found.push({ rows: rowsOf(bad.targetId), reason: 'breaksRepayments' })
+    else {
+      const last = (updatedByAccount.get(id) ?? []).at(-1)
+      if (!last) return 'unresolved'
+      found.push({ rows: rowsOf(last.id), reason: 'breaksRepayments' })
+    }
   }
-  slice.orders.push(...change.orders)
-  slice.repayments.push(...change.repayments)
-  const problem = findRepaymentProblem(slice)
-  if (!problem) return null
-  const bad = problem.repayment
-  const reason = REASON_OF[problem.issues[0]?.message ?? ''] ?? 'invalid'
-  if (origin.has(bad.id) && change.repayments.some((r) => r.id === bad.id)) return { rows: rowsOf(bad.id), reason }
-  // A stored repayment no longer fits: an order it paid for was refunded or cut by this import.
-  if (bad.targetType === 'order' && updatedById.has(bad.targetId)) return { rows: rowsOf(bad.targetId), reason: 'breaksRepayments' }
-  const onAccount = change.updated.filter((o) => o.accountId === bad.accountId)
-  const last = onAccount.at(-1)
-  if (last) return { rows: rowsOf(last.id), reason: 'breaksRepayments' }
-  return 'unresolved'
+  return found
+}
+
+/** Every row of this import on the accounts of `problems`: held back whole after PRECISE_ROUNDS. */
+function rowsOnAccounts(built: Built, problems: readonly Problem[]): string[] {
+  const keys = new Set<string>()
+  for (const p of problems) for (const k of p.rows) keys.add(k)
+  const accounts = new Set<string>()
+  for (const r of [...built.change.orders, ...built.change.updated, ...built.change.repayments]) {
+    if ((built.origin.get(r.id) ?? []).some((k) => keys.has(k))) accounts.add(r.accountId)
+  }
+  const out: string[] = []
+  for (const r of [...built.change.orders, ...built.change.updated, ...built.change.repayments]) if (accounts.has(r.accountId)) for (const k of built.origin.get(r.id) ?? []) out.push(k)
+  return out
 }
 
 /**
  * Reviews the chosen rows against the stored ledger: builds the change, and while it would break
  * a rule of the store (a repayment larger than what is owed, a refund of an order already paid
- * for...) holds back the rows at fault, one conflict at a time, until what is left can be written.
+ * for...) holds back the rows at fault, one conflict per account at a time, until what is left can
+ * be written. After PRECISE_ROUNDS an account still in conflict has all its rows held back, so the
+ * review takes at most a few more rounds, each linear in the rows.
  */
 export function reviewImport(plan: readonly PlanRow[], selected: ReadonlySet<string>, index: LedgerIndex, options: ReviewOptions = {}): Review {
   const blocked = new Map<string, BlockReason>()
+  // A record's schema is checked once, however many rounds see it.
+  const checked = new WeakMap<object, boolean>()
+  const valid = (record: Order | Repayment, isOrder: boolean) => {
+    let ok = checked.get(record)
+    if (ok === undefined) {
+      ok = isOrder ? check(orderSchema, record).ok : check(repaymentSchema, record).ok
+      checked.set(record, ok)
+    }
+    return ok
+  }
   for (let round = 0; round <= plan.length; round++) {
     const built = build(plan, selected, blocked, index, options)
     if (built.orphans.length > 0) {
       for (const key of built.orphans) blocked.set(key, 'orderNotSelected')
       continue
     }
-    const problem = firstProblem(built, index)
-    if (problem === null || problem === 'unresolved' || problem.rows.length === 0)
-      return { change: built.change, blocked, included: built.included, origin: built.origin, unresolved: problem !== null }
-    for (const key of problem.rows) blocked.set(key, problem.reason)
+    const problems = findProblems(built, index, valid)
+    if (problems === 'unresolved' || problems.length === 0 || problems.every((p) => p.rows.length === 0))
+      return { change: built.change, blocked, included: built.included, origin: built.origin, unresolved: problems === 'unresolved' || problems.length > 0, rounds: round + 1 }
+    if (round >= PRECISE_ROUNDS) {
+      for (const key of rowsOnAccounts(built, problems)) if (!blocked.has(key)) blocked.set(key, 'manyConflicts')
+    }
+    for (const p of problems) for (const key of p.rows) blocked.set(key, p.reason)
   }
   const built = build(plan, selected, blocked, index, options)
-  return { change: built.change, blocked, included: built.included, origin: built.origin, unresolved: true }
+  return { change: built.change, blocked, included: built.included, origin: built.origin, unresolved: true, rounds: plan.length + 2 }
 }

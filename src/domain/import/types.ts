@@ -27,7 +27,10 @@ export interface BillRow {
   counterparty: string
   item: string
   direction: Direction
-  /** Always positive; a sign in the bill is folded into `direction`. */
+  /**
+   * Always positive. A minus sign is kept only on a refund row, where it turns the direction to
+   * money in; any other negative amount is a row problem, never a purchase.
+   */
   amount: Fen
   method: string
   status: string
@@ -38,9 +41,9 @@ export interface BillRow {
 }
 
 /** Problems that stop a whole file: nothing of it can be imported. */
-export const FILE_PROBLEM_CODES = ['empty', 'tooLarge', 'legacyXls', 'xlsx', 'encoding', 'notBill', 'missingColumn'] as const
+export const FILE_PROBLEM_CODES = ['empty', 'tooLarge', 'tooManyRows', 'sheetTooLarge', 'legacyXls', 'xlsx', 'encoding', 'notBill', 'missingColumn'] as const
 /** Problems of one row: the rest of the file can be imported once the user has seen them. */
-export const ROW_PROBLEM_CODES = ['rowEncoding', 'shortRow', 'badDate', 'badAmount'] as const
+export const ROW_PROBLEM_CODES = ['rowEncoding', 'unbalancedQuote', 'shortRow', 'badDate', 'badAmount', 'negativeAmount'] as const
 export type ProblemCode = (typeof FILE_PROBLEM_CODES)[number] | (typeof ROW_PROBLEM_CODES)[number]
 
 /** Something wrong with a file or one of its rows: which file, which line, which column, what was there. */
@@ -52,7 +55,7 @@ export interface ImportProblem {
   /** The column's name as the bill's header row spells it, or null. */
   column: string | null
   code: ProblemCode
-  /** The offending cell (shortened), or the missing column's name. */
+  /** The offending cell or line (shortened), the missing column's name, or the limit a file went past. */
   value: string
 }
 

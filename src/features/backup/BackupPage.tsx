@@ -1,4 +1,4 @@
-// Owns the backup page: saving a backup, restoring one after a preview of what it holds, undoing the last restore, and the desktop app's automatic snapshots.
+// Owns the backup page: saving a backup (counted only once confirmed saved), restoring one after a preview of what it holds, undoing the last restore, and the copies kept outside the database (desktop snapshots, the browser's private files).
 import { useCallback, useEffect, useState } from 'react'
 import { Alert, App as AntApp, Button, Card, Descriptions, Spin, Table, Tag, Upload } from 'antd'
 import { CloudDownloadOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons'
@@ -7,13 +7,17 @@ import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { useUndo } from '@/app/undo'
 import { appDb } from '@/db/instance'
-import { readBackupState, readPreRestore, restoreWithUndo, undoRestore } from '@/db/backup-store'
-import { headerFromStart, readBackup, type Backup } from '@/domain/backup/backup-file'
+import { readBackupState } from '@/db/backup-store'
+import type { CopyInfo, CopyStore } from '@/db/copies'
+import { preRestoreCount, safeRestore, safeUndoRestore } from '@/db/safe-writes'
+import { readBackup, type Backup } from '@/domain/backup/backup-file'
 import { RECORD_TYPES } from '@/domain/records'
 import { PageFrame } from '@/components/PageFrame'
-import { APP_VERSION, platform } from '@/platform'
-import type { SnapshotInfo, SnapshotList } from '../../../electron/shared/ipc'
+import { platform } from '@/platform'
+import { bulkWriteDeps } from '@/platform/bulk-deps'
 import { localTime, problemText, saveBackup } from './backup-actions'
+import { confirmPending, dropPending, usePendingDownload } from './pending-download'
+import { bulkFailureText, writeFailureReason } from './write-failure-text'
 import './backup.css'
 
 interface Preview {
@@ -28,30 +32,43 @@ export function BackupPage() {
   const ledger = useLedger()
   const undo = useUndo()
   const { message, modal } = AntApp.useApp()
-  const snapshots = platform().snapshots
+  const desktop = platform().snapshots !== null
   const state = useLiveQuery(() => readBackupState(appDb()), [])
-  const preRestore = useLiveQuery(() => readPreRestore(appDb()), [])
+  const preRestore = useLiveQuery(() => preRestoreCount(appDb()), [])
+  const pending = usePendingDownload()
   const [saving, setSaving] = useState(false)
   const [reading, setReading] = useState(false)
   const [preview, setPreview] = useState<Preview | null>(null)
   const [rejected, setRejected] = useState<string | null>(null)
-  const [list, setList] = useState<SnapshotList | null>(null)
+  const [store, setStore] = useState<CopyStore | null | undefined>(undefined)
+  const [list, setList] = useState<CopyInfo[] | null>(null)
 
   const refreshList = useCallback(() => {
-    if (snapshots) void snapshots.list().then(setList, () => setList({ dir: '', snapshots: [] }))
-  }, [snapshots])
+    void platform()
+      .copyStore()
+      .then(async (s) => {
+        setStore(s)
+        setList(s ? await s.list() : [])
+      })
+      .catch(() => setList([]))
+  }, [])
   useEffect(refreshList, [refreshList])
 
   const backUp = async () => {
     setSaving(true)
     try {
-      const result = await saveBackup(appDb(), new Date())
-      if (result.saved) void message.success(snapshots ? t('backup.saved', { path: result.path }) : t('backup.downloaded', { name: result.path }))
+      const outcome = await saveBackup(appDb(), new Date())
+      if (outcome.kind === 'saved') void message.success(desktop ? t('backup.saved', { path: outcome.name }) : t('backup.savedAs', { name: outcome.name }))
     } catch (e) {
-      void message.error(t('backup.failed', { reason: e instanceof Error ? e.message : String(e) }))
+      void message.error(t('backup.failed', { reason: writeFailureReason(e, t) }))
     } finally {
       setSaving(false)
     }
+  }
+
+  const confirmDownload = async () => {
+    const confirmed = await confirmPending(appDb())
+    if (confirmed) void message.success(t('backup.confirmed', { name: confirmed.name }))
   }
 
   /** Checks a file's text; nothing is replaced until the user confirms the preview. */
@@ -81,13 +98,14 @@ export function BackupPage() {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          const kept = await restoreWithUndo(appDb(), p.backup, { appVersion: APP_VERSION, now: new Date().toISOString() })
+          // Room checked, the current data copied outside the database first; see safeRestore.
+          await safeRestore(appDb(), bulkWriteDeps(), p.backup)
           setPreview(null)
-          // The desktop app keeps the copy on disk too, beside its automatic snapshots.
-          if (snapshots) await snapshots.save({ text: kept.text, kind: 'preRestore' }).then(refreshList, (e: unknown) => console.warn('Could not write the pre-restore copy:', e))
-          undo.offer(t('backup.restored', { count: total(p.backup.summary.counts) }), () => undoRestore(appDb()).then(() => undefined), t('backup.restoreUndone'))
+          refreshList()
+          undo.offer(t('backup.restored', { count: total(p.backup.summary.counts) }), () => safeUndoRestore(appDb(), bulkWriteDeps()).then(refreshList), t('backup.restoreUndone'))
         } catch (e) {
-          void message.error(t('backup.restoreFailed', { reason: e instanceof Error ? e.message : String(e) }))
+          refreshList()
+          modal.error({ title: t('safety.failedTitle', { what: t('safety.what.restore') }), content: bulkFailureText(e, 'restore', t, tk), width: 560 })
         }
       }
     })
@@ -101,15 +119,15 @@ export function BackupPage() {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          if (await undoRestore(appDb())) void message.success(t('backup.restoreUndone'))
+          if (await safeUndoRestore(appDb(), bulkWriteDeps())) void message.success(t('backup.restoreUndone'))
+          refreshList()
         } catch (e) {
-          void message.error(t('backup.restoreFailed', { reason: e instanceof Error ? e.message : String(e) }))
+          refreshList()
+          modal.error({ title: t('safety.failedTitle', { what: t('safety.what.undo') }), content: bulkFailureText(e, 'undo', t, tk), width: 560 })
         }
       }
     })
   }
-
-  const keptHeader = preRestore ? headerFromStart(preRestore.text.slice(0, 16 * 1024)) : null
 
   return (
     <PageFrame title={t('backup.title')} testId="page-backup">
@@ -119,7 +137,7 @@ export function BackupPage() {
             <p className="muted">{t('backup.backupHelp')}</p>
             <p data-testid="backup-status">
               {state?.lastBackupAt ? t('backup.lastBackup', { time: localTime(state.lastBackupAt) }) : t('backup.never')}
-              {!snapshots && state && (
+              {!desktop && state && (
                 <span className="muted">
                   {' · '}
                   {state.changedSince ? t('backup.changedSince', { time: localTime(state.changedSince) }) : state.lastBackupAt ? t('backup.upToDate') : ''}
@@ -127,50 +145,80 @@ export function BackupPage() {
               )}
             </p>
             <Button type="primary" icon={<CloudDownloadOutlined />} loading={saving} onClick={() => void backUp()} data-testid="backup-download">
-              {snapshots ? t('backup.save') : t('backup.download')}
+              {desktop ? t('backup.save') : t('backup.download')}
             </Button>
+            {pending && (
+              <Alert
+                type="warning"
+                showIcon
+                className="backup-alert"
+                data-testid="backup-pending"
+                title={t('backup.downloadStarted', { name: pending.name })}
+                action={
+                  <div className="backup-pending-actions">
+                    <Button size="small" type="primary" onClick={() => void confirmDownload()} data-testid="backup-confirm-saved">
+                      {t('backup.confirmSaved')}
+                    </Button>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        dropPending()
+                        void message.info(t('backup.notConfirmed'))
+                      }}
+                      data-testid="backup-confirm-not-saved"
+                    >
+                      {t('backup.confirmNotSaved')}
+                    </Button>
+                  </div>
+                }
+              />
+            )}
           </Card>
 
           {preRestore && (
             <Card title={t('backup.undoCard')} size="small" data-testid="undo-restore-card">
-              <p className="muted">{t('backup.undoHelp', { time: localTime(preRestore.createdAt), count: keptHeader ? total(keptHeader.summary.counts) : '—' })}</p>
+              <p className="muted">{t('backup.undoHelp', { time: localTime(preRestore.createdAt), count: preRestore.total ?? '—' })}</p>
               <Button icon={<RollbackOutlined />} onClick={undoLast} data-testid="undo-restore">
                 {t('backup.undoRestore')}
               </Button>
             </Card>
           )}
 
-          <Card title={t('backup.autoCard')} size="small">
-            {snapshots ? (
+          <Card title={desktop ? t('backup.autoCard') : t('safety.copies.title')} size="small" data-testid="copies-card">
+            {store === null ? (
+              <p className="muted">{t('safety.copies.none')}</p>
+            ) : (
               <>
-                <p className="muted">{t('backup.autoHelp')}</p>
-                {list?.dir && <p className="muted backup-dir">{t('backup.autoFolder', { dir: list.dir })}</p>}
-                <Table<SnapshotInfo>
+                <p className="muted">{desktop ? t('backup.autoHelp') : t('safety.copies.help')}</p>
+                {store?.where && <p className="muted backup-dir">{t('backup.autoFolder', { dir: store.where })}</p>}
+                <Table<CopyInfo>
                   size="small"
-                  rowKey="name"
+                  rowKey="ref"
                   pagination={false}
                   loading={list === null}
-                  dataSource={list?.snapshots ?? []}
-                  locale={{ emptyText: t('backup.autoEmpty') }}
+                  dataSource={list ?? []}
+                  locale={{ emptyText: desktop ? t('backup.autoEmpty') : t('safety.copies.empty') }}
+                  onRow={() => ({ 'data-testid': 'copy-row' }) as React.HTMLAttributes<HTMLElement>}
                   columns={[
                     { key: 'time', title: t('backup.col.time'), render: (_, s) => localTime(s.createdAt) },
-                    { key: 'kind', title: t('backup.col.kind'), render: (_, s) => <Tag color={s.kind === 'auto' ? 'blue' : 'orange'}>{t(`backup.kind.${s.kind}`)}</Tag> },
-                    { key: 'records', title: t('backup.col.records'), align: 'right', render: (_, s) => total(s.counts) },
+                    { key: 'kind', title: t('backup.col.kind'), render: (_, s) => <Tag color={s.kind === 'auto' ? 'blue' : s.kind === 'preRestore' ? 'orange' : 'purple'}>{t(`backup.kind.${s.kind}`)}</Tag> },
+                    { key: 'records', title: t('backup.col.records'), align: 'right', render: (_, s) => s.total },
                     { key: 'range', title: t('backup.col.range'), render: (_, s) => (s.from && s.to ? t('backup.rangeValue', { from: s.from, to: s.to }) : t('backup.noRecords')) },
                     {
                       key: 'actions',
                       title: '',
-                      render: (_, s) => (
-                        <Button size="small" type="link" onClick={() => void inspect(s.name, () => snapshots.read(s.name))}>
-                          {t('backup.restoreThis')}
-                        </Button>
-                      )
+                      // An empty copy restores nothing worth a click.
+                      render: (_, s) =>
+                        s.total > 0 && (
+                          <Button size="small" type="link" onClick={() => store && void inspect(s.ref, () => store.read(s.ref))} data-testid="copy-restore">
+                            {t('backup.restoreThis')}
+                          </Button>
+                        )
                     }
                   ]}
                 />
+                {!desktop && <p className="muted">{t('backup.webHelp')}</p>}
               </>
-            ) : (
-              <p className="muted">{t('backup.webHelp')}</p>
             )}
           </Card>
         </div>

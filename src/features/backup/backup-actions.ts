@@ -7,24 +7,34 @@ import type { LedgerDb } from '@/db/schema'
 import { backupFileName, createBackup, type BackupProblem, type CreatedBackup } from '@/domain/backup/backup-file'
 import { recordBackup } from '@/domain/backup/reminder'
 import type { RecordType } from '@/domain/records'
-import { APP_VERSION, platform } from '@/platform'
-import type { SaveFileResult } from '../../../electron/shared/ipc'
+import { APP_VERSION, platform, type SaveOutcome } from '@/platform'
+import { startPending } from './pending-download'
 
 /** A backup of everything in the store now. */
 export async function makeBackup(db: LedgerDb, now: Date): Promise<CreatedBackup> {
   return createBackup({ payload: await readBackupPayload(db), appVersion: APP_VERSION, createdAt: now.toISOString() })
 }
 
-/** Saves a backup where the user chooses (the browser downloads it) and remembers when, for the reminder. */
-export async function saveBackup(db: LedgerDb, now: Date): Promise<SaveFileResult> {
-  const made = await makeBackup(db, now)
-  const result = await platform().saveFile({
+/**
+ * Saves a backup where the user chooses. It counts (for the reminder and "up to date") only when the
+ * platform confirms the file is written; a browser download waits for the user's word (see
+ * pending-download). The place is asked for first: a browser's save picker must open on the click.
+ */
+export async function saveBackup(db: LedgerDb, now: Date): Promise<SaveOutcome> {
+  const box: { made: CreatedBackup | null } = { made: null }
+  const outcome = await platform().saveBackupFile({
     suggestedName: backupFileName(dayjs(now).format('YYYY-MM-DD-HHmm')),
-    data: made.text,
-    filters: [{ name: 'JSON', extensions: ['json'] }]
+    type: { description: 'JSON', mime: 'application/json', extension: '.json' },
+    produce: async () => {
+      box.made = await makeBackup(db, now)
+      return box.made.text
+    }
   })
-  if (result.saved) await writeBackupState(db, recordBackup(await readBackupState(db), made.checksum, now.toISOString()))
-  return result
+  const written = box.made
+  if (written === null) return outcome
+  if (outcome.kind === 'saved') await writeBackupState(db, recordBackup(await readBackupState(db), written.checksum, now.toISOString()))
+  if (outcome.kind === 'downloadStarted') startPending({ name: outcome.name, checksum: written.checksum, at: now.toISOString() })
+  return outcome
 }
 
 const SINGULAR: Record<RecordType, string> = { accounts: 'account', draws: 'draw', orders: 'order', repayments: 'repayment', inquiries: 'inquiry', billInstalments: 'bill.instalment', billFigures: 'bill.printed' }

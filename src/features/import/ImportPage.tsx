@@ -1,5 +1,5 @@
 // Owns the import wizard: choose or drop bill files, answer which account each payment method is, review every row, write once, see what was made.
-import { useCallback, useDeferredValue, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import { App as AntApp, Alert, Button, Checkbox, Progress, Space, Tag, Tooltip, Upload } from 'antd'
 import { InboxOutlined } from '@ant-design/icons'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -8,17 +8,21 @@ import { useLedger } from '@/app/ledger-context'
 import { useUndo } from '@/app/undo'
 import { appDb } from '@/db/instance'
 import { isValidationError } from '@/db/errors'
+import { isBulkWriteError } from '@/db/bulk-write'
+import { bulkWriteDeps } from '@/platform/bulk-deps'
+import { bulkFailureText } from '../backup/write-failure-text'
 import { newId } from '@/db/repo'
 import { planImport, SKIP_PRODUCT } from '@/domain/import/plan'
 import type { CreditProduct } from '@/domain/import/products'
 import { indexLedger, reviewImport, type Review } from '@/domain/import/review'
-import { isFileProblem, type ParsedBill } from '@/domain/import/types'
+import { isFileProblem, type BillRow, type ParsedBill } from '@/domain/import/types'
+import { MAX_BILL_ROWS } from '@/domain/import/limits'
 import { ORDER_ACCOUNT_KINDS } from '@/domain/records'
 import { PageFrame } from '@/components/PageFrame'
 import { AccountModal } from '../accounts/AccountModal'
 import { commitImport, loadProductAccounts, undoImport, type CommittedImport } from './commit'
-import { isWritable } from './import-view'
-import { parseFiles } from './parse-client'
+import { groupDigits, isWritable } from './import-view'
+import { parseFiles, ReaderFailed } from './parse-client'
 import { PreviewTable } from './PreviewTable'
 import { ProblemList } from './ProblemList'
 import { ProductAccounts, suggestedAccount, type ProductLine } from './ProductAccounts'
@@ -34,6 +38,8 @@ interface Reading {
 
 const NO_CHOICES: ReadonlyMap<string, string> = new Map()
 const NONE: ReadonlySet<string> = new Set()
+const NO_ROWS: readonly BillRow[] = []
+const EMPTY_REVIEW: Review = { change: { orders: [], repayments: [], updated: [] }, blocked: new Map(), included: new Set(), origin: new Map(), unresolved: false, rounds: 0 }
 
 export function ImportPage() {
   const { t, tk } = useI18n()
@@ -53,9 +59,13 @@ export function ImportPage() {
   const [undoing, setUndoing] = useState(false)
   const [creating, setCreating] = useState<CreditProduct | null>(null)
   const [markPaid, setMarkPaid] = useState(false)
+  const reader = useRef<AbortController | null>(null)
 
   const choices = useMemo(() => new Map([...Object.entries(remembered ?? {}), ...userChoices]), [remembered, userChoices])
-  const rows = useMemo(() => bills.flatMap((b) => b.rows), [bills])
+  const allRows = useMemo(() => bills.flatMap((b) => b.rows), [bills])
+  // One import takes at most MAX_BILL_ROWS rows: past it nothing is planned, and the page says why.
+  const tooManyRows = allRows.length > MAX_BILL_ROWS
+  const rows = tooManyRows ? NO_ROWS : allRows
   const problems = useMemo(() => bills.flatMap((b) => b.problems), [bills])
   const existing = useMemo(() => ({ accounts: ledger.accounts, orders: ledger.orders, repayments: ledger.repayments }), [ledger.accounts, ledger.orders, ledger.repayments])
   const plan = useMemo(() => (remembered === undefined ? [] : planImport({ rows, existing, choices, newId })), [rows, existing, choices, remembered])
@@ -65,7 +75,15 @@ export function ImportPage() {
   // A switch answers at once; the review of what the choice means (tens of milliseconds against a
   // heavy ledger) follows in a render of its own.
   const reviewed = useDeferredValue(selected)
-  const review: Review = useMemo(() => reviewImport(plan, reviewed, index, { paidBefore }), [plan, reviewed, index, paidBefore])
+  // A review that throws (it should not) must not leave counts on the page that nothing backs.
+  const reviewResult = useMemo((): { review: Review; error: null } | { review: Review; error: string } => {
+    try {
+      return { review: reviewImport(plan, reviewed, index, { paidBefore }), error: null }
+    } catch (e) {
+      return { review: EMPTY_REVIEW, error: e instanceof Error ? e.message : String(e) }
+    }
+  }, [plan, reviewed, index, paidBefore])
+  const review = reviewResult.review
 
   const lines = useMemo<ProductLine[]>(() => {
     const byName = new Map<string, ProductLine>()
@@ -89,7 +107,7 @@ export function ImportPage() {
   const toWrite = review.included.size
   const blockedByProblems = problems.length > 0 && !acknowledged
   // Never write a review of an earlier choice.
-  const canImport = !writing && !reading && reviewed === selected && toWrite > 0 && pending === 0 && !blockedByProblems && !review.unresolved
+  const canImport = !writing && !reading && reviewed === selected && toWrite > 0 && pending === 0 && !blockedByProblems && !review.unresolved && reviewResult.error === null
   const fileNames = files
 
   const toggle = useCallback((keys: readonly string[], on: boolean) => {
@@ -112,15 +130,20 @@ export function ImportPage() {
     setFiles((prev) => [...prev, ...names])
     setFailure(null)
     setReading({ names, first, fileIndex: first, fraction: 0 })
+    const controller = new AbortController()
+    reader.current = controller
     try {
-      const parsed = await parseFiles(list, first, (fileIndex, fraction) => setReading((r) => r && { ...r, fileIndex, fraction }))
+      const parsed = await parseFiles(list, first, (fileIndex, fraction) => setReading((r) => r && { ...r, fileIndex, fraction }), controller.signal)
       setBills((prev) => [...prev, ...parsed])
       // New problems need a new look.
       if (parsed.some((b) => b.problems.length > 0)) setAcknowledged(false)
     } catch (e) {
       setFiles((prev) => prev.slice(0, first))
-      void message.error(t('import.readFailed', { reason: e instanceof Error ? e.message : String(e) }))
+      if (e instanceof ReaderFailed && e.reason === 'cancelled') void message.info(t('import.readingCancelled'))
+      else if (e instanceof ReaderFailed) void message.error(t(e.reason === 'unavailable' ? 'import.readerUnavailable' : 'import.readerStopped', { reason: e.message }))
+      else void message.error(t('import.readFailed', { reason: e instanceof Error ? e.message : String(e) }))
     } finally {
+      reader.current = null
       setReading(null)
     }
   }
@@ -135,15 +158,22 @@ export function ImportPage() {
     setDone(null)
   }
 
-  /** A refused write names the bill row behind the record at fault. */
+  /**
+   * What happened, as the bulk write found it (refused for room or for want of a copy, or failed and
+   * read back); a record the store refused names the bill row behind it.
+   */
   const failureText = (e: unknown): string => {
-    if (!isValidationError(e)) return t('import.failed', { reason: e instanceof Error ? e.message : String(e) })
-    const reason = tk(e.issues[0]?.message ?? 'validation.invalid')
-    const list = e.recordType === 'orders' ? review.change.orders : e.recordType === 'repayments' ? review.change.repayments : []
-    const record = e.row === undefined ? undefined : list[e.row - 1]
-    const key = record ? review.origin.get(record.id)?.[0] : undefined
-    const row = plan.find((p) => p.key === key)?.row
-    return t('import.failed', { reason: row ? `${t('import.where.line', { file: row.file, line: row.line })}: ${reason}` : reason })
+    const refused = isBulkWriteError(e) && isValidationError(e.error) ? e.error : isValidationError(e) ? e : null
+    let validationText: string | null = null
+    if (refused) {
+      const reason = tk(refused.issues[0]?.message ?? 'validation.invalid')
+      const list = refused.recordType === 'orders' ? review.change.orders : refused.recordType === 'repayments' ? review.change.repayments : []
+      const record = refused.row === undefined ? undefined : list[refused.row - 1]
+      const key = record ? review.origin.get(record.id)?.[0] : undefined
+      const row = plan.find((p) => p.key === key)?.row
+      validationText = row ? `${t('import.where.line', { file: row.file, line: row.line })}: ${reason}` : reason
+    }
+    return bulkFailureText(e, 'import', t, tk, validationText)
   }
 
   const submit = async () => {
@@ -153,7 +183,7 @@ export function ImportPage() {
     // A method left out is remembered as such too: the next bill does not ask again (the panel still offers to change it).
     const remember = Object.fromEntries(lines.flatMap((l) => (l.choice ? [[l.product.name, l.choice]] : [])))
     try {
-      const write = await commitImport(appDb(), review.change, remember)
+      const write = await commitImport(appDb(), review.change, remember, bulkWriteDeps())
       setDone(write)
       const count = write.orders.length + write.repayments.length + write.updated.length
       undo.offer(t('import.done.notice', { count }), () => undoImport(appDb(), write).then(() => setDone(null)), t('import.undone'))
@@ -223,6 +253,9 @@ export function ImportPage() {
             <div className="import-reading" data-testid="import-reading">
               <span className="muted">{t('import.reading', { file: files[reading.fileIndex] ?? '', done: reading.fileIndex - reading.first + 1, total: reading.names.length })}</span>
               <Progress percent={readingPercent} size="small" status="active" />
+              <Button size="small" onClick={() => reader.current?.abort()} data-testid="import-cancel-reading">
+                {t('import.cancelReading')}
+              </Button>
             </div>
           )}
           {bills.length > 0 && (
@@ -240,6 +273,15 @@ export function ImportPage() {
                 )
               })}
             </Space>
+          )}
+          {tooManyRows && (
+            <Alert
+              type="error"
+              showIcon
+              className="import-alert"
+              data-testid="import-too-many"
+              title={t('import.tooManyRows', { count: groupDigits(String(allRows.length)), limit: groupDigits(String(MAX_BILL_ROWS)) })}
+            />
           )}
           <ProblemList problems={problems} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
           <ProductAccounts lines={lines} onChoose={choose} onCreate={setCreating} />
@@ -263,6 +305,7 @@ export function ImportPage() {
                 </Button>
               </div>
               {review.unresolved && <Alert type="error" showIcon title={t('import.unresolved')} className="import-alert" />}
+              {reviewResult.error !== null && <Alert type="error" showIcon title={t('import.reviewFailed', { reason: reviewResult.error })} className="import-alert" data-testid="import-review-failed" />}
               {failure && <Alert type="error" showIcon title={failure} className="import-alert" data-testid="import-failure" closable onClose={() => setFailure(null)} />}
               <PreviewTable plan={plan} fileNames={fileNames} selected={selected} blocked={review.blocked} onToggle={toggle} />
             </>

@@ -62,8 +62,13 @@ export function resultText(p: PlanRow, view: RowView, blocked: ReadonlyMap<strin
   return actionText(p, t)
 }
 
+/** 100000 → "100,000", the same in every locale. */
+export function groupDigits(text: string): string {
+  return text.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
 export function problemText(p: ImportProblem, t: I18n['t']): string {
-  return t(`import.problem.${p.code}`, { column: p.column ?? p.value })
+  return t(`import.problem.${p.code}`, { column: p.column ?? p.value, value: p.value, limit: groupDigits(p.value) })
 }
 
 /** Row props carrying a test id, typed as plain attributes so the extra attribute needs no cast. */

@@ -1,18 +1,19 @@
-// Tests the page's side of parsing where no worker can start (here: Node has no Worker): the same answer, parsed in place.
+// Tests the page's side of parsing where no worker can start (here: Node has no Worker): it says so, and never parses on the page.
 import { describe, expect, it } from 'vitest'
-import { JD_ROWS, MEITUAN_ROWS, jdCsv, meituanCsv } from '@/domain/import/bill-fixtures'
-import { parseFiles } from './parse-client'
+import { JD_ROWS, jdCsv } from '@/domain/import/bill-fixtures'
+import { parseFiles, ReaderFailed } from './parse-client'
 
 describe('parseFiles without a worker', () => {
-  it('falls back to parsing on the page, numbering files from firstIndex and reporting progress', async () => {
+  it('rejects with "unavailable" instead of reading the bill on the page', async () => {
     expect(typeof Worker).toBe('undefined')
-    const files = [new File([jdCsv(JD_ROWS).slice().buffer], 'jd.csv'), new File([meituanCsv(MEITUAN_ROWS).slice().buffer], 'meituan.csv')]
-    const seen: [number, number][] = []
-    const bills = await parseFiles(files, 4, (fileIndex, fraction) => seen.push([fileIndex, fraction]))
-    expect(bills.map((b) => [b.fileIndex, b.file, b.source, b.rows.length])).toEqual([
-      [4, 'jd.csv', 'jd', 6],
-      [5, 'meituan.csv', 'meituan', 5]
-    ])
-    expect(seen).toContainEqual([5, 1])
+    const files = [new File([jdCsv(JD_ROWS).slice().buffer], 'jd.csv')]
+    const progress: number[] = []
+    const failure = await parseFiles(files, 0, (_i, f) => progress.push(f)).then(
+      () => null,
+      (e: unknown) => e
+    )
+    expect(failure).toBeInstanceOf(ReaderFailed)
+    expect((failure as ReaderFailed).reason).toBe('unavailable')
+    expect(progress).toEqual([])
   })
 })

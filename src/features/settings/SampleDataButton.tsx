@@ -6,13 +6,16 @@ import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { useUndo } from '@/app/undo'
 import { appDb } from '@/db/instance'
-import { readLedger, replaceLedger } from '@/db/repo'
+import { readLedger } from '@/db/repo'
+import { safeReplaceLedger } from '@/db/safe-writes'
 import { generateSampleLedger } from '@/domain/sample-data'
 import { RECORD_TYPES } from '@/domain/records'
+import { bulkWriteDeps } from '@/platform/bulk-deps'
+import { bulkFailureText } from '../backup/write-failure-text'
 
 export function SampleDataButton({ type = 'link' }: { type?: 'link' | 'default' }) {
-  const { t } = useI18n()
-  const { modal, message } = AntApp.useApp()
+  const { t, tk } = useI18n()
+  const { modal } = AntApp.useApp()
   const ledger = useLedger()
   const undo = useUndo()
   const [busy, setBusy] = useState(false)
@@ -23,11 +26,12 @@ export function SampleDataButton({ type = 'link' }: { type?: 'link' | 'default' 
       const db = appDb()
       const before = await readLedger(db)
       const sample = generateSampleLedger({ today: ledger.today })
-      await replaceLedger(db, sample)
+      // Room checked and the current ledger copied outside the database first (see guardedBulkWrite).
+      await safeReplaceLedger(db, bulkWriteDeps(), sample)
       const count = RECORD_TYPES.reduce((n, k) => n + sample[k].length, 0)
-      undo.offer(t('settings.sampleLoaded', { count }), () => replaceLedger(db, before), t('settings.sampleUndone'))
+      undo.offer(t('settings.sampleLoaded', { count }), () => safeReplaceLedger(db, bulkWriteDeps(), before).then(() => undefined), t('settings.sampleUndone'))
     } catch (e) {
-      void message.error(t('common.saveFailed', { reason: e instanceof Error ? e.message : String(e) }))
+      modal.error({ title: t('safety.failedTitle', { what: t('safety.what.sample') }), content: bulkFailureText(e, 'sample', t, tk), width: 560 })
     } finally {
       setBusy(false)
     }

@@ -14,6 +14,7 @@ import { useValidatedSubmit } from '@/components/use-validated-submit'
 import { platform } from '@/platform'
 import type { AppInfo } from '../../../electron/shared/ipc'
 import { SampleDataButton } from './SampleDataButton'
+import { StorageCard } from './StorageCard'
 import { ReminderSettingsCard } from '../dues/ReminderSettingsCard'
 
 interface Values {
@@ -108,6 +109,7 @@ export function SettingsPage() {
           <p className="muted">{t('settings.loadSampleHelp')}</p>
           <SampleDataButton type="default" />
         </Card>
+        <StorageCard />
         <ReminderSettingsCard />
       </div>
     </PageFrame>
