@@ -37,6 +37,7 @@ export interface LedgerView {
 
 const LedgerContext = createContext<LedgerView | null>(null)
 const EMPTY: never[] = []
+const EMPTY_LEDGER: Ledger = { accounts: [], draws: [], orders: [], repayments: [], inquiries: [], billInstalments: [], billFigures: [] }
 
 function countBy<T>(rows: readonly T[], key: (row: T) => string, into = new Map<string, number>()): Map<string, number> {
   for (const row of rows) into.set(key(row), (into.get(key(row)) ?? 0) + 1)
@@ -66,10 +67,13 @@ export function LedgerProvider({ children, today: fixedToday }: { children: Reac
   const drawById = useMemo(() => new Map(d.map((x) => [x.id, x])), [d])
   const orderById = useMemo(() => new Map(o.map((x) => [x.id, x])), [o])
   const ledger = useMemo<Ledger>(() => ({ accounts: a, draws: d, orders: o, repayments: r, inquiries: i, billInstalments: bi, billFigures: bf }), [a, d, o, r, i, bi, bf])
-  const cost = useMemo(() => ledgerCost(ledger, today), [ledger, today])
+  const loaded = [accounts, draws, orders, repayments, inquiries, billInstalments, billFigures].every((x) => x !== undefined)
+  // The tables' live queries arrive one by one on open: the engine runs once all are in, not once
+  // per table (nothing shows figures before `loaded`).
+  const costed = loaded ? ledger : EMPTY_LEDGER
+  const cost = useMemo(() => ledgerCost(costed, today), [costed, today])
   const repaymentCount = useMemo(() => countBy(r, (x) => x.targetId), [r])
   const recordCount = useMemo(() => countBy(r, (x) => x.accountId, countBy(o, (x) => x.accountId, countBy(d, (x) => x.accountId))), [d, o, r])
-  const loaded = [accounts, draws, orders, repayments, inquiries, billInstalments, billFigures].every((x) => x !== undefined)
 
   const view = useMemo<LedgerView>(
     () => ({
