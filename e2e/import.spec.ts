@@ -7,7 +7,7 @@ import {
   largeAlipayRows,
   malformed,
   wechatXlsx
-} from '../src/domain/import/bill-fixtures'
+} from '../src/testing/bill-fixtures'
 import { LedgerPage } from './ledger-page'
 
 const SHOTS = 'e2e/.artifacts/screens'

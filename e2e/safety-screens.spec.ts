@@ -1,6 +1,6 @@
 // The pages that keep data safe as a person sees them, in Chinese and English at 1280x800 and 1440x900: Settings' storage card, a download waiting for confirmation and the kept copies, the offer to restore a copy, hostile bills named, and a bulk write refused for want of room.
 import { expect, test, type Page } from '@playwright/test'
-import { ALIPAY_ROWS, WECHAT_ROWS, alipayText, farCellXlsx, malformed, wechatCsv } from '../src/domain/import/bill-fixtures'
+import { ALIPAY_ROWS, WECHAT_ROWS, alipayText, farCellXlsx, malformed, wechatCsv } from '../src/testing/bill-fixtures'
 import { LedgerPage } from './ledger-page'
 import { withoutSavePicker } from './save-picker'
 

@@ -13,7 +13,7 @@ import {
   meituanCsv,
   wechatCsv,
   wechatXlsx
-} from '../src/domain/import/bill-fixtures'
+} from '../src/testing/bill-fixtures'
 
 const folder = process.argv[2]
 if (!folder) {

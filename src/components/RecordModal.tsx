@@ -2,7 +2,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { Form, Modal, type ButtonProps, type FormInstance } from 'antd'
 import { useI18n } from '@/app/i18n-context'
-import { newId } from '@/db/repo'
+import { newId } from '@/domain/record-ids'
 import type { FormParser } from './form-parse'
 import { useValidatedSubmit, type SubmitSpec } from './use-validated-submit'
 
@@ -26,6 +26,7 @@ export function RecordModal<V extends object, R>(props: RecordModalProps<V, R>) 
   const [form] = Form.useForm()
   const { t } = useI18n()
   // One id per opening: a second Enter while saving must not create a second record.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `open` is the point: a new id each time the dialog opens.
   const id = useMemo(() => props.recordId ?? newId(), [props.recordId, open])
   const { submit, saving } = useValidatedSubmit<V, R>(form, {
     ...props,

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react'
 import { App as AntApp, type FormInstance } from 'antd'
 import type { z } from 'zod'
-import { isValidationError } from '@/db/errors'
+import { isValidationError } from '@/domain/validation-error'
 import { check, type FieldIssue } from '@/domain/records'
 import { useI18n } from '@/app/i18n-context'
 import { createFormParser, type FormParser } from './form-parse'

@@ -5,9 +5,9 @@ import { createBackup, BACKUP_SCHEMA_VERSION, BACKUP_STATE_KEY, PRE_RESTORE_KEY,
 import { INITIAL_BACKUP_STATE } from '@/domain/backup/reminder'
 import type { Ledger } from '@/domain/records'
 import { generateSampleLedger } from '@/domain/sample-data'
-import { profile } from '@/test-fixtures'
+import { profile } from '@/testing/fixtures'
 import { readBackupPayload, readBackupState, readPreRestore, restorePayload, restoreWithUndo, undoRestore, writeBackupState } from './backup-store'
-import { ValidationError } from './errors'
+import { ValidationError } from '@/domain/validation-error'
 import { addLedger, clearLedger, readLedger, saveProfile } from './repo'
 import { openLedgerDb, SCHEMA_VERSIONS, type LedgerDb } from './schema'
 

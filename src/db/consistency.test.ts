@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Account, Draw, Order, Repayment } from '@/domain/records'
 import { validateLedger } from '@/domain/validate-ledger'
 import { orderBalances } from '@/testing/plain-balances'
-import { isValidationError } from './errors'
+import { isValidationError } from '@/domain/validation-error'
 import { deleteRecord, readLedger, restoreRemoved, saveAccount, saveDraw, saveOrder, saveRepayment } from './repo'
 import { openLedgerDb, type LedgerDb } from './schema'
-import { cash, draw as cashDraw, huabei as namedHuabei, orderWith, repay } from '@/test-fixtures'
+import { cash, draw as cashDraw, huabei as namedHuabei, orderWith, repay } from '@/testing/fixtures'
 
 // Short ids (hb, mb, d1) and an 8,000-yuan limit; otherwise the shared fixtures.
 const huabei = { ...namedHuabei, id: 'hb', creditLimit: 800_000 } satisfies Account

@@ -1,9 +1,9 @@
-import Dexie from 'dexie'
+import type Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BNPL_STATEMENT_TERMS, CREDIT_CARD_TERMS } from '@/domain/account-terms'
 import type { Order } from '@/domain/records'
 import { generateSampleLedger } from '@/domain/sample-data'
-import { openAtVersion, uniqueDbName } from './migrate-test-kit'
+import { openAtVersion, uniqueDbName } from '@/testing/migrate-test-kit'
 import { addLedger, loadProfile, readLedger, saveProfile } from './repo'
 import { openLedgerDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 

@@ -1,7 +1,7 @@
 // Owns the store's side of "one id, one record": which tables hold records, and the check each single-record write makes against the other tables.
 import type Dexie from 'dexie'
 import type { Table } from 'dexie'
-import { ValidationError } from './errors'
+import { ValidationError } from '@/domain/validation-error'
 
 /**
  * The tables that hold records: every table keyed by `id` (meta is keyed by `key`). A record table

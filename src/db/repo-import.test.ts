@@ -1,8 +1,8 @@
 // Tests the import's write and its undo in the store: one transaction, checked against the ledger as it would be, nothing written on a failure.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { emptyLedger, huabei, order, orderWith, zhima } from '@/test-fixtures'
+import { emptyLedger, huabei, order, orderWith, zhima } from '@/testing/fixtures'
 import type { Order, Repayment } from '@/domain/records'
-import { ValidationError } from './errors'
+import { ValidationError } from '@/domain/validation-error'
 import { addLedger, applyImport, readLedger, revertImport, saveOrder, saveRepayment } from './repo'
 import { openLedgerDb, type LedgerDb } from './schema'
 import { commitImport, loadProductAccounts, undoImport } from '@/features/import/commit'

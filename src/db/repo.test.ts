@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_PROFILE, RECORD_TYPES, type Account, type Draw, type FieldIssue, type Ledger, type Order, type Profile } from '@/domain/records'
 import { generateSampleLedger } from '@/domain/sample-data'
 import { validateLedger } from '@/domain/validate-ledger'
-import { ValidationError } from './errors'
+import { ValidationError } from '@/domain/validation-error'
 import {
   addLedger,
   clearLedger,
@@ -33,7 +33,7 @@ import {
   profile as zhProfile,
   repay,
   zhima as plainZhima
-} from '@/test-fixtures'
+} from '@/testing/fixtures'
 
 const cash = { ...plainCash, ...limitAndReportName } satisfies Account
 const huabei = { ...plainHuabei, ...limitAndReportName } satisfies Account

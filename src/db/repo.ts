@@ -26,13 +26,11 @@ import {
   type Repayment
 } from '@/domain/records'
 import { findMoneyProblems, findRepaymentProblem, validateLedger } from '@/domain/validate-ledger'
-import { ValidationError } from './errors'
+import { ValidationError } from '@/domain/validation-error'
 import { assertIdFree, recordTables } from './record-ids'
 import type { LedgerDb } from './schema'
 
-export function newId(): string {
-  return crypto.randomUUID()
-}
+export { newId } from '@/domain/record-ids'
 
 function validated<T>(recordType: string, schema: Parameters<typeof check<T>>[0], input: unknown): T {
   const result = check(schema, input)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_RISK_SETTINGS } from '@/domain/risk/settings'
-import { ValidationError } from './errors'
+import { ValidationError } from '@/domain/validation-error'
 import { ACKNOWLEDGED_KEY, RISK_SETTINGS_KEY, acknowledgeFlag, loadAcknowledgements, loadRiskSettings, pruneAcknowledgements, saveRiskSettings, unacknowledgeFlag } from './risk'
 import { openLedgerDb, type LedgerDb } from './schema'
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { ValidationError } from './errors'
+import { ValidationError } from '@/domain/validation-error'
 import { openLedgerDb, type LedgerDb } from './schema'
 import { readSetting, writeSetting } from './settings'
 

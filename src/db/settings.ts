@@ -1,7 +1,7 @@
 // Owns the small settings documents kept in the meta table: read with a fallback, written only after their schema passes.
 import type { z } from 'zod'
 import { check } from '@/domain/records'
-import { ValidationError } from './errors'
+import { ValidationError } from '@/domain/validation-error'
 import type { LedgerDb } from './schema'
 
 /** Reads the document stored under `key`; a missing or no longer valid one gives `fallback`. */

@@ -1,7 +1,7 @@
 // Tests the room check and what a failed write is called, on the errors Dexie, Chromium and the desktop bridge really throw.
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { ValidationError } from './errors'
+import { ValidationError } from '@/domain/validation-error'
 import { bytesNeeded, checkRoom, classifyWriteError, WRITE_MARGIN_BYTES } from './storage-guard'
 
 describe('checkRoom', () => {

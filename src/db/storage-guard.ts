@@ -1,5 +1,5 @@
 // Owns what a bulk write will need on disk against what the storage allows, and what a failed write really was (quota, disk, aborted, closed...).
-import { isValidationError } from './errors'
+import { isValidationError } from '@/domain/validation-error'
 
 /** What the storage allows now; null where the platform does not say. */
 export interface StorageRoom {

@@ -38,3 +38,8 @@ export function findCrossTypeIdClash<T extends string>(existing: readonly IdTabl
   }
   return null
 }
+
+/** A new record's id: random, so ids never collide across devices or record types. */
+export function newId(): string {
+  return crypto.randomUUID()
+}

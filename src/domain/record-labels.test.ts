@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { draw, order, repay } from '@/test-fixtures'
+import { draw, order, repay } from '@/testing/fixtures'
 import { targetText } from './record-labels'
 
 describe('the text of a repayment target', () => {

@@ -30,7 +30,7 @@ import {
   order as sharedOrder,
   profile,
   zhima as sharedZhima
-} from '@/test-fixtures'
+} from '@/testing/fixtures'
 
 const cashLine = { ...cash, ...limitAndReportName, id: 'acc-cash' } satisfies Account
 const huabei = { ...sharedHuabei, ...limitAndReportName, id: 'acc-huabei' } satisfies Account

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Ledger } from './records'
 import { validateLedger } from './validate-ledger'
-import { cash, draw, emptyLedger as empty, huabei, inquiry, onBill, onOrder, order, repay, zhima } from '@/test-fixtures'
+import { cash, draw, emptyLedger as empty, huabei, inquiry, onBill, onOrder, order, repay, zhima } from '@/testing/fixtures'
 
 function ledger(parts: Partial<Ledger> = {}): Ledger {
   return { ...empty, accounts: [cash, huabei, zhima], draws: [draw], orders: [order], inquiries: [inquiry], ...parts }

@@ -20,6 +20,8 @@ import { estimateStorage, requestPersistence, storagePersisted, type StorageEsti
 import { saveWithConfirmation, startDownload, type SaveOutcome, type SaveRequest } from './web-save'
 
 export type { SaveOutcome, SaveRequest }
+/** The contract types features name; they reach the desktop only through this module. */
+export type { AppInfo, NotifyRequest }
 
 /** How printing the report went: saved by the desktop app, cancelled, or handed to the browser's print dialog. */
 export type PrintOutcome = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'browserDialog' }

@@ -14,7 +14,7 @@ import {
   repaidByTarget
 } from './plain-balances'
 import type { Draw, Order, Repayment } from '@/domain/records'
-import { draw as cashDraw, orderWith } from '@/test-fixtures'
+import { draw as cashDraw, orderWith } from './fixtures'
 
 /** 10,000 yuan at 0.04% a day, 随借随还. One day of interest on the full principal is 1,000,000 * 0.0004 = 400 fen. */
 const draw = { ...cashDraw, accountId: 'mybank', channel: 'merchantQr' } satisfies Draw

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
 import { aprOfSchedule, calculateFlows, calculateOffer, irr, xirr, xirrOfDays } from './apr'
-import { anyOffer } from './arbitraries'
+import { anyOffer } from '@/testing/cost-arbitraries'
 import { buildSchedule, scheduleOf } from './schedule'
 import type { SchedulePeriod } from './types'
 

@@ -4,14 +4,14 @@ import { addMonths, daysBetween, monthOf } from '../dates'
 import type { Draw, Ledger, Order } from '../records'
 import { generateSampleLedger } from '../sample-data'
 import { summariseDues } from '../dues/items'
-import { messyLedger } from './arbitraries'
+import { messyLedger } from '@/testing/cost-arbitraries'
 import { cashByMonth } from './due-items'
 import { ledgerCost, statementAccountOf, type LedgerCost } from './ledger-cost'
 import { walkLoan } from './loan'
 import { walkPayLater } from './pay-later'
 import { walkStatement } from './statement'
 import { drawBalance, orderBalances } from '@/testing/plain-balances'
-import { card, cash, draw, emptyLedger, huabei, ledgerOf, onBill, onOrder, orderWith, repay, zhima } from '@/test-fixtures'
+import { card, cash, draw, emptyLedger, huabei, ledgerOf, onBill, onOrder, orderWith, repay, zhima } from '@/testing/fixtures'
 
 const sum = (values: Iterable<number>) => {
   let s = 0

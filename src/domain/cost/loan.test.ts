@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Draw, Repayment } from '../records'
 import { drawCost, earlyPayoff, walkLoan } from './loan'
-import { cash, draw as flexDraw, repay } from '@/test-fixtures'
+import { cash, draw as flexDraw, repay } from '@/testing/fixtures'
 
 /**
  * Story 2 of issue 10: ¥10,000 网商贷 等额本息 at 0.04% a day over 12 months, drawn 2026-01-10,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays, dayNumber } from '../dates'
 import { MAX_FEN } from '../money'
 import { RATE_LIMITS } from '../records'
-import { anyOffer } from './arbitraries'
+import { anyOffer } from '@/testing/cost-arbitraries'
 import { buildSchedule, checkOffer, monthlyDueDates, monthlyDueDays, naiveRate } from './schedule'
 import type { Offer, Schedule } from './types'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BillFigure, BillInstalment, Order, Repayment, StatementTerms } from '../records'
 import { walkStatement, type StatementAccount, type StatementInput } from './statement'
-import { card, huabei, orderWith } from '@/test-fixtures'
+import { card, huabei, orderWith } from '@/testing/fixtures'
 import { aprOfSchedule } from './apr'
 import { scheduleOf } from './schedule'
 import { orderPlan } from './pay-later'

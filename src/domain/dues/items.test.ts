@@ -9,7 +9,7 @@ import type { Account, BillFigure, Draw, Ledger, Order, Repayment } from '../rec
 import { generateSampleLedger } from '../sample-data'
 import { findRepaymentProblem } from '../validate-ledger'
 import { orderBalances } from '@/testing/plain-balances'
-import { card, cash, draw, emptyLedger, huabei, onBill, order, orderWith, repay, zhima } from '@/test-fixtures'
+import { card, cash, draw, emptyLedger, huabei, onBill, order, orderWith, repay, zhima } from '@/testing/fixtures'
 import { dueItems, duesByDay, summariseDues, urgencyOf, type DueItem } from './items'
 
 /** A ledger on 网商贷, 花呗, 芝麻 and the card, with the given records. */

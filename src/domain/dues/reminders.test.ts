@@ -1,6 +1,6 @@
 // Tests the reminder rules: one per lead time at the set hour, one "overdue" reminder once late, what is pending, what is kept, and one notice per batch.
 import { describe, expect, it } from 'vitest'
-import { emptyLedger, order, zhima } from '@/test-fixtures'
+import { emptyLedger, order, zhima } from '@/testing/fixtures'
 import type { Order } from '../records'
 import { dueItems } from './items'
 import { nextReminderAt, noticeFor, pendingReminders, pruneFired, remindersOf } from './reminders'

@@ -15,7 +15,7 @@ import {
   meituanCsv,
   wechatCsv,
   wechatXlsx
-} from './bill-fixtures'
+} from '@/testing/bill-fixtures'
 import { MAX_BILL_ROWS } from './limits'
 import { parseBill } from './parse-bill'
 import type { BillRow } from './types'

@@ -1,10 +1,10 @@
 // Tests what bill rows become (orders, repayments, refunds, cancellations, duplicates, ignored rows) and what the chosen ones would write.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { huabei, zhima } from '@/test-fixtures'
+import { huabei, zhima } from '@/testing/fixtures'
 import { validateLedger } from '../validate-ledger'
 import type { Account, Ledger } from '../records'
-import { ALIPAY_ROWS, JD_ROWS, MEITUAN_ROWS, WECHAT_ROWS, alipayCsv, jdCsv, meituanCsv, wechatCsv, type FixtureRow } from './bill-fixtures'
+import { ALIPAY_ROWS, JD_ROWS, MEITUAN_ROWS, WECHAT_ROWS, alipayCsv, jdCsv, meituanCsv, wechatCsv, type FixtureRow } from '@/testing/bill-fixtures'
 import { parseBill } from './parse-bill'
 import { namedBill, planImport, SKIP_PRODUCT, type PlanRow } from './plan'
 import { indexLedger, reviewImport, type ImportChange } from './review'

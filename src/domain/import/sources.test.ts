@@ -1,6 +1,6 @@
 // Tests telling the four bill exports apart by their header columns and preamble.
 import { describe, expect, it } from 'vitest'
-import { ALIPAY_HEADER, JD_HEADER, MEITUAN_HEADER, WECHAT_HEADER } from './bill-fixtures'
+import { ALIPAY_HEADER, JD_HEADER, MEITUAN_HEADER, WECHAT_HEADER } from '@/testing/bill-fixtures'
 import { detectSource, isHeaderRow, normaliseHeader } from './sources'
 
 describe('detectSource', () => {

@@ -4,7 +4,7 @@ import { ledgerCost } from '../cost/ledger-cost'
 import type { LedgerCost } from '../cost/ledger-cost'
 import type { Ledger } from '../records'
 import { generateSampleLedger } from '../sample-data'
-import { cash, draw, emptyLedger, huabei, repay } from '@/test-fixtures'
+import { cash, draw, emptyLedger, huabei, repay } from '@/testing/fixtures'
 import { assembleMonthReport, assembleMonthReports, costAtEndOf, monthBounds, reportableMonths, type ReportFlag } from './month-report'
 
 const none = { dues: [], flags: [] }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
 import { frequentDrawsRule, smallDrawsRule } from './draw-habits'
-import { carLoan, drawOn, drawsEndingDaysAgo, inputOf, ledgerOf, line, TODAY } from './scenarios'
+import { carLoan, drawOn, drawsEndingDaysAgo, inputOf, ledgerOf, line, TODAY } from '@/testing/risk-scenarios'
 
 describe('frequent draws on one line (more than 5 in 30 days)', () => {
   it('fires at 6 draws, not at 5', () => {

@@ -4,7 +4,7 @@ import { ledgerCost } from '../cost/ledger-cost'
 import { generateSampleLedger } from '../sample-data'
 import { acknowledge, activeFlags, evaluateRules, isAcknowledged, splitAcknowledged, staleAcknowledgements, unacknowledge } from './engine'
 import { DEFAULT_RISK_SETTINGS } from './settings'
-import { drawOn, drawsEndingDaysAgo, inputOf, ledgerOf, noProfile, TODAY } from './scenarios'
+import { drawOn, drawsEndingDaysAgo, inputOf, ledgerOf, noProfile, TODAY } from '@/testing/risk-scenarios'
 import { SEVERITIES, SOURCE_CATEGORIES, type RiskFlag } from './types'
 
 describe('acknowledging a flag', () => {

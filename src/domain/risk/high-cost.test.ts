@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { highCostLevel, highCostRule } from './high-cost'
 import { DEFAULT_RISK_SETTINGS } from './settings'
-import { drawOn, inputOf, ledgerOf, orderOn, pay } from './scenarios'
+import { drawOn, inputOf, ledgerOf, orderOn, pay } from '@/testing/risk-scenarios'
 
 // Held two days to 2026-11-21: the real rate is close to the daily rate x 365.
 const at = (daily: number) => drawOn('line', '2026-11-19', 100_000, { rate: daily })

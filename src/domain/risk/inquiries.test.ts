@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
 import { hardInquiriesIn, hardInquiriesRule, inquiriesCalmOn } from './inquiries'
-import { inputOf, inquiryOn, ledgerOf, TODAY } from './scenarios'
+import { inputOf, inquiryOn, ledgerOf, TODAY } from '@/testing/risk-scenarios'
 
 const daysAgo = (n: number) => addDays(TODAY, -n)
 

@@ -4,7 +4,7 @@ import { offerOfDraw } from '../cost/loan'
 import { buildSchedule } from '../cost/schedule'
 import type { Order, Repayment } from '../records'
 import { lateClearsOn, lateEvents, latePaymentsRule, lateSummaryAt } from './late-payments'
-import { bill, card, drawOn, inputOf, instalmentDraw, ledgerOf, orderOn, pay, payBill } from './scenarios'
+import { bill, card, drawOn, inputOf, instalmentDraw, ledgerOf, orderOn, pay, payBill } from '@/testing/risk-scenarios'
 
 /**
  * An order of ¥1,000 on `accountId` due on each date, each bill paid in full `daysLate` after it:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cleanupStart, mortgageDrawsRule, openAtMortgageRule, settleBy } from './mortgage-window'
 import { DEFAULT_RISK_SETTINGS } from './settings'
-import { carLoan, drawOn, fenfu, inputOf, instalmentDraw, ledgerOf, line, pay, TODAY } from './scenarios'
+import { carLoan, drawOn, fenfu, inputOf, instalmentDraw, ledgerOf, line, pay, TODAY } from '@/testing/risk-scenarios'
 
 const planned = { mortgageDate: '2027-01-21' }
 

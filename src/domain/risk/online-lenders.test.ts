@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { onlineLendersRule, unclearedLenders } from './online-lenders'
-import { bill, card, carLoan, drawOn, fenfu, inputOf, jiebei, ledgerOf, line, orderOn, pay, perOrder } from './scenarios'
+import { bill, card, carLoan, drawOn, fenfu, inputOf, jiebei, ledgerOf, line, orderOn, pay, perOrder } from '@/testing/risk-scenarios'
 
 const owing = (accountId: string, principal = 100_000) => drawOn(accountId, '2026-11-01', principal)
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
 import { findRepaymentProblem } from '../validate-ledger'
 import { overdueMonths, overdueRule } from './overdue'
-import { bill, drawOn, inputOf, ledgerOf, orderOn, pay, payBill, perOrder } from './scenarios'
+import { bill, drawOn, inputOf, ledgerOf, orderOn, pay, payBill, perOrder } from '@/testing/risk-scenarios'
 
 // A one-month 随借随还 draw of ¥1,000 from 2026-10-01: everything is due on 2026-11-01.
 const draw = drawOn('line', '2026-10-01', 100_000, { termMonths: 1 })

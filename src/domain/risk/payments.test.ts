@@ -4,7 +4,7 @@ import { buildSchedule } from '../cost/schedule'
 import { debtToIncomeRule } from './debt-to-income'
 import { estimatedMortgagePayment, monthlyPayments } from './payments'
 import { DEFAULT_RISK_SETTINGS } from './settings'
-import { drawOn, inputOf, instalmentDraw, ledgerOf, orderOn } from './scenarios'
+import { drawOn, inputOf, instalmentDraw, ledgerOf, orderOn } from '@/testing/risk-scenarios'
 
 describe('monthly debt payments', () => {
   it('takes an instalment draw\'s next payment, spreads a 随借随还 draw over its term, 10% of a bill, and an instalment order\'s next period', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
 import { mortgageReadiness, type CheckId, type Readiness } from './readiness'
-import { bill, drawOn, inputOf, inquiryOn, ledgerOf, orderOn, payBill, TODAY } from './scenarios'
+import { bill, drawOn, inputOf, inquiryOn, ledgerOf, orderOn, payBill, TODAY } from '@/testing/risk-scenarios'
 
 const stateOf = (r: Readiness, id: CheckId) => r.checks.find((c) => c.id === id)!.state
 

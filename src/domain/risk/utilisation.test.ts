@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { utilisationRule } from './utilisation'
-import { bill, drawOn, inputOf, ledgerOf, line, orderOn } from './scenarios'
+import { bill, drawOn, inputOf, ledgerOf, line, orderOn } from '@/testing/risk-scenarios'
 
 // 花呗's limit is ¥8,000: 70% is ¥5,600.
 const used = (amount: number) => ledgerOf({ orders: [orderOn('bill', '2026-11-10', '2026-12-10', amount)] })

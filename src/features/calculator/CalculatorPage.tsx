@@ -71,6 +71,7 @@ function OfferCalculator() {
   }
 
   // The defaults are a typical 分期 offer: show its figures straight away rather than an empty page.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on open: later changes are calculated on submit.
   useEffect(calculate, [])
 
   const compare = useMemo(() => {

@@ -4,7 +4,7 @@ import { App as AntApp, Button, Card, Form, Select, Switch, TimePicker } from 'a
 import dayjs from 'dayjs'
 import { useI18n } from '@/app/i18n-context'
 import { appDb } from '@/db/instance'
-import { isValidationError } from '@/db/errors'
+import { isValidationError } from '@/domain/validation-error'
 import { writeSetting } from '@/db/settings'
 import { DUES_SETTINGS_KEY, duesSettingsSchema, type DuesSettings } from '@/domain/dues/settings'
 import { platform, type NotificationState } from '@/platform'

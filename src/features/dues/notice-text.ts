@@ -3,7 +3,7 @@ import type { I18n } from '@/app/i18n-context'
 import type { LedgerView } from '@/app/ledger-context'
 import type { ReminderNotice } from '@/domain/dues/reminders'
 import { formatFen } from '@/domain/money'
-import type { NotifyRequest } from '../../../electron/shared/ipc'
+import type { NotifyRequest } from '@/platform'
 import { dueAccount, dueWhat, dueWhen } from './labels'
 
 /** How many items a summary names one by one; the rest are in its totals. */

@@ -1,6 +1,6 @@
 // Tests the reminder scheduler with an injected clock: each reminder fires once, a restart catches up in one notice, paid items stay silent.
 import { describe, expect, it } from 'vitest'
-import { emptyLedger, order, zhima } from '@/test-fixtures'
+import { emptyLedger, order, zhima } from '@/testing/fixtures'
 import { dueItems } from '@/domain/dues/items'
 import type { ReminderNotice } from '@/domain/dues/reminders'
 import { DEFAULT_DUES_SETTINGS } from '@/domain/dues/settings'

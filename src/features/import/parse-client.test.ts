@@ -1,6 +1,6 @@
 // Tests the page's side of parsing where no worker can start (here: Node has no Worker): it says so, and never parses on the page.
 import { describe, expect, it } from 'vitest'
-import { JD_ROWS, jdCsv } from '@/domain/import/bill-fixtures'
+import { JD_ROWS, jdCsv } from '@/testing/bill-fixtures'
 import { parseFiles, ReaderFailed } from './parse-client'
 
 describe('parseFiles without a worker', () => {

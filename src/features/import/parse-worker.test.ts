@@ -1,6 +1,6 @@
 // Tests the worker's side of parsing: files numbered on from the batch before, progress as it goes, one answer at the end.
 import { describe, expect, it } from 'vitest'
-import { ALIPAY_ROWS, JD_ROWS, alipayCsv, jdCsv } from '@/domain/import/bill-fixtures'
+import { ALIPAY_ROWS, JD_ROWS, alipayCsv, jdCsv } from '@/testing/bill-fixtures'
 import type { ParseReply } from './parse-protocol'
 import { parseRequest } from './parse-worker'
 

@@ -50,6 +50,7 @@ export function ReportsPage() {
     [ledger, profile, riskSettings, reportLanguage]
   )
   const report = useMemo(() => assembleMonthReport(data, month, today, inputs), [data, month, today, inputs])
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the time is taken again whenever the report or its language changes.
   const generatedAt = useMemo(() => dayjs().format('YYYY-MM-DD HH:mm'), [report, reportLanguage])
   const [busy, setBusy] = useState<string | null>(null)
   const [rangeOpen, setRangeOpen] = useState<'range' | 'all' | null>(null)

@@ -1,11 +1,11 @@
 // Owns the small ledgers the risk rules' scenario tests are built from: accounts with limits, draws, orders and inquiries on chosen days.
-import { addDays, addMonths, type IsoDate } from '../dates'
-import type { Account, Draw, Inquiry, InquiryReason, Ledger, Order, Profile, Repayment } from '../records'
-import { cash, draw as baseDraw, huabei, inquiry as baseInquiry, order as baseOrder, zhima } from '@/test-fixtures'
-import { riskInput } from './context'
-import { CREDIT_CARD_TERMS } from '../account-terms'
-import { DEFAULT_RISK_SETTINGS, type RiskSettings } from './settings'
-import type { RiskInput } from './types'
+import { addDays, addMonths, type IsoDate } from '@/domain/dates'
+import type { Account, Draw, Inquiry, InquiryReason, Ledger, Order, Profile, Repayment } from '@/domain/records'
+import { cash, draw as baseDraw, huabei, inquiry as baseInquiry, order as baseOrder, zhima } from './fixtures'
+import { riskInput } from '@/domain/risk/context'
+import { CREDIT_CARD_TERMS } from '@/domain/account-terms'
+import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '@/domain/risk/settings'
+import type { RiskInput } from '@/domain/risk/types'
 
 export const TODAY = '2026-11-21'
 

@@ -1,5 +1,5 @@
 // Owns the helpers migration tests share: a throwaway database name, and opening a database as an older release would.
-import { openLedgerDb, SCHEMA_VERSIONS, type LedgerDb, type SchemaVersion } from './schema'
+import { openLedgerDb, SCHEMA_VERSIONS, type LedgerDb, type SchemaVersion } from '@/db/schema'
 
 /** A database name no other test uses, so tests can run in parallel against one IndexedDB. */
 export function uniqueDbName(prefix: string): string {

@@ -1,10 +1,10 @@
 // Owns the fast-check generators and the untidy ledger the cost engine's tests share (test support only; nothing in the app imports it).
 import fc from 'fast-check'
-import { addDays, addMonths } from '../dates'
-import { MAX_FEN } from '../money'
-import { RATE_LIMITS, REPAYMENT_METHODS, type Ledger, type RateUnit, type RepaymentMethod } from '../records'
-import { generateSampleLedger } from '../sample-data'
-import type { Offer } from './types'
+import { addDays, addMonths } from '@/domain/dates'
+import { MAX_FEN } from '@/domain/money'
+import { RATE_LIMITS, REPAYMENT_METHODS, type Ledger, type RateUnit, type RepaymentMethod } from '@/domain/records'
+import { generateSampleLedger } from '@/domain/sample-data'
+import type { Offer } from '@/domain/cost/types'
 
 /** Any offer the calculator accepts: a method with a rate unit it takes, a rate within the plausible limits. */
 export const anyOffer: fc.Arbitrary<Offer> = fc

@@ -1,5 +1,5 @@
-// Owns the error a rejected write throws: which record, which fields, which message keys.
-import type { FieldIssue } from '@/domain/records'
+// Owns the error a rejected write throws: which record, which fields, which message keys (thrown by the store, read by every form).
+import type { FieldIssue } from './records'
 
 export class ValidationError extends Error {
   readonly issues: FieldIssue[]
