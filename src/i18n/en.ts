@@ -5,6 +5,8 @@ import { importEn } from './parts/import'
 import { reportsEn } from './parts/reports'
 import { riskEn } from './parts/risk'
 import { safetyEn } from './parts/safety'
+import { riskTextEn } from './parts/risk-text'
+import { listsEn } from './parts/lists'
 import type { CoreMessageKey, MessageKey } from './zh-CN'
 
 const coreEn: Record<CoreMessageKey, string> = {
@@ -368,4 +370,4 @@ const coreEn: Record<CoreMessageKey, string> = {
   'validation.unknownError': 'Unexpected error: {reason}'
 }
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...duesEn, ...riskEn, ...reportsEn, ...importEn, ...statementEn, ...safetyEn }
+export const en: Record<MessageKey, string> = { ...coreEn, ...duesEn, ...riskEn, ...reportsEn, ...importEn, ...statementEn, ...safetyEn, ...riskTextEn, ...listsEn }

@@ -5,6 +5,8 @@ import { importZh } from './parts/import'
 import { reportsZh } from './parts/reports'
 import { riskZh } from './parts/risk'
 import { safetyZh } from './parts/safety'
+import { riskTextZh } from './parts/risk-text'
+import { listsZh } from './parts/lists'
 
 const coreZh = {
   'app.title': '信用账本',
@@ -367,7 +369,7 @@ const coreZh = {
   'validation.unknownError': '出现意外错误：{reason}'
 } as const satisfies Record<string, string>
 
-export const zhCN = { ...coreZh, ...duesZh, ...riskZh, ...reportsZh, ...importZh, ...statementZh, ...safetyZh }
+export const zhCN = { ...coreZh, ...duesZh, ...riskZh, ...reportsZh, ...importZh, ...statementZh, ...safetyZh, ...riskTextZh, ...listsZh }
 
 export type MessageKey = keyof typeof zhCN
 export type CoreMessageKey = keyof typeof coreZh
