@@ -14,6 +14,7 @@ import { addMonthsToMonth, assembleMonthReport, type ReportContext } from '../sr
 import { DEFAULT_PROFILE } from '../src/domain/records'
 import { activeFlags, DEFAULT_RISK_SETTINGS } from '../src/domain/risk'
 import { generateSampleLedger } from '../src/domain/sample-data'
+import { translateMessage } from '../src/i18n'
 import { LedgerPage } from './ledger-page'
 import { withoutSavePicker } from './save-picker'
 
@@ -27,7 +28,7 @@ const inputsOf = ({ month, ledger, day, cost }: ReportContext) => ({
   dues: dueItems(ledger, day, cost)
     .filter((i) => monthOf(i.dueDate) === addMonthsToMonth(month, 1))
     .map((i) => ({ date: i.dueDate, accountId: i.accountId, what: '', amount: i.amount })),
-  flags: activeFlags(ledger, DEFAULT_PROFILE, DEFAULT_RISK_SETTINGS, day, { cost }).map((f) => ({ severity: 'low' as const, title: f.explanation.zh, source: f.source }))
+  flags: activeFlags(ledger, DEFAULT_PROFILE, DEFAULT_RISK_SETTINGS, day, { cost }).map((f) => ({ severity: 'low' as const, title: translateMessage('zh-CN', f.explanation), source: f.source }))
 })
 const expected = assembleMonthReport(sample, MONTH, TODAY, inputsOf)
 const work = mkdtempSync(join(tmpdir(), 'credit-ledger-reports-'))

@@ -3,7 +3,8 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 import { useLiveQuery } from 'dexie-react-hooks'
 import { loadProfile, updateProfile } from '@/db/repo'
 import { appDb } from '@/db/instance'
-import { translate, translateKey, type MessageKey, type Params } from '@/i18n'
+import { translate, translateKey, translateMessage, type MessageKey, type Params } from '@/i18n'
+import type { Message } from '@/domain/message'
 import type { Language } from '@/domain/records'
 
 export interface I18n {
@@ -14,6 +15,8 @@ export interface I18n {
   t(key: MessageKey, params?: Params): string
   /** For keys that arrive as data, such as validation messages. */
   tk(key: string, params?: Params): string
+  /** For sentences the domain returns by key with parameters (risk flags, readiness). */
+  tm(message: Message<MessageKey>): string
 }
 
 const I18nContext = createContext<I18n | null>(null)
@@ -30,7 +33,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key, params) => translate(language, key, params),
-      tk: (key, params) => translateKey(language, key, params)
+      tk: (key, params) => translateKey(language, key, params),
+      tm: (message) => translateMessage(language, message)
     }),
     [language, setLanguage, profile]
   )

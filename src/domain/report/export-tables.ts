@@ -3,11 +3,125 @@
 // Cells keep money in fen and dates as 'YYYY-MM-DD' text; the XLSX and CSV writers decide how each
 // kind is written (a number formatted as yuan, exact yuan text). Rates are percent numbers.
 import { targetText } from '../record-labels'
-import type { MessageKey, Params } from '../../i18n'
-import { HARD_INQUIRY_REASONS, type Ledger } from '../records'
+import { HARD_INQUIRY_REASONS, type Account, type Draw, type Inquiry, type Ledger, type Order, type Repayment } from '../records'
 import type { MonthReport } from './month-report'
 
-export type Translate = (key: MessageKey, params?: Params) => string
+/**
+ * Every catalogue key the export's headers and values use. The app passes its own t(), typed by the
+ * catalogues, where this type is expected: a key missing from the catalogues is a compile error there.
+ */
+export type ExportTextKey =
+  | 'account.archived'
+  | 'account.dueDay'
+  | 'account.kind'
+  | 'account.name'
+  | 'account.notes'
+  | 'account.penaltyMultiplier'
+  | 'account.repaymentOrder'
+  | 'account.reportName'
+  | 'account.reportsShort'
+  | 'account.statementDay'
+  | 'bill.instalment.amount'
+  | 'bill.instalment.count'
+  | 'bill.instalment.date'
+  | 'bill.printed.label'
+  | 'bill.statementDate'
+  | 'common.yes'
+  | 'common.no'
+  | 'report.loanDraw'
+  | 'report.loanOrder'
+  | 'draw.account'
+  | 'draw.channel'
+  | 'draw.drawDate'
+  | 'draw.firstDueDate'
+  | 'draw.method'
+  | 'draw.notes'
+  | 'draw.rateUnit'
+  | 'draw.termMonths'
+  | 'inquiry.date'
+  | 'inquiry.hard'
+  | 'inquiry.institution'
+  | 'inquiry.notes'
+  | 'inquiry.reason'
+  | 'order.account'
+  | 'order.dueDate'
+  | 'order.externalOrderNo'
+  | 'order.instalmentCount'
+  | 'order.item'
+  | 'order.merchant'
+  | 'order.notes'
+  | 'order.orderDate'
+  | 'order.status'
+  | 'repayment.account'
+  | 'repayment.bill'
+  | 'repayment.date'
+  | 'repayment.note'
+  | 'repayment.target'
+  | 'repayment.targetType'
+  | 'report.bills.account'
+  | 'report.bills.converted'
+  | 'report.bills.dueDate'
+  | 'report.bills.minimum'
+  | 'report.bills.paid'
+  | 'report.bills.revolvingInterest'
+  | 'report.bills.statementDate'
+  | 'report.bills.status'
+  | 'report.bills.total'
+  | 'report.borrowed'
+  | 'report.col.account'
+  | 'report.col.amount'
+  | 'report.col.aprCompound'
+  | 'report.col.aprSimple'
+  | 'report.col.asOf'
+  | 'report.col.creditLimit'
+  | 'report.col.date'
+  | 'report.col.estimate'
+  | 'report.col.feeRate'
+  | 'report.col.kind'
+  | 'report.col.loanType'
+  | 'report.col.month'
+  | 'report.col.naive'
+  | 'report.col.principal'
+  | 'report.col.rate'
+  | 'report.col.upfrontFee'
+  | 'report.col.windowDays'
+  | 'report.costCharged'
+  | 'report.feesPaid'
+  | 'report.interestPaid'
+  | 'report.owed'
+  | 'report.penaltyPaid'
+  | 'report.principalOutstanding'
+  | 'report.repaid'
+  | 'report.sheet.accounts'
+  | 'report.sheet.billFigures'
+  | 'report.sheet.billInstalments'
+  | 'report.sheet.bills'
+  | 'report.sheet.byAccount'
+  | 'report.sheet.draws'
+  | 'report.sheet.inquiries'
+  | 'report.sheet.loans'
+  | 'report.sheet.orders'
+  | 'report.sheet.repayments'
+  | 'report.sheet.summary'
+  | 'target.statementOf'
+  | 'terms.graceDays'
+  | 'terms.lateFeePercent'
+  | 'terms.minimumPercent'
+  | 'terms.revolvingMethod'
+  | 'terms.revolvingRate'
+  | `kindShort.${Account['kind']}`
+  | `reports.${Account['reportsToCredit']}`
+  | `repaymentOrder.${Account['repaymentOrder']}`
+  | `revolvingMethod.${NonNullable<Account['statementTerms']>['revolvingMethod']}`
+  | `channel.${Draw['channel']}`
+  | `method.${Draw['method']}`
+  | `rateUnit.${Draw['rateUnit']}`
+  | `status.${Order['status']}`
+  | `target.${Repayment['targetType']}`
+  | `reason.${Inquiry['reason']}`
+  | `billStatus.${MonthReport['bills'][number]['status']}`
+
+export type Translate = (key: ExportTextKey, params?: Record<string, string | number>) => string
 
 /** money: fen; percent: a percent number (13.03 for 13.03%); int: a count; number: any other number; date: 'YYYY-MM-DD'. */
 export type ColumnKind = 'text' | 'date' | 'money' | 'percent' | 'int' | 'number'

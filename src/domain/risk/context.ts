@@ -3,7 +3,8 @@ import { addDays, addMonths, type IsoDate } from '../dates'
 import { ledgerCost, type LedgerCost } from '../cost/ledger-cost'
 import type { Account, AccountKind, Draw, Ledger, Profile } from '../records'
 import type { RiskSettings } from './settings'
-import type { Bilingual, RiskFlag, RiskInput, RuleId, Severity } from './types'
+import type { RiskText } from './messages'
+import type { RiskFlag, RiskInput, RuleId, Severity } from './types'
 
 /** What the caller may already have worked out for the same ledger and day (the app's live view has it). */
 export interface Derived {
@@ -61,7 +62,7 @@ export function drawsByAccount(input: Pick<RiskInput, 'ledger' | 'accountById'>,
 }
 
 /** A FOLK flag about some draws on one account, measured by how many there are (more draws, worse). */
-export function drawCountFlag(rule: RuleId, severity: Severity, account: Account, draws: readonly Draw[], explanation: Bilingual, action: Bilingual): RiskFlag {
+export function drawCountFlag(rule: RuleId, severity: Severity, account: Account, draws: readonly Draw[], explanation: RiskText, action: RiskText): RiskFlag {
   return {
     id: `${rule}:${account.id}`,
     rule,

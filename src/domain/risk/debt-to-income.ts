@@ -1,7 +1,7 @@
 // Owns the debt-to-income rule: monthly debt payments against monthly income, alone (50%, BANK) and with the planned mortgage (55% in all, 50% for the mortgage itself: REG, the 2004 regulator guideline).
 import type { Fen } from '../money'
 import { estimatedMortgagePayment, monthlyPayments, type MonthlyPayments } from './payments'
-import { bi, listOf, money, percent } from './text'
+import { listOf, money, msg, percent } from './text'
 import type { RiskFlag, RiskInput } from './types'
 
 export interface DebtToIncome {
@@ -39,7 +39,7 @@ export function debtToIncomeRule(input: RiskInput): RiskFlag[] {
   const biggest = listOf(
     [...d.payments.byAccount]
       .sort((a, b) => b[1] - a[1])
-      .map(([id, amount]) => bi(`${name(id)} ${money(amount)}`, `${name(id)} ${money(amount)}`)),
+      .map(([id, amount]) => msg('riskText.dti.payer', { account: name(id), amount: money(amount) })),
     4
   )
   const share = (payment: Fen) => (payment / income) * 100
@@ -55,22 +55,13 @@ export function debtToIncomeRule(input: RiskInput): RiskFlag[] {
       unit: 'percent',
       accountIds: [...d.payments.byAccount.keys()],
       records: d.payments.lines.flatMap((l) => (l.record ? [l.record] : [])),
-      explanation: bi(
-        `每月还款约 ${money(current)}（${biggest.zh}），占月收入 ${money(income)} 的 ${percent(share(current))}，超过 ${percent(s.dtiPercent)}。`,
-        `Monthly debt payments come to about ${money(current)} (${biggest.en}), ${percent(share(current))} of your ${money(income)} income, above ${percent(s.dtiPercent)}.`
-      ),
-      action: bi(
-        `每月还款要减少约 ${money(current - allowedPayment(income, s.dtiPercent))}：先结清月供最高或利率最高的借款。`,
-        `Cut monthly payments by about ${money(current - allowedPayment(income, s.dtiPercent))}: clear the loans with the largest payments or the highest rates first.`
-      )
+      explanation: msg('riskText.dti.explanation', { current: money(current), payers: biggest, income: money(income), share: percent(share(current)), max: percent(s.dtiPercent) }),
+      action: msg('riskText.dti.action', { cut: money(current - allowedPayment(income, s.dtiPercent)) })
     })
   }
   const mortgage = d.mortgage
   if (mortgage !== null) {
-    const estimate = bi(
-      `按等额本息 ${s.mortgageTermYears} 年、年利率 ${s.mortgageRatePercent}% 估算`,
-      `estimated as equal instalments over ${s.mortgageTermYears} years at ${s.mortgageRatePercent}% a year`
-    )
+    const estimate = msg('riskText.dti.estimate', { years: s.mortgageTermYears, rate: s.mortgageRatePercent })
     if (isAbove(mortgage, income, s.mortgagePaymentPercent))
       flags.push({
         id: 'debtToIncome:mortgage',
@@ -81,14 +72,14 @@ export function debtToIncomeRule(input: RiskInput): RiskFlag[] {
         unit: 'percent',
         accountIds: [],
         records: [],
-        explanation: bi(
-          `计划房贷的月供约 ${money(mortgage)}（${estimate.zh}），占月收入 ${money(income)} 的 ${percent(share(mortgage))}，超过 ${percent(s.mortgagePaymentPercent)}（监管指引：房贷月供不超过月收入的 50%）。`,
-          `The planned mortgage's payment is about ${money(mortgage)} (${estimate.en}), ${percent(share(mortgage))} of your ${money(income)} income, above ${percent(s.mortgagePaymentPercent)} (regulator guideline: housing payments at most 50% of income).`
-        ),
-        action: bi(
-          `把月供控制在 ${money(allowedPayment(income, s.mortgagePaymentPercent))} 以内：降低贷款金额、加大首付，或把共同借款人的收入算进来。`,
-          `Keep the payment within ${money(allowedPayment(income, s.mortgagePaymentPercent))}: borrow less, put more down, or add a co-borrower's income.`
-        )
+        explanation: msg('riskText.dti.mortgageExplanation', {
+          mortgage: money(mortgage),
+          estimate,
+          income: money(income),
+          share: percent(share(mortgage)),
+          max: percent(s.mortgagePaymentPercent)
+        }),
+        action: msg('riskText.dti.mortgageAction', { allowed: money(allowedPayment(income, s.mortgagePaymentPercent)) })
       })
     const all = current + mortgage
     if (isAbove(all, income, s.dtiWithMortgagePercent))
@@ -101,14 +92,15 @@ export function debtToIncomeRule(input: RiskInput): RiskFlag[] {
         unit: 'percent',
         accountIds: [...d.payments.byAccount.keys()],
         records: d.payments.lines.flatMap((l) => (l.record ? [l.record] : [])),
-        explanation: bi(
-          `加上计划房贷的月供约 ${money(mortgage)}（${estimate.zh}），每月还款共约 ${money(all)}，占月收入 ${money(income)} 的 ${percent(share(all))}，超过 ${percent(s.dtiWithMortgagePercent)}（监管指引：全部债务月供不超过月收入的 55%）。`,
-          `With the planned mortgage's payment of about ${money(mortgage)} (${estimate.en}), monthly payments come to about ${money(all)}, ${percent(share(all))} of your ${money(income)} income, above ${percent(s.dtiWithMortgagePercent)} (regulator guideline: all debt payments at most 55% of income).`
-        ),
-        action: bi(
-          `申请房贷前把每月还款减少约 ${money(all - allowedPayment(income, s.dtiWithMortgagePercent))}：结清现有借款（${biggest.zh}），或降低房贷金额。`,
-          `Before applying, cut monthly payments by about ${money(all - allowedPayment(income, s.dtiWithMortgagePercent))}: clear current loans (${biggest.en}) or borrow less for the home.`
-        )
+        explanation: msg('riskText.dti.withMortgageExplanation', {
+          mortgage: money(mortgage),
+          estimate,
+          all: money(all),
+          income: money(income),
+          share: percent(share(all)),
+          max: percent(s.dtiWithMortgagePercent)
+        }),
+        action: msg('riskText.dti.withMortgageAction', { cut: money(all - allowedPayment(income, s.dtiWithMortgagePercent)), payers: biggest })
       })
   }
   return flags

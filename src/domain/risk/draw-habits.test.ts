@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
 import { frequentDrawsRule, smallDrawsRule } from './draw-habits'
 import { carLoan, drawOn, drawsEndingDaysAgo, inputOf, ledgerOf, line, TODAY } from '@/testing/risk-scenarios'
+import { en, zh } from '@/testing/risk-text'
 
 describe('frequent draws on one line (more than 5 in 30 days)', () => {
   it('fires at 6 draws, not at 5', () => {
@@ -35,12 +36,12 @@ describe('frequent draws on one line (more than 5 in 30 days)', () => {
   it('names the account and every draw with its date and amount, in both languages, and when it calms down', () => {
     const draws = drawsEndingDaysAgo('line', 6, 0, 123_400)
     const [flag] = frequentDrawsRule(inputOf(ledgerOf({ draws })))
-    expect(flag!.explanation.zh).toContain('网商贷')
-    expect(flag!.explanation.zh).toContain(`${TODAY} ¥1,234.00`)
-    expect(flag!.explanation.en).toContain('6 draws in the last 30 days')
+    expect(zh(flag!.explanation)).toContain('网商贷')
+    expect(zh(flag!.explanation)).toContain(`${TODAY} ¥1,234.00`)
+    expect(en(flag!.explanation)).toContain('6 draws in the last 30 days')
     // The oldest of six (5 days ago) leaves the window 30 days after it: back to five.
-    expect(flag!.action.zh).toContain(addDays(TODAY, 25))
-    expect(flag!.action.en).toContain(addDays(TODAY, 25))
+    expect(zh(flag!.action)).toContain(addDays(TODAY, 25))
+    expect(en(flag!.action)).toContain(addDays(TODAY, 25))
   })
 })
 
@@ -51,7 +52,7 @@ describe('draws much smaller than the limit', () => {
     const flags = smallDrawsRule(inputOf(ledgerOf({ draws: drawsEndingDaysAgo('line', 3, 0, 499_999) })))
     expect(flags).toHaveLength(1)
     expect(flags[0]).toMatchObject({ id: 'smallDraws:line', severity: 'info', source: 'FOLK', measure: 3 })
-    expect(flags[0]!.explanation.zh).toContain('¥5,000.00')
+    expect(zh(flags[0]!.explanation)).toContain('¥5,000.00')
   })
 
   it('does not count a draw of exactly 10% of the limit as small', () => {

@@ -2,7 +2,7 @@
 import { addDays } from '../dates'
 import type { Account, Draw } from '../records'
 import { drawCountFlag, drawsByAccount, windowStart } from './context'
-import { bi, drawShort, listOf, money, nOf, percent } from './text'
+import { drawShort, listOf, money, msg, percent } from './text'
 import type { RiskFlag, RiskInput } from './types'
 
 /** Term loans are drawn once by design; every other account that takes draws is a line a lender can cut. */
@@ -34,14 +34,8 @@ export function frequentDrawsRule(input: RiskInput): RiskFlag[] {
         'warning',
         account,
         draws,
-        bi(
-          `${account.name}在最近 ${days} 天（${start} 至 ${input.today}）借了 ${draws.length} 笔，超过 ${max} 笔：${list.zh}。频繁借款可能被看作资金或经营不稳定，额度可能被降低。`,
-          `${account.name}: ${draws.length} draws in the last ${days} days (${start} to ${input.today}), more than ${max}: ${list.en}. Frequent draws may be read as unstable use, and the limit may be lowered.`
-        ),
-        bi(
-          `把用款合并成少数几笔，每笔借足所需；不再新借的话，到 ${calm} 笔数会回到 ${max} 笔以内。`,
-          `Combine needs into fewer, larger draws; with no new draws the count is back within ${max} on ${calm}.`
-        )
+        msg('riskText.frequentDraws.explanation', { account: account.name, days, start, today: input.today, count: draws.length, max, list }),
+        msg('riskText.frequentDraws.action', { calm, max })
       )
     )
   }
@@ -69,14 +63,8 @@ export function smallDrawsRule(input: RiskInput): RiskFlag[] {
         'info',
         account,
         small,
-        bi(
-          `${account.name}最近 ${days} 天有 ${small.length} 笔借款低于额度 ${money(limit)} 的 ${percent(pct)}（${line}）：${list.zh}。零碎的小额借款可能被看作经营不稳定。`,
-          `${account.name}: ${nOf(small.length, 'draw')} in the last ${days} days were below ${percent(pct)} of the ${money(limit)} limit (${line}): ${list.en}. Many small draws may be read as unstable use.`
-        ),
-        bi(
-          `需要用钱时一次借够；常见的建议是每月 3–5 笔、每笔接近所需的额度。`,
-          `Borrow what you need in one go; the usual advice is 3-5 draws a month, each close to what you need of the limit.`
-        )
+        msg('riskText.smallDraws.explanation', { account: account.name, days, count: small.length, limit: money(limit), percent: percent(pct), line, list }),
+        msg('riskText.smallDraws.action')
       )
     )
   }

@@ -6,6 +6,7 @@ import { acknowledge, activeFlags, evaluateRules, isAcknowledged, splitAcknowled
 import { DEFAULT_RISK_SETTINGS } from './settings'
 import { drawOn, drawsEndingDaysAgo, inputOf, ledgerOf, noProfile, TODAY } from '@/testing/risk-scenarios'
 import { SEVERITIES, SOURCE_CATEGORIES, type RiskFlag } from './types'
+import { en, zh } from '@/testing/risk-text'
 
 describe('acknowledging a flag', () => {
   const six = drawsEndingDaysAgo('line', 6)
@@ -62,9 +63,13 @@ describe('active flags of the sample ledger', () => {
     for (const f of flags) {
       expect(SOURCE_CATEGORIES).toContain(f.source)
       expect(Number.isInteger(f.measure)).toBe(true)
-      for (const text of [f.explanation.zh, f.explanation.en, f.action.zh, f.action.en]) expect(text.length).toBeGreaterThan(10)
+      for (const text of [zh(f.explanation), en(f.explanation), zh(f.action), en(f.action)]) {
+        expect(text.length).toBeGreaterThan(10)
+        // Every placeholder was given: nothing like {count} or {days|day|days} is left in the sentence.
+        expect(text).not.toMatch(/\{\w+(\|[^{}]*)?\}/)
+      }
       // Chinese text in zh; the English has no Chinese beyond names from the records.
-      expect(f.explanation.zh).toMatch(/[\u4e00-\u9fff]/)
+      expect(zh(f.explanation)).toMatch(/[\u4e00-\u9fff]/)
       for (const id of f.accountIds) expect(accounts).toContain(id)
       for (const r of f.records) expect(records).toContain(r.id)
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { highCostLevel, highCostRule } from './high-cost'
 import { DEFAULT_RISK_SETTINGS } from './settings'
 import { drawOn, inputOf, ledgerOf, orderOn, pay } from '@/testing/risk-scenarios'
+import { en, zh } from '@/testing/risk-text'
 
 // Held two days to 2026-11-21: the real rate is close to the daily rate x 365.
 const at = (daily: number) => drawOn('line', '2026-11-19', 100_000, { rate: daily })
@@ -27,9 +28,9 @@ describe('high cost: real APR above 4x LPR, 24%, 36%', () => {
       [`highCost:draw:${worst.id}`, 'critical', 'REG']
     ])
     expect(flags[1]!.measure).toBe(25)
-    expect(flags[1]!.explanation.zh).toContain('网商贷 2026-11-19 ¥1,000.00')
-    expect(flags[1]!.explanation.zh).toContain('高于 24%')
-    expect(flags[0]!.explanation.en).toContain('4x the one-year LPR (12%)')
+    expect(zh(flags[1]!.explanation)).toContain('网商贷 2026-11-19 ¥1,000.00')
+    expect(zh(flags[1]!.explanation)).toContain('高于 24%')
+    expect(en(flags[0]!.explanation)).toContain('4x the one-year LPR (12%)')
   })
 
   it('follows the LPR and the 24% settings, and ignores cleared loans', () => {

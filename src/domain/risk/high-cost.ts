@@ -1,7 +1,8 @@
 // Owns the high-cost rule (REG, for context): an open loan whose real APR is above 4x the one-year LPR, above 24%, or above 36%.
 import type { AprResult } from '../cost/types'
-import { bi, drawLabel, orderLabel, percent } from './text'
-import type { Bilingual, RecordRef, RiskFlag, RiskInput, Severity } from './types'
+import type { RiskText } from './messages'
+import { drawLabel, msg, orderLabel, percent } from './text'
+import type { RecordRef, RiskFlag, RiskInput, Severity } from './types'
 
 /** The hard line of the older private-lending rules: interest above 36% a year was void. */
 export const VOID_APR_PERCENT = 36
@@ -9,7 +10,7 @@ export const VOID_APR_PERCENT = 36
 interface Level {
   severity: Severity
   line: number
-  text: Bilingual
+  text: RiskText
 }
 
 /** Which line a real APR crosses, the highest first; null when it is under all of them. */
@@ -19,25 +20,19 @@ export function highCostLevel(aprPercent: number, settings: RiskInput['settings'
     return {
       severity: 'critical',
       line: VOID_APR_PERCENT,
-      text: bi('高于 36%：旧的民间借贷规则下超过这一部分的利息无效。', 'above 36%: under the older private-lending rules interest above this line was void.')
+      text: msg('riskText.highCost.void')
     }
   if (aprPercent > settings.highCostAprPercent)
     return {
       severity: 'warning',
       line: settings.highCostAprPercent,
-      text: bi(
-        `高于 ${percent(settings.highCostAprPercent)}：普遍被视为高成本借款。`,
-        `above ${percent(settings.highCostAprPercent)}: widely treated as high-cost credit.`
-      )
+      text: msg('riskText.highCost.high', { line: percent(settings.highCostAprPercent) })
     }
   if (aprPercent > lprLine)
     return {
       severity: 'info',
       line: lprLine,
-      text: bi(
-        `高于 ${settings.lprMultiple} 倍一年期 LPR（${percent(lprLine)}）：民间借贷超过这一水平的利息法院不予保护；持牌机构不受这一上限约束，但这是贵的钱。`,
-        `above ${settings.lprMultiple}x the one-year LPR (${percent(lprLine)}): courts do not protect private-lending interest above it; licensed lenders are not bound by it, but this is expensive money.`
-      )
+      text: msg('riskText.highCost.lpr', { multiple: settings.lprMultiple, line: percent(lprLine) })
     }
   return null
 }
@@ -51,8 +46,8 @@ interface Costly {
   accountId: string
   apr: number
   /** What it is: "the draw 网商贷 …", "the instalment order 花呗 「…」 … (the fee is charged on the original amount)". */
-  what: Bilingual
-  action: Bilingual
+  what: RiskText
+  action: RiskText
 }
 
 /** Open draws, and open 分期 orders, with a real APR the engine could solve. */
@@ -67,8 +62,8 @@ function openLoansWithApr(input: RiskInput): Costly[] {
       record: { type: 'draw', id: draw.id },
       accountId: draw.accountId,
       apr,
-      what: bi(`借款 ${label.zh} 的真实年化利率约 ${percent(apr)}（IRR，单利）`, `The draw ${label.en} costs a real ${percent(apr)} a year (IRR, simple)`),
-      action: bi(`有余钱时优先提前还这笔；借新款前先用“试算”比较真实年化。`, `Repay this one first when you have spare money; compare real rates in the calculator before borrowing again.`)
+      what: msg('riskText.highCost.draw', { label, apr: percent(apr) }),
+      action: msg('riskText.highCost.drawAction')
     })
   }
   for (const order of input.ledger.orders) {
@@ -80,11 +75,8 @@ function openLoansWithApr(input: RiskInput): Costly[] {
       record: { type: 'order', id: order.id },
       accountId: order.accountId,
       apr,
-      what: bi(
-        `分期订单 ${label.zh} 的真实年化利率约 ${percent(apr)}（手续费按原始本金收取）`,
-        `The instalment order ${label.en} costs a real ${percent(apr)} a year (the fee is charged on the original amount)`
-      ),
-      action: bi(`下次大额消费尽量不分期，或比较分期手续费的真实年化。`, `Avoid instalments on the next large purchase, or compare the real rate of the fee first.`)
+      what: msg('riskText.highCost.order', { label, apr: percent(apr) }),
+      action: msg('riskText.highCost.orderAction')
     })
   }
   return out
@@ -104,7 +96,7 @@ export function highCostRule(input: RiskInput): RiskFlag[] {
       unit: 'percent',
       accountIds: [loan.accountId],
       records: [loan.record],
-      explanation: bi(`${loan.what.zh}，${level.text.zh}`, `${loan.what.en}, ${level.text.en}`),
+      explanation: msg('riskText.highCost.explanation', { what: loan.what, level: level.text }),
       action: loan.action
     })
   }

@@ -14,4 +14,5 @@ export {
   type RiskSettingKey,
   type RiskSettings
 } from './settings'
-export type { Bilingual, RecordRef, RiskFlag, RuleId, Severity, SourceCategory } from './types'
+export type { RecordRef, RiskFlag, RuleId, Severity, SourceCategory } from './types'
+export type { RiskText, RiskTextKey } from './messages'

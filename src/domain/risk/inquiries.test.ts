@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
 import { hardInquiriesIn, hardInquiriesRule, inquiriesCalmOn } from './inquiries'
 import { inputOf, inquiryOn, ledgerOf, TODAY } from '@/testing/risk-scenarios'
+import { en, zh } from '@/testing/risk-text'
 
 const daysAgo = (n: number) => addDays(TODAY, -n)
 
@@ -13,8 +14,8 @@ describe('hard inquiries: more than 3 in a month or 6 in 3 months', () => {
     expect(flags.map((f) => f.id)).toEqual(['hardInquiries:1m'])
     expect(flags[0]).toMatchObject({ severity: 'warning', source: 'BANK', measure: 4, unit: 'count' })
     expect(flags[0]!.records).toHaveLength(4)
-    expect(flags[0]!.explanation.zh).toContain(`招商银行 ${daysAgo(12)} 信用卡审批`)
-    expect(flags[0]!.explanation.en).toContain(`招商银行 ${daysAgo(12)} card approval`)
+    expect(zh(flags[0]!.explanation)).toContain(`招商银行 ${daysAgo(12)} 信用卡审批`)
+    expect(en(flags[0]!.explanation)).toContain(`招商银行 ${daysAgo(12)} card approval`)
   })
 
   it('ignores the reasons that do not count: 贷后管理 and 本人查询', () => {
@@ -23,7 +24,7 @@ describe('hard inquiries: more than 3 in a month or 6 in 3 months', () => {
     // 担保资格审查 is hard.
     const [flag] = hardInquiriesRule(inputOf(ledgerOf({ inquiries: [...list, inquiryOn(daysAgo(7), 'guaranteeReview')] })))
     expect(flag!.measure).toBe(4)
-    expect(flag!.explanation.zh).toContain('另有 3 次贷后管理或本人查询，不计入')
+    expect(zh(flag!.explanation)).toContain('另有 3 次贷后管理或本人查询，不计入')
   })
 
   it('counts the same day last month and not the day before it', () => {
@@ -48,7 +49,7 @@ describe('hard inquiries: more than 3 in a month or 6 in 3 months', () => {
     expect(inquiriesCalmOn(hard, 1, 3)).toBe('2026-12-02')
     expect(inquiriesCalmOn(hard, 1, 4)).toBeNull()
     const [flag] = hardInquiriesRule(inputOf(ledgerOf({ inquiries: ['2026-11-01', '2026-11-05', '2026-11-10', '2026-11-15'].map((d) => inquiryOn(d)) })))
-    expect(flag!.action.zh).toContain('2026-12-02')
+    expect(zh(flag!.action)).toContain('2026-12-02')
   })
 
   it('follows its settings', () => {

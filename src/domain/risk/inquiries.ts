@@ -2,7 +2,7 @@
 import type { IsoDate } from '../dates'
 import { HARD_INQUIRY_REASONS, type Inquiry } from '../records'
 import { inMonthsWindow, leavesMonthsWindowOn } from './context'
-import { bi, inquiryLabel, listOf, nOf } from './text'
+import { inquiryLabel, listOf, msg } from './text'
 import type { RiskFlag, RiskInput } from './types'
 
 /** The two windows banks look at, in months, with the setting that caps each. */
@@ -45,14 +45,14 @@ export function hardInquiriesRule(input: RiskInput): RiskFlag[] {
       unit: 'count',
       accountIds: [],
       records: hard.map((q) => ({ type: 'inquiry', id: q.id })),
-      explanation: bi(
-        `最近 ${months} 个月有 ${hard.length} 次硬查询，超过 ${max} 次：${list.zh}。${soft > 0 ? `（另有 ${soft} 次贷后管理或本人查询，不计入。）` : ''}短期内多次申请贷款或信用卡，银行会认为你急需用钱。`,
-        `${nOf(hard.length, 'hard inquiry', 'hard inquiries')} in the last ${nOf(months, 'month')}, more than ${max}: ${list.en}.${soft > 0 ? ` (${soft} post-loan or own queries are not counted.)` : ''} Many applications in a short time tell a bank you are short of money.`
-      ),
-      action: bi(
-        `暂停新的贷款和信用卡申请（包括点开额度测算）；不再申请的话，到 ${calm} 会降到 ${max} 次。`,
-        `Stop applying for loans and cards (checking an offer often counts too); with no new ones the count is back at ${max} on ${calm}.`
-      )
+      explanation: msg('riskText.inquiries.explanation', {
+        months,
+        count: hard.length,
+        max,
+        list,
+        soft: soft > 0 ? msg('riskText.inquiries.soft', { count: soft }) : ''
+      }),
+      action: msg('riskText.inquiries.action', { calm: calm ?? '', max })
     })
   }
   return flags

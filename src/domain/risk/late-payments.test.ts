@@ -5,6 +5,7 @@ import { buildSchedule } from '../cost/schedule'
 import type { Order, Repayment } from '../records'
 import { lateClearsOn, lateEvents, latePaymentsRule, lateSummaryAt } from './late-payments'
 import { bill, card, drawOn, inputOf, instalmentDraw, ledgerOf, orderOn, pay, payBill } from '@/testing/risk-scenarios'
+import { en, zh } from '@/testing/risk-text'
 
 /**
  * An order of ¥1,000 on `accountId` due on each date, each bill paid in full `daysLate` after it:
@@ -122,9 +123,9 @@ describe('连三累六 over 24 months', () => {
   it('names the account, the date and the shortfall, and when the oldest leaves the window', () => {
     const [flag] = flagOf(['2025-12-10'])
     // Short of the bill's ¥100.00 minimum (10% of ¥1,000).
-    expect(flag!.explanation.zh).toContain('花呗 2025-12-10 少还 ¥100.00')
-    expect(flag!.explanation.en).toContain('花呗 2025-12-10, ¥100.00 short')
-    expect(flag!.action.zh).toContain('2027-12-11')
+    expect(zh(flag!.explanation)).toContain('花呗 2025-12-10 少还 ¥100.00')
+    expect(en(flag!.explanation)).toContain('花呗 2025-12-10, ¥100.00 short')
+    expect(zh(flag!.action)).toContain('2027-12-11')
   })
 
   it('works out the day the history is back under both lines', () => {

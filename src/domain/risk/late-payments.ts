@@ -16,7 +16,7 @@
 import { addMonths, monthOf, type IsoDate } from '../dates'
 import type { LateEvent } from '../cost/types'
 import { leavesMonthsWindowOn, mayReport } from './context'
-import { bi, listOf, money, names, nOf } from './text'
+import { listOf, money, msg, names } from './text'
 import type { RiskFlag, RiskInput } from './types'
 
 export type { LateEvent } from '../cost/types'
@@ -94,7 +94,7 @@ export function latePaymentsRule(input: RiskInput): RiskFlag[] {
   const name = (id: string) => input.accountById.get(id)?.name ?? '—'
   const run = summary.longest!
   const critical = run.months.length >= lateConsecutive || summary.total >= lateTotal
-  const list = listOf(summary.events.map((e) => bi(`${name(e.accountId)} ${e.dueDate} 少还 ${money(e.shortfall)}`, `${name(e.accountId)} ${e.dueDate}, ${money(e.shortfall)} short`)))
+  const list = listOf(summary.events.map((e) => msg('riskText.late.event', { account: name(e.accountId), date: e.dueDate, amount: money(e.shortfall) })))
   const oldest = summary.events[0]!
   const leaves = leavesMonthsWindowOn(oldest.dueDate, window)
   const accounts = [...new Set(summary.events.map((e) => e.accountId))]
@@ -109,19 +109,17 @@ export function latePaymentsRule(input: RiskInput): RiskFlag[] {
       unit: 'count',
       accountIds: accounts,
       records: summary.events.flatMap((e) => e.records),
-      explanation: bi(
-        `最近 ${window} 个月有 ${summary.total} 个月份晚还（${names(accounts.map(name)).zh}）：${list.zh}。最长连续 ${run.months.length} 个月（${name(run.accountId)}）。银行常说的“连三累六”——连续 ${lateConsecutive} 个月或累计 ${lateTotal} 次逾期——通常意味着房贷被拒。`,
-        `${nOf(summary.total, 'late month')} in the last ${window} months (${names(accounts.map(name)).en}): ${list.en}. Longest run: ${nOf(run.months.length, 'consecutive month')} on ${name(run.accountId)}. Banks' "3 in a row or 6 in total" (连三累六) usually means a mortgage is refused.`
-      ),
-      action: critical
-        ? bi(
-            `已达到“连三累六”。每笔都按时还；最早的一次在 ${leaves} 移出 ${window} 个月的窗口。`,
-            `This reaches "3 in a row or 6 in total". Pay everything on time; the oldest late payment leaves the ${window}-month window on ${leaves}.`
-          )
-        : bi(
-            `之后每笔都按时还：再晚还 ${room} 次就到 ${lateTotal} 次；最早的一次在 ${leaves} 移出窗口。`,
-            `Pay every due on time from now on: ${nOf(room, 'more late month')} would reach ${lateTotal}; the oldest leaves the window on ${leaves}.`
-          )
+      explanation: msg('riskText.late.explanation', {
+        window,
+        total: summary.total,
+        accounts: names(accounts.map(name)),
+        list,
+        run: run.months.length,
+        runAccount: name(run.accountId),
+        consecutive: lateConsecutive,
+        lateTotal
+      }),
+      action: critical ? msg('riskText.late.actionCritical', { leaves, window }) : msg('riskText.late.action', { room, lateTotal, leaves })
     }
   ]
 }

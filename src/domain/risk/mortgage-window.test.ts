@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cleanupStart, mortgageDrawsRule, openAtMortgageRule, settleBy } from './mortgage-window'
 import { DEFAULT_RISK_SETTINGS } from './settings'
 import { carLoan, drawOn, fenfu, inputOf, instalmentDraw, ledgerOf, line, pay, TODAY } from '@/testing/risk-scenarios'
+import { en, zh } from '@/testing/risk-text'
 
 const planned = { mortgageDate: '2027-01-21' }
 
@@ -13,9 +14,9 @@ describe('draws inside the clean-up window before the mortgage', () => {
     const flags = mortgageDrawsRule(inputOf(ledgerOf({ draws: [drawOn('line', '2026-10-20'), inside] }), { profile: planned }))
     expect(flags).toHaveLength(1)
     expect(flags[0]).toMatchObject({ id: 'mortgageDraws:line', source: 'FOLK', severity: 'warning', measure: 1, records: [{ type: 'draw', id: inside.id }] })
-    expect(flags[0]!.explanation.zh).toContain('2026-10-21 ¥2,000.00')
-    expect(flags[0]!.action.zh).toContain('从现在起不要再从网商贷借款')
-    expect(flags[0]!.action.zh).toContain('2026-12-22')
+    expect(zh(flags[0]!.explanation)).toContain('2026-10-21 ¥2,000.00')
+    expect(zh(flags[0]!.action)).toContain('从现在起不要再从网商贷借款')
+    expect(zh(flags[0]!.action)).toContain('2026-12-22')
   })
 
   it('does not count a draw on the mortgage date itself or on a product that does not report; counts one that may', () => {
@@ -24,7 +25,7 @@ describe('draws inside the clean-up window before the mortgage', () => {
     expect(mortgageDrawsRule(inputOf(ledgerOf({ draws: [drawOn('line', '2027-01-21')] }), { profile: planned }))).toEqual([])
     const unsure = { ...fenfu, kind: 'cashLoanLine' as const, statementDay: null, dueDay: null }
     const [flag] = mortgageDrawsRule(inputOf(ledgerOf({ accounts: [unsure], draws: [drawOn('fenfu', '2026-11-01')] }), { profile: planned }))
-    expect(flag!.explanation.zh).toContain('是否上征信不确定')
+    expect(zh(flag!.explanation)).toContain('是否上征信不确定')
   })
 
   it('widens with the setting (up to 6 months) and names a start still ahead', () => {
@@ -32,9 +33,9 @@ describe('draws inside the clean-up window before the mortgage', () => {
     expect(mortgageDrawsRule(inputOf(ledgerOf({ draws: [july] }), { profile: planned }))).toEqual([])
     expect(mortgageDrawsRule(inputOf(ledgerOf({ draws: [july] }), { profile: planned, settings: { cleanupMonths: 6 } }))).toHaveLength(1)
     const later = mortgageDrawsRule(inputOf(ledgerOf({ draws: [drawOn('line', '2026-11-20')] }), { profile: { mortgageDate: '2027-02-20' }, settings: { cleanupMonths: 3 } }))
-    expect(later[0]!.action.zh).toContain('从现在起')
+    expect(zh(later[0]!.action)).toContain('从现在起')
     const ahead = mortgageDrawsRule(inputOf(ledgerOf({ draws: [drawOn('line', '2027-03-05')] }), { profile: { mortgageDate: '2027-06-01' } }))
-    expect(ahead[0]!.action.zh).toContain('2027-03-01 起不要再从网商贷借款')
+    expect(zh(ahead[0]!.action)).toContain('2027-03-01 起不要再从网商贷借款')
   })
 
   it('says nothing without a date, or once the date has come', () => {
@@ -52,15 +53,15 @@ describe('loans still open on the mortgage date', () => {
     const flags = openAtMortgageRule(inputOf(ledgerOf({ draws: [flexible, short, cleared], repayments: [pay(cleared, '2026-11-10', 100_320)] }), { profile: planned }))
     expect(flags).toHaveLength(1)
     expect(flags[0]).toMatchObject({ id: 'openAtMortgage:line', source: 'BANK', severity: 'warning', measure: 300_000, unit: 'fen', records: [{ type: 'draw', id: flexible.id }] })
-    expect(flags[0]!.explanation.zh).toContain('2026-11-01 ¥3,000.00，到期 2027-11-01')
-    expect(flags[0]!.action.zh).toContain(`在 ${settleBy('2027-01-21', TODAY, DEFAULT_RISK_SETTINGS)} 前结清网商贷`)
+    expect(zh(flags[0]!.explanation)).toContain('2026-11-01 ¥3,000.00，到期 2027-11-01')
+    expect(zh(flags[0]!.action)).toContain(`在 ${settleBy('2027-01-21', TODAY, DEFAULT_RISK_SETTINGS)} 前结清网商贷`)
   })
 
   it('only informs about a bank loan: it counts as debt, not as 网贷', () => {
     const car = drawOn('car', '2026-01-01', 12_000_000, { method: 'equalInstalment', rateUnit: 'annual', rate: 0.042, termMonths: 36 })
     const [flag] = openAtMortgageRule(inputOf(ledgerOf({ accounts: [carLoan], draws: [car] }), { profile: planned }))
     expect(flag).toMatchObject({ severity: 'info', id: 'openAtMortgage:car' })
-    expect(flag!.action.en).toContain('count its payment as debt')
+    expect(en(flag!.action)).toContain('count its payment as debt')
   })
 
   it('settles by 30 days before the date, or today once that has passed', () => {

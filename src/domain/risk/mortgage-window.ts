@@ -4,8 +4,9 @@ import type { Fen } from '../money'
 import { monthlyDueDates } from '../cost/schedule'
 import type { Account, Draw } from '../records'
 import { drawCountFlag, drawsByAccount, isOnlineLender, mayReport } from './context'
-import { bi, drawShort, listOf, money, nOf, orderShort, same } from './text'
-import type { Bilingual, RecordRef, RiskFlag, RiskInput } from './types'
+import type { RiskParam } from './messages'
+import { drawShort, listOf, money, msg, orderShort } from './text'
+import type { RecordRef, RiskFlag, RiskInput } from './types'
 
 /** The first day of the clean-up window: `cleanupMonths` (default 3, at most 6) before the mortgage date. */
 export function cleanupStart(mortgageDate: IsoDate, settings: RiskInput['settings']): IsoDate {
@@ -29,7 +30,7 @@ export function drawsInCleanup(input: Pick<RiskInput, 'ledger' | 'accountById' |
 export interface OpenLoan {
   account: Account
   record: RecordRef
-  label: Bilingual
+  label: RiskParam
   /** Its last due date: on or after the mortgage date, so it is still open then unless settled. */
   endDate: IsoDate
   owed: Fen
@@ -79,7 +80,7 @@ export function mortgageDrawsRule(input: RiskInput): RiskFlag[] {
   const flags: RiskFlag[] = []
   for (const [account, draws] of drawsInCleanup(input, date)) {
     const list = listOf([...draws].reverse().map(drawShort), 8)
-    const unsure = account.reportsToCredit === 'unknown' ? bi('（是否上征信不确定，按上报计）', ' (it may not report; counted to be safe)') : same('')
+    const unsure = account.reportsToCredit === 'unknown' ? msg('riskText.mortgageDraws.unsure') : ''
     const from = start > input.today ? start : input.today
     flags.push(
       drawCountFlag(
@@ -87,14 +88,12 @@ export function mortgageDrawsRule(input: RiskInput): RiskFlag[] {
         'warning',
         account,
         draws,
-        bi(
-          `房贷计划在 ${date} 申请；在之前 ${months} 个月的清理期（${start} 起）里，${account.name}${unsure.zh}有 ${draws.length} 笔借款：${list.zh}。每笔借款都会在征信上留下一条贷款记录，银行可能认为你资金紧张。`,
-          `The mortgage is planned for ${date}; in the ${months}-month clean-up window before it (from ${start}), ${account.name}${unsure.en} has ${nOf(draws.length, 'draw')}: ${list.en}. Each draw shows on the credit report as a loan, and a bank may read it as being short of money.`
-        ),
-        bi(
-          `${from === input.today ? '从现在起' : `${from} 起`}不要再从${account.name}借款，已借的在 ${settleBy(date, input.today, input.settings)} 前还清。`,
-          `Make no new draws on ${account.name} ${from === input.today ? 'from now on' : `from ${from}`}, and clear what is drawn by ${settleBy(date, input.today, input.settings)}.`
-        )
+        msg('riskText.mortgageDraws.explanation', { date, months, start, account: account.name, unsure, count: draws.length, list }),
+        msg('riskText.mortgageDraws.action', {
+          from: from === input.today ? msg('riskText.mortgageDraws.fromNow') : msg('riskText.mortgageDraws.fromDate', { date: from }),
+          account: account.name,
+          settleBy: settleBy(date, input.today, input.settings)
+        })
       )
     )
   }
@@ -111,7 +110,7 @@ export function openAtMortgageRule(input: RiskInput): RiskFlag[] {
   for (const [account, loans] of by) {
     const owed = loans.reduce((s, l) => s + l.owed, 0)
     const principal = loans.reduce((s, l) => s + l.principalOutstanding, 0)
-    const list = listOf(loans.map((l) => bi(`${l.label.zh}，到期 ${l.endDate}，现欠 ${money(l.owed)}`, `${l.label.en}, runs to ${l.endDate}, ${money(l.owed)} owed`)))
+    const list = listOf(loans.map((l) => msg('riskText.openAtMortgage.loan', { label: l.label, end: l.endDate, owed: money(l.owed) })))
     const online = isOnlineLender(account)
     flags.push({
       id: `openAtMortgage:${account.id}`,
@@ -122,16 +121,10 @@ export function openAtMortgageRule(input: RiskInput): RiskFlag[] {
       unit: 'fen',
       accountIds: [account.id],
       records: loans.map((l) => l.record),
-      explanation: bi(
-        `房贷计划在 ${date}；到那天${account.name}仍有 ${loans.length} 笔未结清：${list.zh}。银行审批时会看未结清的贷款，${online ? '尤其是网贷和小额贷款。' : '并把它的月供计入负债。'}`,
-        `The mortgage is planned for ${date}; on that day ${account.name} will still have ${nOf(loans.length, 'open loan')}: ${list.en}. Banks look at open loans${online ? ', online and small loans above all.' : ' and count their payments as debt.'}`
-      ),
+      explanation: msg(online ? 'riskText.openAtMortgage.explanationOnline' : 'riskText.openAtMortgage.explanationBank', { date, account: account.name, count: loans.length, list }),
       action: online
-        ? bi(`在 ${deadline} 前结清${account.name}（现欠共 ${money(owed)}），让征信显示为已结清。`, `Clear ${account.name} (${money(owed)} owed in all) by ${deadline}, so the report shows it settled.`)
-        : bi(
-            `能提前结清最好（现欠共 ${money(owed)}，在 ${deadline} 前）；否则按时还款，银行会把它的月供算进负债。`,
-            `Clear it early if you can (${money(owed)} owed in all, by ${deadline}); otherwise keep paying on time, and the bank will count its payment as debt.`
-          )
+        ? msg('riskText.openAtMortgage.actionOnline', { deadline, account: account.name, owed: money(owed) })
+        : msg('riskText.openAtMortgage.actionBank', { owed: money(owed), deadline })
     })
   }
   return flags

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { onlineLendersRule, unclearedLenders } from './online-lenders'
 import { bill, card, carLoan, drawOn, fenfu, inputOf, jiebei, ledgerOf, line, orderOn, pay, perOrder } from '@/testing/risk-scenarios'
+import { en, zh } from '@/testing/risk-text'
 
 const owing = (accountId: string, principal = 100_000) => drawOn(accountId, '2026-11-01', principal)
 
@@ -13,7 +14,7 @@ describe('uncleared online lenders (default at most 2)', () => {
     expect(flags).toHaveLength(1)
     expect(flags[0]).toMatchObject({ id: 'onlineLenders', severity: 'warning', source: 'BANK', measure: 3 })
     // The smallest debt is the quickest to clear: ¥500 and 20 days at ¥0.20.
-    expect(flags[0]!.action.zh).toContain('深圳前海微众银行股份有限公司（微粒贷）欠 ¥504.00')
+    expect(zh(flags[0]!.action)).toContain('深圳前海微众银行股份有限公司（微粒贷）欠 ¥504.00')
   })
 
   it('counts accounts reporting under one lender once (花呗 and 借呗 are both 重庆蚂蚁消费金融)', () => {
@@ -52,6 +53,6 @@ describe('uncleared online lenders (default at most 2)', () => {
   it('follows its setting', () => {
     const ledger = ledgerOf({ accounts: [line, jiebei, thirdLine], draws: [owing('line'), owing('jiebei'), owing('wld')] })
     expect(onlineLendersRule(inputOf(ledger, { settings: { maxOnlineLenders: 3 } }))).toEqual([])
-    expect(onlineLendersRule(inputOf(ledger, { settings: { maxOnlineLenders: 0 } }))[0]!.action.en).toContain('Clear the 3 smallest first')
+    expect(en(onlineLendersRule(inputOf(ledger, { settings: { maxOnlineLenders: 0 } }))[0]!.action)).toContain('Clear the 3 smallest first')
   })
 })

@@ -2,7 +2,8 @@
 import type { Fen } from '../money'
 import type { Account } from '../records'
 import { isOnlineLender, lenderOf } from './context'
-import { bi, listOf, money, names, nOf } from './text'
+import type { RiskText } from './messages'
+import { listOf, money, msg, names } from './text'
 import type { RiskFlag, RiskInput } from './types'
 
 export interface UnclearedLender {
@@ -32,13 +33,15 @@ export function unclearedLenders(input: Pick<RiskInput, 'ledger' | 'balances'>):
   return [...by.values()].sort((a, b) => a.owed - b.owed || (a.lender < b.lender ? -1 : 1))
 }
 
-function lenderText(l: UnclearedLender) {
+function lenderText(l: UnclearedLender): RiskText {
   const accounts = l.accounts.map((a) => a.name)
   const own = accounts.length === 1 && accounts[0] === l.lender
-  return bi(
-    `${l.lender}${own ? '' : `（${names(accounts).zh}）`}欠 ${money(l.owed)}${l.uncertain ? '（是否上征信不确定，按上报计）' : ''}`,
-    `${l.lender}${own ? '' : ` (${names(accounts).en})`} ${money(l.owed)} owed${l.uncertain ? ' (may not report; counted to be safe)' : ''}`
-  )
+  return msg('riskText.onlineLenders.lender', {
+    lender: l.lender,
+    accounts: own ? '' : msg('riskText.onlineLenders.lenderAccounts', { names: names(accounts) }),
+    owed: money(l.owed),
+    unsure: l.uncertain ? msg('riskText.onlineLenders.unsure') : ''
+  })
 }
 
 export function onlineLendersRule(input: RiskInput): RiskFlag[] {
@@ -58,11 +61,8 @@ export function onlineLendersRule(input: RiskInput): RiskFlag[] {
       unit: 'count',
       accountIds: lenders.flatMap((l) => l.accounts.map((a) => a.id)),
       records: [],
-      explanation: bi(
-        `有 ${lenders.length} 家网贷机构未结清：${all.zh}。银行通常希望未结清的网贷机构不超过 ${max} 家。`,
-        `${nOf(lenders.length, 'online lender')} ${lenders.length === 1 ? 'has' : 'have'} something owed: ${all.en}. Banks like to see at most ${max}.`
-      ),
-      action: bi(`先结清欠得最少的 ${toClear.length} 家：${clear.zh}。`, `Clear the ${toClear.length === 1 ? 'smallest' : `${toClear.length} smallest`} first: ${clear.en}.`)
+      explanation: msg('riskText.onlineLenders.explanation', { count: lenders.length, list: all, max }),
+      action: msg('riskText.onlineLenders.action', { count: toClear.length, list: clear })
     }
   ]
 }

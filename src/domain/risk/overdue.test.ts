@@ -3,6 +3,7 @@ import { addDays } from '../dates'
 import { findRepaymentProblem } from '../validate-ledger'
 import { overdueMonths, overdueRule } from './overdue'
 import { bill, drawOn, inputOf, ledgerOf, orderOn, pay, payBill, perOrder } from '@/testing/risk-scenarios'
+import { en, zh } from '@/testing/risk-text'
 
 // A one-month 随借随还 draw of ¥1,000 from 2026-10-01: everything is due on 2026-11-01.
 const draw = drawOn('line', '2026-10-01', 100_000, { termMonths: 1 })
@@ -13,9 +14,9 @@ describe('anything overdue, even one day', () => {
     const flags = overdueRule(inputOf(ledgerOf({ draws: [draw] }), { today: '2026-11-02' }))
     expect(flags).toHaveLength(1)
     expect(flags[0]).toMatchObject({ id: `overdue:draw:${draw.id}`, severity: 'critical', source: 'REG', measure: 1, unit: 'months', records: [{ type: 'draw', id: draw.id }] })
-    expect(flags[0]!.explanation.zh).toContain('网商贷 2026-10-01 ¥1,000.00')
-    expect(flags[0]!.explanation.zh).toContain('逾期 1 天')
-    expect(flags[0]!.explanation.en).toContain('overdue 1 day since its 2026-11-01 due date')
+    expect(zh(flags[0]!.explanation)).toContain('网商贷 2026-10-01 ¥1,000.00')
+    expect(zh(flags[0]!.explanation)).toContain('逾期 1 天')
+    expect(en(flags[0]!.explanation)).toContain('overdue 1 day since its 2026-11-01 due date')
   })
 
   it('does not fire when it was paid on the due date', () => {
@@ -32,9 +33,9 @@ describe('anything overdue, even one day', () => {
       [`overdue:order:${onZhima.id}`, 'PRODUCT'],
       ['overdue:bill:bill:2026-11-01', 'REG']
     ])
-    expect(flags[0]!.explanation.zh).toContain(`${perOrder.name}不上征信`)
-    expect(flags[1]!.explanation.zh).toContain(`${bill.name} 2026-11-01 账单`)
-    expect(flags[1]!.explanation.zh).toContain('还差 ¥10.00')
+    expect(zh(flags[0]!.explanation)).toContain(`${perOrder.name}不上征信`)
+    expect(zh(flags[1]!.explanation)).toContain(`${bill.name} 2026-11-01 账单`)
+    expect(zh(flags[1]!.explanation)).toContain('还差 ¥10.00')
   })
 
   it('a bill whose minimum was paid on time is not overdue, though the rest revolves', () => {
@@ -47,8 +48,8 @@ describe('anything overdue, even one day', () => {
     const late = orderOn('per', '2026-10-01', '2026-10-15', 100_000)
     const ledger = ledgerOf({ orders: [late] })
     const [flag] = overdueRule(inputOf(ledger, { today: '2026-11-20' }))
-    expect(flag!.action.zh).toContain('今天就还清 ¥1,000.00')
-    expect(flag!.explanation.zh).toMatch(/未还 ¥1,000\.00，另有罚息约 ¥\d+\.\d\d/)
+    expect(zh(flag!.action)).toContain('今天就还清 ¥1,000.00')
+    expect(zh(flag!.explanation)).toMatch(/未还 ¥1,000\.00，另有罚息约 ¥\d+\.\d\d/)
     // The amount it names is one the store takes.
     const paid = { ...ledger, repayments: [pay(late, '2026-11-20', 100_000)] }
     expect(findRepaymentProblem(paid)).toBeNull()

@@ -3,8 +3,9 @@ import type { IsoDate } from '../dates'
 import type { Fen } from '../money'
 import type { Account } from '../records'
 import { mayReport } from './context'
-import { bi, drawLabel, money, nOf, orderLabel } from './text'
-import type { Bilingual, RecordRef, RiskFlag, RiskInput, SourceCategory } from './types'
+import type { RiskParam, RiskText } from './messages'
+import { drawLabel, money, msg, orderLabel } from './text'
+import type { RecordRef, RiskFlag, RiskInput, SourceCategory } from './types'
 
 /** The 征信 report shows overdue status by month (1-30 days is M1, 31-60 M2...): a flag gets worse when it moves up a month. */
 export function overdueMonths(days: number): number {
@@ -16,7 +17,7 @@ export interface OverdueRecord {
   accountId: string
   account: Account | undefined
   /** 网商贷 2026-10-01 ¥1,000.00, or the order's merchant and date. */
-  label: Bilingual
+  label: RiskParam
   since: IsoDate
   days: number
   penalty: Fen
@@ -57,7 +58,7 @@ export function overdueRecords(input: Pick<RiskInput, 'ledger' | 'cost' | 'accou
         record: { type: 'bill', id: `${accountId}:${due.bill.statementDate}` },
         accountId,
         account,
-        label: bi(`${name} ${due.bill.statementDate} 账单`, `${name} bill of ${due.bill.statementDate}`),
+        label: msg('riskText.label.bill', { name, date: due.bill.statementDate }),
         since: due.dueDate,
         days: due.overdue.days,
         penalty: due.overdue.penalty,
@@ -68,38 +69,16 @@ export function overdueRecords(input: Pick<RiskInput, 'ledger' | 'cost' | 'accou
   return out
 }
 
-function consequence(account: Account | undefined): { source: SourceCategory; text: Bilingual } {
-  if (mayReport(account))
-    return {
-      source: 'REG',
-      text: bi(
-        '逾期会报送征信，还清后不良记录仍保留 5 年（《征信业管理条例》）。',
-        'Overdue payments are reported to the credit report, and the record stays 5 years after it is paid (Credit Reporting Regulation).'
-      )
-    }
-  const name = account?.name ?? '—'
-  return {
-    source: 'PRODUCT',
-    text: bi(`${name}不上征信，但逾期会影响它的信用分，并可能收费。`, `${name} does not report to the credit report, but overdue hurts its own credit score and may cost a fee.`)
-  }
+function consequence(account: Account | undefined): { source: SourceCategory; text: RiskText } {
+  if (mayReport(account)) return { source: 'REG', text: msg('riskText.overdue.reported') }
+  return { source: 'PRODUCT', text: msg('riskText.overdue.notReported', { name: account?.name ?? '—' }) }
 }
 
-function explain(r: OverdueRecord, tail: Bilingual): Bilingual {
-  const facts = { penalty: money(r.penalty), owed: money(r.owed) }
-  if (r.record.type === 'draw')
-    return bi(
-      `借款 ${r.label.zh} 自 ${r.since} 的还款日起已逾期 ${r.days} 天，逾期部分连同罚息 ${facts.penalty} 共 ${facts.owed}。${tail.zh}`,
-      `The draw ${r.label.en} has been overdue ${nOf(r.days, 'day')} since its ${r.since} due date: ${facts.owed} in arrears, ${facts.penalty} of it penalty. ${tail.en}`
-    )
-  if (r.record.type === 'bill')
-    return bi(
-      `${r.label.zh}到 ${r.since}（含宽限期）还款不足最低还款额，已逾期 ${r.days} 天，还差 ${facts.owed}${r.penalty > 0 ? `，违约金 ${facts.penalty} 计入下期账单` : ''}。${tail.zh}`,
-      `The ${r.label.en} was paid below its minimum by ${r.since} (grace days included) and is ${nOf(r.days, 'day')} overdue: ${facts.owed} short${r.penalty > 0 ? `, with a ${facts.penalty} late fee on the next bill` : ''}. ${tail.en}`
-    )
-  return bi(
-    `订单 ${r.label.zh} 应在 ${r.since} 还，已逾期 ${r.days} 天，未还 ${facts.owed}，另有罚息约 ${facts.penalty}（以平台为准）。${tail.zh}`,
-    `The order ${r.label.en} was due on ${r.since} and is ${nOf(r.days, 'day')} overdue: ${facts.owed} unpaid, plus about ${facts.penalty} penalty (the platform decides). ${tail.en}`
-  )
+function explain(r: OverdueRecord, tail: RiskText): RiskText {
+  const facts = { label: r.label, since: r.since, days: r.days, penalty: money(r.penalty), owed: money(r.owed), tail }
+  if (r.record.type === 'draw') return msg('riskText.overdue.draw', facts)
+  if (r.record.type === 'bill') return msg('riskText.overdue.bill', { ...facts, fee: r.penalty > 0 ? msg('riskText.overdue.billFee', { penalty: facts.penalty }) : '' })
+  return msg('riskText.overdue.order', facts)
 }
 
 /** Every draw and order in arrears for at least `overdueMinDays` days (default 1: even one day). */
@@ -118,10 +97,10 @@ export function overdueRule(input: RiskInput): RiskFlag[] {
       explanation: explain(r, text),
       action:
         r.record.type === 'draw'
-          ? bi(`今天就还上逾期的 ${money(r.owed)}（含罚息）；全部还清需 ${money(r.total)}。`, `Pay the ${money(r.owed)} in arrears (penalty included) today; clearing it all takes ${money(r.total)}.`)
+          ? msg('riskText.overdue.drawAction', { owed: money(r.owed), total: money(r.total) })
           : r.record.type === 'bill'
-            ? bi(`今天就补足最低还款额，还 ${money(r.owed)}；其余可以下期再还（会计循环利息）。`, `Pay the ${money(r.owed)} short of the minimum today; the rest can wait for the next bill (it bears revolving interest).`)
-            : bi(`今天就还清 ${money(r.owed)}，罚息以平台账单为准。`, `Pay the ${money(r.owed)} today; any penalty is on the platform's bill.`)
+            ? msg('riskText.overdue.billAction', { owed: money(r.owed) })
+            : msg('riskText.overdue.orderAction', { owed: money(r.owed) })
     }
   })
 }

@@ -5,6 +5,7 @@ import { debtToIncomeRule } from './debt-to-income'
 import { estimatedMortgagePayment, monthlyPayments } from './payments'
 import { DEFAULT_RISK_SETTINGS } from './settings'
 import { drawOn, inputOf, instalmentDraw, ledgerOf, orderOn } from '@/testing/risk-scenarios'
+import { en, zh } from '@/testing/risk-text'
 
 describe('monthly debt payments', () => {
   it('takes an instalment draw\'s next payment, spreads a 随借随还 draw over its term, 10% of a bill, and an instalment order\'s next period', () => {
@@ -46,7 +47,7 @@ describe('debt payments against income', () => {
     const flags = debtToIncomeRule(inputOf(owing(5_000_010), { profile: income }))
     expect(flags.map((f) => f.id)).toEqual(['debtToIncome'])
     expect(flags[0]).toMatchObject({ source: 'BANK', severity: 'warning', measure: 50, unit: 'percent' })
-    expect(flags[0]!.explanation.zh).toContain('花呗 ¥5,000.01')
+    expect(zh(flags[0]!.explanation)).toContain('花呗 ¥5,000.01')
   })
 
   it('with the planned mortgage: above 55% in all, not at 55%; the mortgage alone above 50%', () => {
@@ -54,8 +55,8 @@ describe('debt payments against income', () => {
     expect(debtToIncomeRule(inputOf(owing(1_009_550), { profile }))).toEqual([])
     const flags = debtToIncomeRule(inputOf(owing(1_009_560), { profile }))
     expect(flags.map((f) => [f.id, f.source, f.severity])).toEqual([['debtToIncome:withMortgage', 'REG', 'critical']])
-    expect(flags[0]!.explanation.zh).toContain('¥4,490.45')
-    expect(flags[0]!.explanation.en).toContain('30 years at 3.5%')
+    expect(zh(flags[0]!.explanation)).toContain('¥4,490.45')
+    expect(en(flags[0]!.explanation)).toContain('30 years at 3.5%')
     // ¥1,300,000 is about ¥5,837.59 a month: 58% of income on its own.
     const alone = debtToIncomeRule(inputOf(owing(1), { profile: { ...profile, mortgageAmount: 130_000_000 } }))
     expect(alone.map((f) => f.id)).toEqual(['debtToIncome:mortgage', 'debtToIncome:withMortgage'])

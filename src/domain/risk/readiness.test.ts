@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from '../dates'
 import { mortgageReadiness, type CheckId, type Readiness } from './readiness'
 import { bill, drawOn, inputOf, inquiryOn, ledgerOf, orderOn, payBill, TODAY } from '@/testing/risk-scenarios'
+import { en, zh } from '@/testing/risk-text'
 
 const stateOf = (r: Readiness, id: CheckId) => r.checks.find((c) => c.id === id)!.state
 
@@ -26,10 +27,33 @@ describe('mortgage readiness on the planned date', () => {
     const payDown = r.plan.find((s) => s.kind === 'payDown')!
     // 70% of ¥8,000 is ¥5,600: ¥400 to pay down.
     expect(payDown.amount).toBe(40_000)
-    expect(payDown.text.zh).toContain('把花呗的已用额度降到 ¥5,600.00 以下')
+    expect(zh(payDown.text)).toContain('把花呗的已用额度降到 ¥5,600.00 以下')
     const settle = r.plan.find((s) => s.kind === 'settle')!
     expect(settle.accountIds).toEqual(['line'])
-    expect(settle.text.zh).toContain('结清网商贷')
+    expect(zh(settle.text)).toContain('结清网商贷')
+  })
+
+  it('returns its sentences as catalogue keys with parameters, which read in full in both languages', () => {
+    const payDown = r.plan.find((s) => s.kind === 'payDown')!
+    expect(payDown.text).toEqual({
+      key: 'riskText.plan.payDown',
+      params: { account: '花呗', cap: '¥5,600.00', limit: '¥8,000.00', percent: '70%', payDown: '¥400.00' }
+    })
+    expect(zh(payDown.text)).toBe('把花呗的已用额度降到 ¥5,600.00 以下（额度 ¥8,000.00 的 70%，需还 ¥400.00），并保持到申请房贷')
+    expect(en(payDown.text)).toBe('Bring 花呗 below ¥5,600.00 (70% of its ¥8,000.00 limit: pay down ¥400.00) and keep it there until the application')
+    const apply = r.plan.find((s) => s.kind === 'apply')!
+    expect(apply.text).toEqual({ key: 'riskText.plan.apply' })
+    expect([zh(apply.text), en(apply.text)]).toEqual(['申请房贷', 'Apply for the mortgage'])
+    const inquiries = r.checks.find((c) => c.id === 'inquiries1m')!
+    expect(inquiries.detail.key).toBe('riskText.check.inquiries.none')
+    expect(zh(inquiries.detail)).toBe('到 2027-03-01 时近 1 个月没有硬查询。')
+    expect(en(inquiries.detail)).toBe('No hard inquiries in the 1 month before 2027-03-01.')
+    const three = r.checks.find((c) => c.id === 'inquiries3m')!
+    expect(zh(three.detail)).toBe('到 2027-03-01 时近 3 个月没有硬查询。')
+    expect(en(three.detail)).toBe('No hard inquiries in the 3 months before 2027-03-01.')
+    const util = r.checks.find((c) => c.id === 'utilisation')!
+    expect(zh(util.detail)).toBe('1 个额度用得超过 70%：花呗 75%（已用 ¥6,000.00 / ¥8,000.00）。')
+    expect(en(util.detail)).toBe('1 line above 70%: 花呗 75% (¥6,000.00 of ¥8,000.00).')
   })
 
   it('judges inquiries as they will stand on the date: today\'s four are out of the one-month window by March', () => {
@@ -58,7 +82,7 @@ describe('mortgage readiness on the planned date', () => {
     const noIncome = mortgageReadiness(inputOf(ledger, { profile: { mortgageDate: date } }), date)
     expect(noIncome.score.unknown).toBe(3)
     expect(stateOf(noIncome, 'debtToIncome')).toBe('unknown')
-    expect(noIncome.checks.find((c) => c.id === 'mortgagePayment')!.detail.zh).toContain('设置')
+    expect(zh(noIncome.checks.find((c) => c.id === 'mortgagePayment')!.detail)).toContain('设置')
     expect(r.score.percent).toBe(Math.round(((r.score.pass + r.score.warn / 2) / r.score.judged) * 100))
   })
 

@@ -14,8 +14,9 @@ import { lateClearsOn, lateSummaryAt } from './late-payments'
 import { cleanupStart, drawsInCleanup, openOnDate, settleBy, type OpenLoan } from './mortgage-window'
 import { unclearedLenders } from './online-lenders'
 import { overdueRecords } from './overdue'
-import { bi, drawShort, inquiryLabel, listOf, money, names, nOf, percent } from './text'
-import type { Bilingual, RiskInput, SourceCategory } from './types'
+import type { RiskParam, RiskText } from './messages'
+import { drawShort, inquiryLabel, listOf, money, msg, names, percent } from './text'
+import type { RiskInput, SourceCategory } from './types'
 import { isOverUtilised, utilisations } from './utilisation'
 
 export const CHECK_IDS = [
@@ -45,7 +46,7 @@ export interface CheckItem {
   limit: number | null
   unit: 'count' | 'percent' | 'fen'
   /** What it found, naming accounts, records and amounts; by how much it fails. */
-  detail: Bilingual
+  detail: RiskText
   accountIds: string[]
 }
 
@@ -55,7 +56,7 @@ export type PlanKind = (typeof PLAN_KINDS)[number]
 export interface PlanStep {
   date: IsoDate
   kind: PlanKind
-  text: Bilingual
+  text: RiskText
   accountIds: string[]
   amount: Fen | null
 }
@@ -80,11 +81,11 @@ interface Built {
 }
 
 function overdueCheck(input: RiskInput, out: Built): void {
-  const reported: Bilingual[] = []
-  const outside: Bilingual[] = []
+  const reported: RiskText[] = []
+  const outside: RiskText[] = []
   const accounts = new Set<string>()
   for (const r of overdueRecords(input)) {
-    ;(mayReport(r.account) ? reported : outside).push(bi(`${r.label.zh} 逾期 ${r.days} 天`, `${r.label.en}, ${nOf(r.days, 'day')} overdue`))
+    ;(mayReport(r.account) ? reported : outside).push(msg('riskText.check.overdue.item', { label: r.label, days: r.days }))
     accounts.add(r.accountId)
     out.plan.push({
       date: input.today,
@@ -93,8 +94,8 @@ function overdueCheck(input: RiskInput, out: Built): void {
       amount: r.owed,
       text:
         r.record.type === 'draw'
-          ? bi(`还清逾期借款 ${r.label.zh}（现欠 ${money(r.owed)}）`, `Pay the overdue draw ${r.label.en} (${money(r.owed)} owed)`)
-          : bi(`还清逾期订单 ${r.label.zh}（现欠 ${money(r.owed)}）`, `Pay the overdue order ${r.label.en} (${money(r.owed)} owed)`)
+          ? msg('riskText.plan.payOverdueDraw', { label: r.label, owed: money(r.owed) })
+          : msg('riskText.plan.payOverdueOrder', { label: r.label, owed: money(r.owed) })
     })
   }
   const state: CheckState = reported.length > 0 ? 'fail' : outside.length > 0 ? 'warn' : 'pass'
@@ -109,10 +110,10 @@ function overdueCheck(input: RiskInput, out: Built): void {
     accountIds: [...accounts],
     detail:
       state === 'pass'
-        ? bi('没有逾期。', 'Nothing is overdue.')
+        ? msg('riskText.check.overdue.pass')
         : state === 'fail'
-          ? bi(`${reported.length + outside.length} 笔逾期：${list.zh}。`, `${reported.length + outside.length} overdue: ${list.en}.`)
-          : bi(`${outside.length} 笔逾期，只在不上征信的产品上：${list.zh}。银行看不到，但会影响该产品的信用分。`, `${outside.length} overdue, only on products that do not report: ${list.en}. The bank will not see it, but the product's own score suffers.`)
+          ? msg('riskText.check.overdue.fail', { count: reported.length + outside.length, list })
+          : msg('riskText.check.overdue.warn', { count: outside.length, list })
   })
 }
 
@@ -131,10 +132,7 @@ function lateCheck(input: RiskInput, date: IsoDate, out: Built): void {
       kind: 'waitLate',
       accountIds: accounts,
       amount: null,
-      text: bi(
-        `晚还记录要到 ${clear} 才回到“连三累六”以下；在那之前申请房贷很可能被拒`,
-        `The late payments fall back under "3 in a row or 6 in total" only on ${clear}; a mortgage applied for before then is likely refused`
-      )
+      text: msg('riskText.plan.waitLate', { clear })
     })
   }
   out.checks.push({
@@ -147,11 +145,15 @@ function lateCheck(input: RiskInput, date: IsoDate, out: Built): void {
     accountIds: accounts,
     detail:
       summary.total === 0
-        ? bi(`到 ${date} 为止的 ${window} 个月里没有晚还。`, `No late payments in the ${window} months up to ${date}.`)
-        : bi(
-            `到 ${date} 仍在窗口内的晚还：${summary.total} 个月份（${names(accounts.map((id) => nameOf(input, id))).zh}），最长连续 ${run} 个月；“连三累六”的界线是连续 ${lateConsecutive} 个月或累计 ${lateTotal} 次。`,
-            `Late months still in the window on ${date}: ${summary.total} (${names(accounts.map((id) => nameOf(input, id))).en}), longest run ${run}; the lines are ${lateConsecutive} in a row or ${lateTotal} in total.`
-          )
+        ? msg('riskText.check.late.none', { date, window })
+        : msg('riskText.check.late.some', {
+            date,
+            total: summary.total,
+            accounts: names(accounts.map((id) => nameOf(input, id))),
+            run,
+            consecutive: lateConsecutive,
+            lateTotal
+          })
   })
 }
 
@@ -169,10 +171,7 @@ function inquiryChecks(input: RiskInput, date: IsoDate, out: Built): void {
         kind: 'waitInquiries',
         accountIds: [],
         amount: null,
-        text: bi(
-          `近 ${months} 个月的硬查询到 ${calm} 才会降到 ${max} 次；房贷最好在这天之后申请`,
-          `Hard inquiries in the last ${nOf(months, 'month')} fall to ${max} only on ${calm}; apply for the mortgage on or after it`
-        )
+        text: msg('riskText.plan.waitInquiries', { months, calm, max })
       })
     }
     const list = listOf([...hard].reverse().map(inquiryLabel))
@@ -186,11 +185,8 @@ function inquiryChecks(input: RiskInput, date: IsoDate, out: Built): void {
       accountIds: [],
       detail:
         hard.length === 0
-          ? bi(`到 ${date} 时近 ${months} 个月没有硬查询。`, `No hard inquiries in the ${nOf(months, 'month')} before ${date}.`)
-          : bi(
-              `到 ${date} 时近 ${months} 个月有 ${hard.length} 次硬查询（上限 ${max}${fail ? `，多 ${hard.length - max} 次` : ''}）：${list.zh}。`,
-              `${nOf(hard.length, 'hard inquiry', 'hard inquiries')} in the ${nOf(months, 'month')} before ${date} (limit ${max}${fail ? `, ${hard.length - max} over` : ''}): ${list.en}.`
-            )
+          ? msg('riskText.check.inquiries.none', { date, months })
+          : msg('riskText.check.inquiries.some', { date, months, count: hard.length, max, over: fail ? msg('riskText.check.inquiries.over', { count: hard.length - max }) : '', list })
     })
   }
 }
@@ -204,7 +200,7 @@ function lendersCheck(input: RiskInput, settle: SettleReasons, out: Built): void
   const fail = lenders.length > max
   const toClear = fail ? lenders.slice(0, lenders.length - max) : []
   for (const l of toClear) for (const a of l.accounts) settle.set(a.id, { account: a, owed: input.balances.get(a.id)?.owed ?? 0 })
-  const list = listOf(lenders.map((l) => bi(`${l.lender} ${money(l.owed)}`, `${l.lender} ${money(l.owed)}`)), 8)
+  const list = listOf(lenders.map((l) => msg('riskText.check.lenders.lender', { lender: l.lender, owed: money(l.owed) })), 8)
   out.checks.push({
     id: 'onlineLenders',
     source: 'BANK',
@@ -215,11 +211,8 @@ function lendersCheck(input: RiskInput, settle: SettleReasons, out: Built): void
     accountIds: lenders.flatMap((l) => l.accounts.map((a) => a.id)),
     detail:
       lenders.length === 0
-        ? bi('没有未结清的网贷。', 'No online lender has anything owed.')
-        : bi(
-            `${lenders.length} 家网贷未结清（上限 ${max}${fail ? `，多 ${lenders.length - max} 家` : ''}）：${list.zh}。`,
-            `${nOf(lenders.length, 'online lender')} ${lenders.length === 1 ? 'has' : 'have'} something owed (limit ${max}${fail ? `, ${lenders.length - max} over` : ''}): ${list.en}.`
-          )
+        ? msg('riskText.check.lenders.none')
+        : msg('riskText.check.lenders.some', { count: lenders.length, max, over: fail ? msg('riskText.check.lenders.over', { count: lenders.length - max }) : '', list })
   })
 }
 
@@ -233,13 +226,10 @@ function utilisationCheck(input: RiskInput, deadline: IsoDate, out: Built): void
       kind: 'payDown',
       accountIds: [u.account.id],
       amount: u.used - u.cap,
-      text: bi(
-        `把${u.account.name}的已用额度降到 ${money(u.cap)} 以下（额度 ${money(u.limit)} 的 ${percent(pct)}，需还 ${money(u.used - u.cap)}），并保持到申请房贷`,
-        `Bring ${u.account.name} below ${money(u.cap)} (${percent(pct)} of its ${money(u.limit)} limit: pay down ${money(u.used - u.cap)}) and keep it there until the application`
-      )
+      text: msg('riskText.plan.payDown', { account: u.account.name, cap: money(u.cap), limit: money(u.limit), percent: percent(pct), payDown: money(u.used - u.cap) })
     })
   const worst = [...all].sort((a, b) => b.percent - a.percent)[0]
-  const list = listOf(over.map((u) => bi(`${u.account.name} ${percent(u.percent)}（已用 ${money(u.used)} / ${money(u.limit)}）`, `${u.account.name} ${percent(u.percent)} (${money(u.used)} of ${money(u.limit)})`)))
+  const list = listOf(over.map((u) => msg('riskText.check.utilisation.item', { account: u.account.name, percent: percent(u.percent), used: money(u.used), limit: money(u.limit) })))
   out.checks.push({
     id: 'utilisation',
     source: 'BANK',
@@ -250,10 +240,10 @@ function utilisationCheck(input: RiskInput, deadline: IsoDate, out: Built): void
     accountIds: over.map((u) => u.account.id),
     detail:
       over.length > 0
-        ? bi(`${over.length} 个额度用得超过 ${percent(pct)}：${list.zh}。`, `${nOf(over.length, 'line')} above ${percent(pct)}: ${list.en}.`)
+        ? msg('riskText.check.utilisation.fail', { count: over.length, max: percent(pct), list })
         : worst
-          ? bi(`都在 ${percent(pct)} 以内，最高是${worst.account.name} ${percent(worst.percent)}。`, `All within ${percent(pct)}; the highest is ${worst.account.name} at ${percent(worst.percent)}.`)
-          : bi('没有设置额度的账户。', 'No account has a limit set.')
+          ? msg('riskText.check.utilisation.pass', { max: percent(pct), account: worst.account.name, percent: percent(worst.percent) })
+          : msg('riskText.check.utilisation.none')
   })
 }
 
@@ -262,11 +252,11 @@ function incomeChecks(input: RiskInput, deadline: IsoDate, out: Built): { paymen
   const d = debtToIncome(input)
   const income = d.income !== null && d.income > 0 ? d.income : null
   const current = d.payments.total
-  const needIncome = bi('在“设置”里填写月收入后才能判断。', 'Set your monthly income on the settings page to judge this.')
-  const needAmount = bi('在“设置”里填写月收入和房贷金额后才能判断。', 'Set your monthly income and the mortgage amount on the settings page to judge this.')
+  const needIncome = msg('riskText.check.needIncome')
+  const needAmount = msg('riskText.check.needAmount')
   const share = (x: Fen) => (income === null ? null : Math.round((x / income) * 1000) / 10)
   const payers = listOf(
-    [...d.payments.byAccount].sort((a, b) => b[1] - a[1]).map(([id, amount]) => bi(`${nameOf(input, id)} ${money(amount)}`, `${nameOf(input, id)} ${money(amount)}`)),
+    [...d.payments.byAccount].sort((a, b) => b[1] - a[1]).map(([id, amount]) => msg('riskText.dti.payer', { account: nameOf(input, id), amount: money(amount) })),
     4
   )
 
@@ -282,10 +272,13 @@ function incomeChecks(input: RiskInput, deadline: IsoDate, out: Built): { paymen
     detail:
       income === null
         ? needIncome
-        : bi(
-            `每月还款约 ${money(current)}${current > 0 ? `（${payers.zh}）` : ''}，占月收入 ${money(income)} 的 ${percent(share(current)!)}${dtiFail ? `，需减少 ${money(current - allowedPayment(income, s.dtiPercent))}` : ''}。`,
-            `Monthly debt payments about ${money(current)}${current > 0 ? ` (${payers.en})` : ''}, ${percent(share(current)!)} of your ${money(income)} income${dtiFail ? `; ${money(current - allowedPayment(income, s.dtiPercent))} too much` : ''}.`
-          )
+        : msg('riskText.check.dti', {
+            current: money(current),
+            payers: current > 0 ? msg('riskText.check.dti.payers', { list: payers }) : '',
+            income: money(income),
+            share: percent(share(current)!),
+            over: dtiFail ? msg('riskText.check.dti.over', { amount: money(current - allowedPayment(income, s.dtiPercent)) }) : ''
+          })
   })
   if (dtiFail && income !== null)
     out.plan.push({
@@ -293,15 +286,12 @@ function incomeChecks(input: RiskInput, deadline: IsoDate, out: Built): { paymen
       kind: 'cutPayments',
       accountIds: [...d.payments.byAccount.keys()],
       amount: current - allowedPayment(income, s.dtiPercent),
-      text: bi(
-        `把每月还款减少约 ${money(current - allowedPayment(income, s.dtiPercent))}，降到 ${money(allowedPayment(income, s.dtiPercent))} 以内（${payers.zh}）`,
-        `Cut monthly payments by about ${money(current - allowedPayment(income, s.dtiPercent))}, to within ${money(allowedPayment(income, s.dtiPercent))} (${payers.en})`
-      )
+      text: msg('riskText.plan.cutPayments', { cut: money(current - allowedPayment(income, s.dtiPercent)), allowed: money(allowedPayment(income, s.dtiPercent)), payers })
     })
 
   const mortgage = d.mortgage
   const mFail = income !== null && mortgage !== null && isAbove(mortgage, income, s.mortgagePaymentPercent)
-  const estimate = bi(`等额本息 ${s.mortgageTermYears} 年、年利率 ${s.mortgageRatePercent}% 估算`, `equal instalments, ${s.mortgageTermYears} years at ${s.mortgageRatePercent}%`)
+  const estimate = msg('riskText.check.estimate', { years: s.mortgageTermYears, rate: s.mortgageRatePercent })
   out.checks.push({
     id: 'mortgagePayment',
     source: 'REG',
@@ -313,10 +303,12 @@ function incomeChecks(input: RiskInput, deadline: IsoDate, out: Built): { paymen
     detail:
       income === null || mortgage === null
         ? needAmount
-        : bi(
-            `房贷月供约 ${money(mortgage)}（${estimate.zh}），占月收入的 ${percent(share(mortgage)!)}${mFail ? `，超出 ${money(mortgage - allowedPayment(income, s.mortgagePaymentPercent))}` : ''}。`,
-            `The mortgage payment is about ${money(mortgage)} (${estimate.en}), ${percent(share(mortgage)!)} of income${mFail ? `, ${money(mortgage - allowedPayment(income, s.mortgagePaymentPercent))} too much` : ''}.`
-          )
+        : msg('riskText.check.mortgagePayment', {
+            mortgage: money(mortgage),
+            estimate,
+            share: percent(share(mortgage)!),
+            over: mFail ? msg('riskText.check.mortgagePayment.over', { amount: money(mortgage - allowedPayment(income, s.mortgagePaymentPercent)) }) : ''
+          })
   })
   const all = current + (mortgage ?? 0)
   const allFail = income !== null && mortgage !== null && isAbove(all, income, s.dtiWithMortgagePercent)
@@ -331,10 +323,13 @@ function incomeChecks(input: RiskInput, deadline: IsoDate, out: Built): { paymen
     detail:
       income === null || mortgage === null
         ? needAmount
-        : bi(
-            `现有还款 ${money(current)} 加房贷月供 ${money(mortgage)}，共 ${money(all)}，占月收入的 ${percent(share(all)!)}${allFail ? `，需减少 ${money(all - allowedPayment(income, s.dtiWithMortgagePercent))}` : ''}。`,
-            `Current payments ${money(current)} plus the mortgage's ${money(mortgage)} make ${money(all)}, ${percent(share(all)!)} of income${allFail ? `; ${money(all - allowedPayment(income, s.dtiWithMortgagePercent))} too much` : ''}.`
-          )
+        : msg('riskText.check.debtWithMortgage', {
+            current: money(current),
+            mortgage: money(mortgage),
+            all: money(all),
+            share: percent(share(all)!),
+            over: allFail ? msg('riskText.check.dti.over', { amount: money(all - allowedPayment(income, s.dtiWithMortgagePercent)) }) : ''
+          })
   })
   if (allFail && income !== null && !dtiFail)
     out.plan.push({
@@ -342,10 +337,7 @@ function incomeChecks(input: RiskInput, deadline: IsoDate, out: Built): { paymen
       kind: 'cutPayments',
       accountIds: [...d.payments.byAccount.keys()],
       amount: all - allowedPayment(income, s.dtiWithMortgagePercent),
-      text: bi(
-        `把现有每月还款减少约 ${money(all - allowedPayment(income, s.dtiWithMortgagePercent))}，或降低房贷金额`,
-        `Cut current monthly payments by about ${money(all - allowedPayment(income, s.dtiWithMortgagePercent))}, or borrow less for the home`
-      )
+      text: msg('riskText.plan.cutWithMortgage', { cut: money(all - allowedPayment(income, s.dtiWithMortgagePercent)) })
     })
   return { payments: current, mortgage }
 }
@@ -354,9 +346,9 @@ function cleanupCheck(input: RiskInput, date: IsoDate, settle: SettleReasons, ou
   const start = cleanupStart(date, input.settings)
   const months = input.settings.cleanupMonths
   const by = drawsInCleanup(input, date)
-  const lines: Bilingual[] = []
+  const lines: RiskText[] = []
   for (const [account, draws] of by) {
-    lines.push(bi(`${account.name} ${draws.length} 笔（${listOf(draws.map(drawShort), 3).zh}）`, `${account.name} ${draws.length} (${listOf(draws.map(drawShort), 3).en})`))
+    lines.push(msg('riskText.check.cleanup.line', { account: account.name, count: draws.length, list: listOf(draws.map(drawShort), 3) }))
     const owed = input.balances.get(account.id)?.owed ?? 0
     if (owed > 0) settle.set(account.id, { account, owed })
   }
@@ -373,8 +365,8 @@ function cleanupCheck(input: RiskInput, date: IsoDate, settle: SettleReasons, ou
       amount: null,
       text:
         from === input.today
-          ? bi(`不再从${list.zh}借款（已在房贷前 ${months} 个月的清理期内）`, `No new draws on ${list.en} (you are inside the ${months}-month clean-up window)`)
-          : bi(`不再从${list.zh}借款（房贷前 ${months} 个月的清理期从这天开始）`, `No new draws on ${list.en} (the ${months}-month clean-up window starts)`)
+          ? msg('riskText.plan.stopDrawsInside', { accounts: list, months })
+          : msg('riskText.plan.stopDrawsFrom', { accounts: list, months })
     })
   }
   const count = [...by.values()].reduce((n, d) => n + d.length, 0)
@@ -389,10 +381,10 @@ function cleanupCheck(input: RiskInput, date: IsoDate, settle: SettleReasons, ou
     accountIds: [...by.keys()].map((a) => a.id),
     detail:
       count > 0
-        ? bi(`清理期（${start} 起）内已有 ${count} 笔上征信的借款：${list.zh}。`, `${nOf(count, 'draw')} on reporting products in the clean-up window (from ${start}): ${list.en}.`)
+        ? msg('riskText.check.cleanup.fail', { start, count, list })
         : start > input.today
-          ? bi(`清理期从 ${start} 开始；在那之前借的款也要在房贷前还清。`, `The clean-up window starts on ${start}; anything drawn before it should still be cleared before the mortgage.`)
-          : bi(`清理期（${start} 起）内没有新借款。`, `No draws in the clean-up window (from ${start}).`)
+          ? msg('riskText.check.cleanup.ahead', { start })
+          : msg('riskText.check.cleanup.pass', { start })
   })
 }
 
@@ -400,7 +392,7 @@ function openLoansCheck(input: RiskInput, date: IsoDate, settle: SettleReasons, 
   const loans = openOnDate(input, date)
   const online = loans.filter((l) => isOnlineLender(l.account))
   for (const l of online) settle.set(l.account.id, { account: l.account, owed: input.balances.get(l.account.id)?.owed ?? l.owed })
-  const describe = (l: OpenLoan) => bi(`${l.account.name} ${l.label.zh} 到期 ${l.endDate}`, `${l.account.name} ${l.label.en} runs to ${l.endDate}`)
+  const describe = (l: OpenLoan): RiskParam => msg('riskText.check.openLoans.loan', { account: l.account.name, label: l.label, end: l.endDate })
   const list = listOf(loans.map(describe))
   const owed = loans.reduce((s, l) => s + l.owed, 0)
   out.checks.push({
@@ -413,10 +405,10 @@ function openLoansCheck(input: RiskInput, date: IsoDate, settle: SettleReasons, 
     accountIds: [...new Set(loans.map((l) => l.account.id))],
     detail:
       loans.length === 0
-        ? bi(`到 ${date} 不会有仍未结清的上征信借款。`, `No reporting loan will still be open on ${date}.`)
+        ? msg('riskText.check.openLoans.none', { date })
         : online.length > 0
-          ? bi(`到 ${date} 仍有 ${loans.length} 笔未结清（现欠共 ${money(owed)}）：${list.zh}。`, `${nOf(loans.length, 'loan')} still open on ${date} (${money(owed)} owed in all): ${list.en}.`)
-          : bi(`到 ${date} 仍有 ${loans.length} 笔银行贷款未结清（${list.zh}）；银行通常接受，但会把月供算进负债。`, `${nOf(loans.length, 'bank loan')} still open on ${date} (${list.en}); banks usually accept them but count their payments as debt.`)
+          ? msg('riskText.check.openLoans.online', { date, count: loans.length, owed: money(owed), list })
+          : msg('riskText.check.openLoans.bank', { date, count: loans.length, list })
   })
 }
 
@@ -443,7 +435,7 @@ export function mortgageReadiness(input: RiskInput, mortgageDate: IsoDate): Read
         kind: 'settle',
         accountIds: [account.id],
         amount: owed,
-        text: bi(`结清${account.name}（今天欠 ${money(owed)}），让征信显示为已结清`, `Settle ${account.name} (${money(owed)} owed today) so the report shows it cleared`)
+        text: msg('riskText.plan.settle', { account: account.name, owed: money(owed) })
       })
   const threeMonths = addMonths(date, -3)
   out.plan.push({
@@ -451,7 +443,7 @@ export function mortgageReadiness(input: RiskInput, mortgageDate: IsoDate): Read
     kind: 'noApplications',
     accountIds: [],
     amount: null,
-    text: bi('不再申请新的贷款或信用卡（每次审批查询都会留在近 3 个月的记录里）', 'No new loan or card applications (each approval inquiry stays in the 3-month count)')
+    text: msg('riskText.plan.noApplications')
   })
   const check = addDays(deadline, 14)
   out.plan.push({
@@ -459,9 +451,9 @@ export function mortgageReadiness(input: RiskInput, mortgageDate: IsoDate): Read
     kind: 'checkReport',
     accountIds: [],
     amount: null,
-    text: bi('查一次自己的征信报告（本人查询不算硬查询），确认结清的账户已更新', 'Get your own credit report (your own query is not a hard one) and check that settled accounts show as cleared')
+    text: msg('riskText.plan.checkReport')
   })
-  out.plan.push({ date, kind: 'apply', accountIds: [], amount: null, text: bi('申请房贷', 'Apply for the mortgage') })
+  out.plan.push({ date, kind: 'apply', accountIds: [], amount: null, text: msg('riskText.plan.apply') })
 
   const kindRank = (k: PlanKind) => PLAN_KINDS.indexOf(k)
   out.plan.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : kindRank(a.kind) - kindRank(b.kind)))

@@ -1,15 +1,11 @@
-// Owns how flags word things in both languages: record labels, lists that stop after a few, amounts, percents and the reasons of an inquiry.
+// Owns how flags name things without words of their own: record labels, lists that stop after a few, amounts, percents and the reasons of an inquiry, as data and message keys.
 import { formatFen, type Fen } from '../money'
-import type { Account, Draw, Inquiry, InquiryReason, Order } from '../records'
-import type { Bilingual } from './types'
+import type { Account, Draw, Inquiry, Order } from '../records'
+import type { RiskList, RiskParam, RiskText, RiskTextKey } from './messages'
 
-export function bi(zh: string, en: string): Bilingual {
-  return { zh, en }
-}
-
-/** The same text in both languages (names and dates are data, not words). */
-export function same(text: string): Bilingual {
-  return { zh: text, en: text }
+/** A sentence by its key; the catalogues word it in each language. */
+export function msg(key: RiskTextKey, params?: Record<string, RiskParam>): RiskText {
+  return params ? { key, params } : { key }
 }
 
 export const money = (fen: Fen): string => formatFen(fen)
@@ -25,59 +21,38 @@ export function ratePercent(rate: number): string {
   return `${Number((rate * 100).toFixed(3))}%`
 }
 
-/** Joins items as a person would list them, naming at most `max` and counting the rest. */
-export function listOf(items: readonly Bilingual[], max = 4): Bilingual {
-  const shown = items.slice(0, max)
-  const rest = items.length - shown.length
-  return {
-    zh: shown.map((i) => i.zh).join('；') + (rest > 0 ? `；另有 ${rest} 笔` : ''),
-    en: shown.map((i) => i.en).join('; ') + (rest > 0 ? `; and ${rest} more` : '')
-  }
-}
-
-/** 网商贷 2026-11-02 ¥3,000.00 */
-export function drawLabel(account: Account | undefined, draw: Draw): Bilingual {
-  return same(`${account?.name ?? '—'} ${draw.drawDate} ${money(draw.principal)}`)
-}
-
-/** 2026-11-02 ¥3,000.00 (the account is named already) */
-export function drawShort(draw: Draw): Bilingual {
-  return same(`${draw.drawDate} ${money(draw.principal)}`)
-}
-
-/** 「飞猪 酒店先住后付」2026-11-02 ¥199.90 (the account is named already) */
-export function orderShort(order: Order): Bilingual {
-  const what = order.item ? `${order.merchant} ${order.item}` : order.merchant
-  return { zh: `「${what}」${order.orderDate} ${money(order.amount)}`, en: `"${what}" ${order.orderDate} ${money(order.amount)}` }
-}
-
-/** 芝麻先用后付「飞猪 酒店先住后付」2026-11-02 ¥199.90 */
-export function orderLabel(account: Account | undefined, order: Order): Bilingual {
-  const short = orderShort(order)
-  const name = account?.name ?? '—'
-  return { zh: `${name}${short.zh}`, en: `${name} ${short.en}` }
-}
-
-const REASONS: Record<InquiryReason, Bilingual> = {
-  loanApproval: bi('贷款审批', 'loan approval'),
-  cardApproval: bi('信用卡审批', 'card approval'),
-  guaranteeReview: bi('担保资格审查', 'guarantee review'),
-  postLoan: bi('贷后管理', 'post-loan review'),
-  selfQuery: bi('本人查询', 'own query')
-}
-
-/** 平安银行 2026-11-15 贷款审批 */
-export function inquiryLabel(inquiry: Inquiry): Bilingual {
-  const reason = REASONS[inquiry.reason]
-  return { zh: `${inquiry.institution} ${inquiry.date} ${reason.zh}`, en: `${inquiry.institution} ${inquiry.date} ${reason.en}` }
+/** Items as a person would list them, naming at most `max` and counting the rest. */
+export function listOf(items: readonly RiskParam[], max = 4): RiskList {
+  return { join: 'list', items: [...items], max }
 }
 
 /** Names joined: 网商贷、借呗 / 网商贷, 借呗 */
-export function names(list: readonly string[]): Bilingual {
-  return { zh: list.join('、'), en: list.join(', ') }
+export function names(list: readonly string[]): RiskList {
+  return { join: 'names', items: [...list] }
 }
 
-/** "1 month", "3 months": English counts that read right (Chinese needs no plural). */
-export function nOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`
+/** 网商贷 2026-11-02 ¥3,000.00 (names, dates and amounts are data, the same in both languages) */
+export function drawLabel(account: Account | undefined, draw: Draw): string {
+  return `${account?.name ?? '—'} ${draw.drawDate} ${money(draw.principal)}`
+}
+
+/** 2026-11-02 ¥3,000.00 (the account is named already) */
+export function drawShort(draw: Draw): string {
+  return `${draw.drawDate} ${money(draw.principal)}`
+}
+
+/** 「飞猪 酒店先住后付」2026-11-02 ¥199.90 (the account is named already) */
+export function orderShort(order: Order): RiskText {
+  const what = order.item ? `${order.merchant} ${order.item}` : order.merchant
+  return msg('riskText.label.order', { what, date: order.orderDate, amount: money(order.amount) })
+}
+
+/** 芝麻先用后付「飞猪 酒店先住后付」2026-11-02 ¥199.90 */
+export function orderLabel(account: Account | undefined, order: Order): RiskText {
+  return msg('riskText.label.orderOf', { name: account?.name ?? '—', order: orderShort(order) })
+}
+
+/** 平安银行 2026-11-15 贷款审批 */
+export function inquiryLabel(inquiry: Inquiry): RiskText {
+  return msg('riskText.label.inquiry', { institution: inquiry.institution, date: inquiry.date, reason: msg(`riskText.reason.${inquiry.reason}`) })
 }

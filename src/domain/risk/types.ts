@@ -3,6 +3,7 @@ import type { IsoDate } from '../dates'
 import type { LedgerCost } from '../cost/ledger-cost'
 import type { AccountCost } from '../cost/types'
 import type { Account, Ledger, Profile } from '../records'
+import type { RiskText } from './messages'
 import type { RiskSettings } from './settings'
 
 /**
@@ -32,11 +33,8 @@ export const RULE_IDS = [
 ] as const
 export type RuleId = (typeof RULE_IDS)[number]
 
-/** Text in both UI languages: flags are data the monthly report prints too, not just screen labels. */
-export interface Bilingual {
-  zh: string
-  en: string
-}
+/** A sentence by catalogue key: flags are data the monthly report prints too, in its own language, not just screen labels. */
+export type { RiskText } from './messages'
 
 export interface RecordRef {
   /** A bill's id is its account id and statement date, `card:2026-11-05`. */
@@ -64,9 +62,9 @@ export interface RiskFlag {
   /** The draws, orders and inquiries it concerns (shown on their rows). */
   records: RecordRef[]
   /** What is wrong, naming the records (account names, dates, amounts). */
-  explanation: Bilingual
+  explanation: RiskText
   /** What to do about it. */
-  action: Bilingual
+  action: RiskText
 }
 
 /** Everything a rule reads: the records, the profile, the settings, the day, and what the cost engine derived from them. */

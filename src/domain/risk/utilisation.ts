@@ -1,7 +1,7 @@
 // Owns the utilisation rule (BANK): a line or card using more than 70% of its limit.
 import type { Fen } from '../money'
 import type { Account } from '../records'
-import { bi, money, percent } from './text'
+import { money, msg, percent } from './text'
 import type { RiskFlag, RiskInput } from './types'
 
 export interface Utilisation {
@@ -49,13 +49,7 @@ export function utilisationRule(input: RiskInput): RiskFlag[] {
       unit: 'percent',
       accountIds: [u.account.id],
       records: [],
-      explanation: bi(
-        `${u.account.name}已用 ${money(u.used)}，占额度 ${money(u.limit)} 的 ${percent(u.percent)}，超过 ${percent(pct)}。用得太满会被看作依赖借贷，额度可能被降，也会影响房贷审批。`,
-        `${u.account.name} uses ${money(u.used)}, ${percent(u.percent)} of its ${money(u.limit)} limit, above ${percent(pct)}. A line used to the brim reads as dependence on credit: the limit may be cut and a mortgage may suffer.`
-      ),
-      action: bi(
-        `还掉至少 ${money(u.used - u.cap)}，把${u.account.name}的已用额度保持在 ${money(u.cap)} 以下。`,
-        `Pay down at least ${money(u.used - u.cap)} to keep ${u.account.name} below ${money(u.cap)}.`
-      )
+      explanation: msg('riskText.utilisation.explanation', { account: u.account.name, used: money(u.used), limit: money(u.limit), percent: percent(u.percent), max: percent(pct) }),
+      action: msg('riskText.utilisation.action', { payDown: money(u.used - u.cap), account: u.account.name, cap: money(u.cap) })
     }))
 }

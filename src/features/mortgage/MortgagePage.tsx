@@ -15,7 +15,6 @@ import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
 import { toDayjs } from '@/components/form-parse'
 import { SampleDataButton } from '../settings/SampleDataButton'
-import { inLanguage } from '../risk/labels'
 import { SourceTag } from '../risk/SourceTag'
 import { useRisk } from '../risk/use-risk'
 import '../risk/risk.css'
@@ -36,7 +35,7 @@ function valueText(c: CheckItem, value: number | null): string {
 }
 
 export function MortgagePage() {
-  const { t, language } = useI18n()
+  const { t, tm } = useI18n()
   const ledger = useLedger()
   const risk = useRisk()
   const { message } = AntApp.useApp()
@@ -141,7 +140,7 @@ export function MortgagePage() {
                       <SourceTag source={c.source} />
                       <span className="check-value muted">{c.value === null ? '—' : t('mortgage.valueOfLimit', { value: valueText(c, c.value), limit: valueText(c, c.limit) })}</span>
                     </div>
-                    <p className="check-detail">{inLanguage(c.detail, language)}</p>
+                    <p className="check-detail">{tm(c.detail)}</p>
                   </div>
                 </div>
               ))}
@@ -158,7 +157,7 @@ export function MortgagePage() {
                   content: (
                     <span data-testid="plan-step" data-kind={step.kind}>
                       <span className="plan-date">{step.date === ledger.today ? `${step.date} · ${t('mortgage.today')}` : step.date}</span>
-                      {inLanguage(step.text, language)}
+                      {tm(step.text)}
                     </span>
                   )
                 }))}

@@ -9,12 +9,12 @@ import { accountColours } from '@/components/charts/palette'
 import './report.css'
 
 /** A month as a title: 2026年10月, or October 2026. */
-export function monthTitle(language: Language, month: string): string {
-  const year = Number(month.slice(0, 4))
-  const m = Number(month.slice(5, 7))
-  if (language === 'zh-CN') return translate(language, 'report.monthOf', { year, month: m })
-  const monthName = new Intl.DateTimeFormat('en', { month: 'long' }).format(new Date(year, m - 1, 1))
-  return translate(language, 'report.monthOf', { year, monthName })
+export function monthTitle(language: Language, yearMonth: string): string {
+  const year = Number(yearMonth.slice(0, 4))
+  const m = Number(yearMonth.slice(5, 7))
+  // Chinese numbers the month, English names it; the catalogue takes either as {month}.
+  const month = language === 'zh-CN' ? m : new Intl.DateTimeFormat('en', { month: 'long' }).format(new Date(year, m - 1, 1))
+  return translate(language, 'report.monthOf', { year, month })
 }
 
 // Fixed sizes: the paper is 182 mm wide inside its margins (about 688 CSS px), on screen and in print.

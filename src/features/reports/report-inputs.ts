@@ -1,6 +1,6 @@
 // Owns what the report takes from the other features: next month's dues (the dues feature's items) and the risk flags, both as known at the report's day.
 import type { LedgerView } from '@/app/ledger-context'
-import type { MessageKey, Params } from '@/i18n'
+import { translateMessage, type MessageKey, type Params } from '@/i18n'
 import { monthOf } from '@/domain/dates'
 import { dueItems } from '@/domain/dues/items'
 import type { Language, Profile } from '@/domain/records'
@@ -32,7 +32,7 @@ export function reportInputs({ view, profile, riskSettings, language, rt }: Repo
       .map((item) => ({ date: item.dueDate, accountId: item.accountId, what: dueWhat(view, item, rt), amount: item.amount }))
     const flags = activeFlags(ledger, profile, riskSettings, day, { cost }).map((f) => ({
       severity: SEVERITY[f.severity],
-      title: `${rt(`rule.${f.rule}`)}: ${language === 'zh-CN' ? f.explanation.zh : f.explanation.en}`,
+      title: `${rt(`rule.${f.rule}`)}: ${translateMessage(language, f.explanation)}`,
       source: f.source
     }))
     return { dues, flags }

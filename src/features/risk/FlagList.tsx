@@ -7,7 +7,7 @@ import { routeHref } from '@/app/router'
 import { formatFen } from '@/domain/money'
 import type { Acknowledgement } from '@/domain/risk/settings'
 import type { RiskFlag } from '@/domain/risk/types'
-import { inLanguage, SEVERITY_COLOURS } from './labels'
+import { SEVERITY_COLOURS } from './labels'
 import { SourceTag } from './SourceTag'
 import './risk.css'
 
@@ -29,7 +29,7 @@ export function FlagCard({
   onUnacknowledge?(id: string): Promise<void>
   showAccounts?: boolean
 }) {
-  const { t, language } = useI18n()
+  const { t, tm } = useI18n()
   const { message } = AntApp.useApp()
   const ledger = useLedger()
   const measure = useMeasureText()
@@ -61,11 +61,11 @@ export function FlagCard({
         )}
       </div>
       <p className="flag-text" data-testid="flag-text">
-        {inLanguage(flag.explanation, language)}
+        {tm(flag.explanation)}
       </p>
       <p className="flag-action">
         <strong>{t('risk.action')}</strong>
-        {inLanguage(flag.action, language)}
+        {tm(flag.action)}
       </p>
       {(showAccounts && flag.accountIds.length > 0) || acknowledged ? (
         <div className="flag-meta muted">

@@ -3,7 +3,7 @@ import { Tag, Tooltip } from 'antd'
 import { WarningOutlined } from '@ant-design/icons'
 import { useI18n } from '@/app/i18n-context'
 import { FlagList } from './FlagList'
-import { inLanguage, SEVERITY_COLOURS } from './labels'
+import { SEVERITY_COLOURS } from './labels'
 import { useRisk } from './use-risk'
 import './risk.css'
 
@@ -12,7 +12,7 @@ import './risk.css'
  * rules and what they say on hover, the full cards in the record's detail view.
  */
 export function RecordFlags({ id }: { id: string }) {
-  const { t, language } = useI18n()
+  const { t, tm } = useI18n()
   const risk = useRisk()
   const flags = risk.byRecord.get(id)
   if (!flags) return null
@@ -22,7 +22,7 @@ export function RecordFlags({ id }: { id: string }) {
         <div className="flag-tip">
           {flags.map((f) => (
             <p key={f.id}>
-              <strong>{t(`rule.${f.rule}`)}</strong> {inLanguage(f.explanation, language)}
+              <strong>{t(`rule.${f.rule}`)}</strong> {tm(f.explanation)}
             </p>
           ))}
         </div>

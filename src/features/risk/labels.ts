@@ -1,11 +1,6 @@
-// Owns how the risk views pick a language from bilingual domain text, and the colours of severities and source categories.
-import type { Language } from '@/domain/records'
+// Owns the colours of severities and source categories.
 import type { RiskSettingKey } from '@/domain/risk/settings'
-import type { Bilingual, Severity, SourceCategory } from '@/domain/risk/types'
-
-export function inLanguage(text: Bilingual, language: Language): string {
-  return language === 'zh-CN' ? text.zh : text.en
-}
+import type { Severity, SourceCategory } from '@/domain/risk/types'
 
 export const SEVERITY_COLOURS: Record<Severity, string> = { critical: 'red', warning: 'orange', info: 'blue' }
 export const SOURCE_COLOURS: Record<SourceCategory, string> = { REG: 'geekblue', BANK: 'gold', PRODUCT: 'cyan', FOLK: 'default' }

@@ -197,7 +197,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'report.downloaded': 'Downloaded: {name}',
   'report.exportFailed': 'Export failed: {reason}',
   'report.empty': 'No records yet, so there is no month to report on. Add accounts and draws, then come back.',
-  'report.monthOf': '{monthName} {year}',
+  'report.monthOf': '{month} {year}',
   'report.heading': 'Monthly report, {month}',
   'report.period': 'Period: {from} to {to}',
   'report.asOfComplete': 'Figures as at the end of {date}',

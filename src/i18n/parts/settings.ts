@@ -1,0 +1,46 @@
+// Owns the UI text of the settings page, in both languages; the en type makes a missing or extra key a compile error.
+export const settingsZh = {
+  'settings.title': '设置',
+  'settings.profile': '个人情况',
+  'settings.monthlyIncome': '月收入（元）',
+  'settings.mortgageDate': '计划申请房贷的日期',
+  'settings.mortgageAmount': '计划房贷金额（元）',
+  'settings.profileHelp': '用于之后的负债率和房贷前征信检查，只保存在本机。',
+  'settings.language': '界面语言',
+  'settings.data': '数据',
+  'settings.dataLocation': '数据保存位置',
+  'settings.dataBrowser': '本浏览器的 IndexedDB（仅本机）',
+  'settings.counts': '{accounts} 个账户，{draws} 笔借款，{orders} 笔订单，{repayments} 笔还款，{inquiries} 条查询',
+  'settings.loadSample': '载入示例数据',
+  'settings.loadSampleHelp': '生成一年的示例使用记录（网商贷、借呗、花呗、分付、白条、芝麻先用后付、信用卡、车贷），方便先看看效果。',
+  'settings.replaceConfirm': '载入示例数据会替换你现有的全部记录。载入后可以撤销。',
+  'settings.sampleLoaded': '已载入示例数据：{count} 条记录',
+  'settings.sampleUndone': '已恢复载入示例数据前的记录',
+  'settings.version': '版本',
+  'settings.platform': '运行环境',
+  'settings.platformElectron': '桌面应用',
+  'settings.platformWeb': '浏览器'
+} as const satisfies Record<string, string>
+
+export const settingsEn: Record<keyof typeof settingsZh, string> = {
+  'settings.title': 'Settings',
+  'settings.profile': 'Your situation',
+  'settings.monthlyIncome': 'Monthly income (¥)',
+  'settings.mortgageDate': 'Planned mortgage application date',
+  'settings.mortgageAmount': 'Planned mortgage amount (¥)',
+  'settings.profileHelp': 'Used later for debt-to-income and pre-mortgage credit checks. Stored on this machine only.',
+  'settings.language': 'Language',
+  'settings.data': 'Data',
+  'settings.dataLocation': 'Where data is kept',
+  'settings.dataBrowser': 'This browser’s IndexedDB (this machine only)',
+  'settings.counts': '{accounts} accounts, {draws} draws, {orders} orders, {repayments} repayments, {inquiries} inquiries',
+  'settings.loadSample': 'Load sample data',
+  'settings.loadSampleHelp': 'Creates a year of sample use (网商贷, 借呗, 花呗, 分付, 白条, 芝麻先用后付, a credit card and a car loan) so you can look around.',
+  'settings.replaceConfirm': 'Loading sample data replaces all your current records. You can undo it afterwards.',
+  'settings.sampleLoaded': 'Sample data loaded: {count} records',
+  'settings.sampleUndone': 'Your records from before the sample data are back',
+  'settings.version': 'Version',
+  'settings.platform': 'Running as',
+  'settings.platformElectron': 'Desktop app',
+  'settings.platformWeb': 'Web browser'
+}
