@@ -12,6 +12,7 @@ const coreEn: Record<CoreMessageKey, string> = {
   'app.subtitle': 'Every loan, pay-later order and repayment in one place',
   'app.crashed': 'This page ran into an error; your data is untouched',
   'app.backHome': 'Back to accounts',
+  'app.opening': 'Opening…',
   'nav.accounts': 'Accounts',
   'nav.draws': 'Loan draws',
   'nav.orders': 'Pay-later orders',

@@ -11,6 +11,7 @@ const coreZh = {
   'app.subtitle': '所有借款、先用后付和还款，一处记清',
   'app.crashed': '这个页面出错了，你的数据没有受影响',
   'app.backHome': '回到账户列表',
+  'app.opening': '正在打开…',
   'nav.accounts': '账户',
   'nav.draws': '借款',
   'nav.orders': '先用后付订单',
