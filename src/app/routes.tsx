@@ -1,5 +1,5 @@
 // Owns the one table of pages: id, navigation group, icon, title and the page's code, fetched when first needed.
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react'
+import { lazy, type ComponentType, type ReactNode } from 'react'
 import {
   AlertOutlined,
   AuditOutlined,
@@ -20,16 +20,32 @@ import {
 } from '@ant-design/icons'
 import type { MessageKey } from '@/i18n'
 
-/** A page's code: rendered through React.lazy, and fetchable ahead of time so a switch does not wait for it. */
+/** A page's code: fetched when first needed, and fetchable ahead of time so a switch does not wait for it. */
 export interface LazyPage<P extends object> {
-  component: LazyExoticComponent<ComponentType<P>>
+  /** Renders the page: at once when its code is here, else through React.lazy (the nearest Suspense shows the skeleton). */
+  component: ComponentType<P>
   /** Fetches and evaluates the page's chunk without rendering it; safe to call any number of times. */
   preload: () => Promise<unknown>
+  /** Whether the page's code has arrived. */
+  loaded: () => boolean
 }
 
 function lazyPage<M, P extends object = object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>): LazyPage<P> {
-  // The module system keeps the loaded chunk, so preload and React.lazy share one fetch.
-  return { component: lazy(async () => ({ default: pick(await load()) })), preload: load }
+  let ready: ComponentType<P> | undefined
+  // The module system keeps the loaded chunk, so preload and the first render share one fetch.
+  const preload = () =>
+    load().then((module) => {
+      ready = pick(module)
+      return ready
+    })
+  const Suspending = lazy(async () => ({ default: await preload() }))
+  // A page whose code is already here renders without suspending: React holds a revealed Suspense
+  // boundary back for up to 300 ms, which would make every first visit to a prefetched page slow.
+  function Page(props: P) {
+    const Ready = ready
+    return Ready ? <Ready {...props} /> : <Suspending {...props} />
+  }
+  return { component: Page, preload, loaded: () => ready !== undefined }
 }
 
 /** The navigation's groups, in the order they are shown. */
