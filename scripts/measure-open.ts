@@ -124,7 +124,7 @@ async function main() {
   let server: ChildProcess | null = null
   if (!(await reachable())) {
     const port = new globalThis.URL(URL).port
-    server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', port, '--strictPort'], { stdio: 'ignore' })
+    server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', port, '--strictPort'], { stdio: 'ignore', detached: true })
     for (let i = 0; i < 60 && !(await reachable()); i++) await new Promise((r) => setTimeout(r, 500))
   }
   const browser = await chromium.launch({
@@ -162,7 +162,8 @@ async function main() {
     }
   } finally {
     await browser.close()
-    server?.kill()
+    // npx starts vite as a child: end the whole group this script started, not only npx.
+    if (server?.pid) process.kill(-server.pid)
   }
 }
 
