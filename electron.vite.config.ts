@@ -5,6 +5,12 @@ import { rendererConfig } from './vite.shared.ts'
 
 const root = import.meta.dirname
 
+/** The shared renderer build, minified: electron-vite leaves the renderer unminified unless told (5.3 MB instead of about 2 MB). */
+function desktopRenderer() {
+  const config = rendererConfig('out/renderer')
+  return { ...config, build: { ...config.build, minify: true } }
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -22,5 +28,5 @@ export default defineConfig({
       }
     }
   },
-  renderer: rendererConfig('out/renderer')
+  renderer: desktopRenderer()
 })

@@ -37,6 +37,19 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/**
+ * The libraries every open needs, in named chunks that stay cached across app updates. Only modules
+ * of the first load are captured ($initial); what pages alone use (tables, pickers, charts, the
+ * spreadsheet writer) stays in the chunks that Rolldown splits off with each lazy page.
+ */
+const VENDOR_CHUNKS = [
+  { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, tags: ['$initial'] },
+  { name: 'antd', test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|@babel[\\/]runtime|stylis|@emotion|throttle-debounce|classnames|clsx|dayjs)[\\/]/, tags: ['$initial'] },
+  { name: 'store', test: /[\\/]node_modules[\\/](dexie|dexie-react-hooks|zod)[\\/]/, tags: ['$initial'] },
+  // Loaded with the first page that draws a chart (overview, reports), or by the idle prefetch.
+  { name: 'charts', test: /[\\/]node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor)[\\/]/ }
+] satisfies { name: string; test: RegExp; tags?: '$initial'[] }[]
+
 export function rendererConfig(outDir: string): UserConfig {
   const root = resolve(import.meta.dirname)
   return {
@@ -48,8 +61,11 @@ export function rendererConfig(outDir: string): UserConfig {
     build: {
       outDir: resolve(root, outDir),
       emptyOutDir: true,
-      chunkSizeWarningLimit: 4000,
-      rollupOptions: { input: { index: resolve(root, 'index.html') } }
+      // rolldownOptions, not its alias rollupOptions: electron-vite replaces rollupOptions with its own rolldownOptions.
+      rolldownOptions: {
+        input: { index: resolve(root, 'index.html') },
+        output: { codeSplitting: { groups: VENDOR_CHUNKS } }
+      }
     }
   }
 }

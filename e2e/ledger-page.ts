@@ -1,6 +1,5 @@
 // Page model of the ledger's web build: navigation, antd form fields and the dialogs, so specs read as user steps.
 import { expect, type Locator, type Page } from '@playwright/test'
-import type { Page as AppPage } from '../src/app/pages'
 
 export class LedgerPage {
   constructor(readonly page: Page) {}
@@ -11,7 +10,8 @@ export class LedgerPage {
     await expect(this.page.getByTestId('nav')).toBeVisible()
   }
 
-  async nav(page: AppPage) {
+  /** Opens a page from the navigation by its id in the route table (src/app/routes.tsx). */
+  async nav(page: string) {
     await this.page.getByTestId(`nav-${page}`).click()
     await expect(this.page.getByTestId(`page-${page}`)).toBeVisible()
   }

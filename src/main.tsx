@@ -2,7 +2,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { preloadPage } from './app/prefetch'
+import { parseRoute } from './app/router'
 import './styles.css'
+
+preloadPage(parseRoute(window.location.hash))
 
 const root = document.getElementById('root')
 if (root)

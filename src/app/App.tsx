@@ -1,112 +1,35 @@
 // Owns the shell: providers, the navigation and the page for the current route.
-import { useEffect } from 'react'
-import { App as AntApp, ConfigProvider, Layout, Menu, Segmented, Spin } from 'antd'
+import { Suspense, useEffect } from 'react'
+import { App as AntApp, ConfigProvider, Layout, Menu, Segmented } from 'antd'
 import zhCNLocale from 'antd/locale/zh_CN'
 import enUSLocale from 'antd/locale/en_US'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import 'dayjs/locale/en'
-import {
-  AlertOutlined,
-  AuditOutlined,
-  BankOutlined,
-  BookOutlined,
-  CalculatorOutlined,
-  CalendarOutlined,
-  CloudDownloadOutlined,
-  CreditCardOutlined,
-  DashboardOutlined,
-  FileTextOutlined,
-  HomeOutlined,
-  ImportOutlined,
-  SafetyCertificateOutlined,
-  SettingOutlined,
-  ShoppingOutlined,
-  TransactionOutlined
-} from '@ant-design/icons'
 import { LANGUAGES, type Language } from '@/domain/records'
 import { platform } from '@/platform'
 import { ErrorBoundary } from '@/components/ErrorBoundary'
-import { AccountPage } from '@/features/accounts/AccountPage'
-import { AccountsPage } from '@/features/accounts/AccountsPage'
-import { DrawsPage } from '@/features/draws/DrawsPage'
-import { InquiriesPage } from '@/features/inquiries/InquiriesPage'
-import { OrdersPage } from '@/features/orders/OrdersPage'
-import { RepaymentsPage } from '@/features/repayments/RepaymentsPage'
-import { SettingsPage } from '@/features/settings/SettingsPage'
-import { OverviewPage } from '@/features/overview/OverviewPage'
-import { CalculatorPage } from '@/features/calculator/CalculatorPage'
-import { HomePage } from '@/features/home/HomePage'
-import { CalendarPage } from '@/features/calendar/CalendarPage'
-import { RiskPage } from '@/features/risk/RiskPage'
-import { MortgagePage } from '@/features/mortgage/MortgagePage'
-import { RulesPage } from '@/features/rules/RulesPage'
-import { ReportsPage } from '@/features/reports/ReportsPage'
-import { ImportPage } from '@/features/import/ImportPage'
-import { BackupPage } from '@/features/backup/BackupPage'
+import { PageSkeleton } from '@/components/PageSkeleton'
 import { DueBadge, DueReminders } from '@/features/dues/DueReminders'
 import { BackupWatcher } from '@/features/backup/BackupWatcher'
 import { RecoveryOffer } from '@/features/backup/RecoveryOffer'
 import { I18nProvider, useI18n } from './i18n-context'
 import { LedgerProvider, useLedger } from './ledger-context'
-import { NAV_GROUPS, PAGES, useRoute, type Page, type Route } from './router'
+import { useRoute, type Route } from './router'
+import { NAV_GROUPS, isPage, routeFor } from './routes'
+import { PrefetchPages } from './prefetch'
 import { UndoProvider } from './undo'
 import iconUrl from '../../resources/icon.svg'
 
-const ICONS: Record<Page, React.ReactNode> = {
-  home: <HomeOutlined />,
-  calendar: <CalendarOutlined />,
-  risk: <AlertOutlined />,
-  mortgage: <SafetyCertificateOutlined />,
-  rules: <BookOutlined />,
-  reports: <FileTextOutlined />,
-  import: <ImportOutlined />,
-  backup: <CloudDownloadOutlined />,
-  overview: <DashboardOutlined />,
-  calculator: <CalculatorOutlined />,
-  accounts: <BankOutlined />,
-  draws: <TransactionOutlined />,
-  orders: <ShoppingOutlined />,
-  repayments: <CreditCardOutlined />,
-  inquiries: <AuditOutlined />,
-  settings: <SettingOutlined />
-}
-
+/** The current route's page; its code arrives through the Suspense boundary around it. */
 function PageFor({ route }: { route: Route }) {
-  switch (route.page) {
-    case 'home':
-      return <HomePage />
-    case 'calendar':
-      return <CalendarPage />
-    case 'risk':
-      return <RiskPage />
-    case 'mortgage':
-      return <MortgagePage />
-    case 'rules':
-      return <RulesPage />
-    case 'reports':
-      return <ReportsPage />
-    case 'import':
-      return <ImportPage />
-    case 'backup':
-      return <BackupPage />
-    case 'overview':
-      return <OverviewPage />
-    case 'calculator':
-      return <CalculatorPage />
-    case 'accounts':
-      return route.id ? <AccountPage id={route.id} /> : <AccountsPage />
-    case 'draws':
-      return <DrawsPage />
-    case 'orders':
-      return <OrdersPage />
-    case 'repayments':
-      return <RepaymentsPage />
-    case 'inquiries':
-      return <InquiriesPage />
-    case 'settings':
-      return <SettingsPage />
+  const entry = routeFor(route.page)
+  if (route.id && entry.detail) {
+    const Detail = entry.detail.component
+    return <Detail id={route.id} />
   }
+  const View = entry.view.component
+  return <View />
 }
 
 function Shell() {
@@ -131,18 +54,18 @@ function Shell() {
           mode="inline"
           selectedKeys={[route.page]}
           data-testid="nav"
-          onClick={({ key }) => navigate({ page: PAGES.find((p) => p === key) ?? 'home' })}
+          onClick={({ key }) => navigate({ page: isPage(key) ? key : 'home' })}
           items={NAV_GROUPS.map((g) => ({
             type: 'group' as const,
             key: g.key,
-            label: t(`navGroup.${g.key}`),
-            children: g.pages.map((p) => ({
-              key: p,
-              icon: ICONS[p],
+            label: t(g.title),
+            children: g.pages.map((r) => ({
+              key: r.page,
+              icon: r.icon,
               label: (
-                <span data-testid={`nav-${p}`}>
-                  {t(`nav.${p}`)}
-                  {p === 'home' && <DueBadge />}
+                <span data-testid={`nav-${r.page}`}>
+                  {t(r.title)}
+                  {r.page === 'home' && <DueBadge />}
                 </span>
               )
             }))
@@ -164,10 +87,14 @@ function Shell() {
         <RecoveryOffer />
         {ledger.loaded && ready ? (
           <ErrorBoundary key={`${route.page}/${route.id ?? ''}`} title={t('app.crashed')} action={t('app.backHome')}>
-            <PageFor route={route} />
+            {/* Only the content waits for a page's code: the menu and the language switch keep answering. */}
+            <Suspense fallback={<PageSkeleton title={route.id ? undefined : t(routeFor(route.page).title)} label={t('app.opening')} />}>
+              <PageFor route={route} />
+              <PrefetchPages />
+            </Suspense>
           </ErrorBoundary>
         ) : (
-          <Spin className="loading" />
+          <PageSkeleton label={t('app.opening')} />
         )}
       </Layout.Content>
       <BackupWatcher />

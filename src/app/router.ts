@@ -1,8 +1,8 @@
 // Owns navigation: the page lives in the URL hash, so a reload or the back button keeps the user where they were.
 import { useCallback, useSyncExternalStore } from 'react'
-import { PAGES, type Page } from './pages'
+import { isPage, type Page } from './routes'
 
-export { NAV_GROUPS, PAGES, type Page } from './pages'
+export type { Page } from './routes'
 
 export interface Route {
   page: Page
@@ -12,7 +12,7 @@ export interface Route {
 
 export function parseRoute(hash: string): Route {
   const [first = '', second] = hash.replace(/^#\/?/, '').split('/')
-  const page = PAGES.find((p) => p === first) ?? 'home'
+  const page: Page = isPage(first) ? first : 'home'
   if (!second) return { page }
   try {
     return { page, id: decodeURIComponent(second) }

@@ -16,7 +16,6 @@ import { PageFrame } from '@/components/PageFrame'
 import { platform } from '@/platform'
 import { SampleDataButton } from '../settings/SampleDataButton'
 import { ReportView } from './ReportView'
-import { tablesToXlsx } from './xlsx'
 import { reportInputs } from './report-inputs'
 import { useRisk } from '../risk/use-risk'
 
@@ -66,7 +65,8 @@ export function ReportsPage() {
 
   const saveTables = async (reports: readonly MonthReport[], range: ExportRange | null, format: Format, base: string) => {
     const tables = exportTables(data, reports, range, rt)
-    const bytes = format === 'xlsx' ? await tablesToXlsx(tables) : tablesToCsv(tables)
+    // The spreadsheet writer (write-excel-file and its zip) is fetched on the first XLSX export only.
+    const bytes = format === 'xlsx' ? await (await import('./xlsx')).tablesToXlsx(tables) : tablesToCsv(tables)
     reportSaved(await platform().saveFile({ suggestedName: `${base}.${format}`, data: bytes, filters: FILTERS[format] }))
   }
 

@@ -1,0 +1,170 @@
+// Measures the built web app in Chromium: cold open to the home page's content, every page switch to content, and the longest main-thread task, on the sample and a 3-year ledger. Prints figures; asserts nothing.
+//
+//   npm run build:web
+//   npx vite preview --config vite.web.config.ts --port 4192     (or let this script start it)
+//   npx tsx scripts/measure-open.ts [--url http://127.0.0.1:4192] [--runs 3]
+import { spawn, type ChildProcess } from 'node:child_process'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import type { Ledger } from '../src/domain/records'
+import { generateSampleLedger } from '../src/domain/sample-data'
+
+const args = process.argv.slice(2)
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback
+}
+const URL = option('url', 'http://127.0.0.1:4192')
+const RUNS = Number(option('runs', '3'))
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Today as the app will see it (the browser runs in Asia/Shanghai), so the sample's dues fall around now. */
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+}
+
+// Runs in the page before the app: keeps every long task, and the moment a page's content first reaches a frame.
+const PROBE = () => {
+  const w = window as unknown as { __longtasks: { start: number; duration: number }[]; __shown: Record<string, number>; __clickAt: number }
+  w.__longtasks = []
+  w.__shown = {}
+  w.__clickAt = 0
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration })
+  }).observe({ type: 'longtask', buffered: true })
+  // The click's own timestamp: a switch is timed from the user's input, not from when the script saw it.
+  window.addEventListener('click', (e) => (w.__clickAt = e.timeStamp), true)
+  const seen = new Set<string>()
+  new MutationObserver(() => {
+    for (const el of Array.from(document.querySelectorAll('[data-testid^="page-"]'))) {
+      const id = el.getAttribute('data-testid') ?? ''
+      if (id === 'page-loading' || seen.has(id)) continue
+      seen.add(id)
+      // The next frame after the commit is when the content is painted.
+      requestAnimationFrame(() => setTimeout(() => (w.__shown[id] = performance.now()), 0))
+    }
+    for (const id of [...seen]) if (!document.querySelector(`[data-testid="${id}"]`)) seen.delete(id)
+  }).observe(document, { childList: true, subtree: true })
+}
+
+async function seed(browser: Browser, ledger: Ledger) {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } })
+  const page = await context.newPage()
+  await page.goto(`${URL}/#/accounts`)
+  await page.getByTestId('nav').waitFor()
+  // Straight into IndexedDB, as e2e/large-ledger.spec.ts does: the point is reading, not typing.
+  await page.evaluate(async (data: Record<string, unknown[]>) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('credit-ledger')
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error)
+    })
+    const stores = Object.keys(data).filter((s) => db.objectStoreNames.contains(s) && Array.isArray(data[s]))
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(stores, 'readwrite')
+      for (const s of stores) for (const row of data[s]!) tx.objectStore(s).put(row)
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error)
+    })
+    db.close()
+  }, ledger as unknown as Record<string, unknown[]>)
+  await page.close()
+  return context
+}
+
+interface Run {
+  open: number
+  openLongest: number
+  switches: Record<string, number>
+  switchLongest: number
+}
+
+async function measureRun(page: Page): Promise<Run> {
+  await page.goto(`${URL}/#/home`)
+  await page.waitForFunction(() => (window as unknown as { __shown: Record<string, number> }).__shown['page-home'] !== undefined, null, { timeout: 120_000 })
+  const open = await page.evaluate(() => (window as unknown as { __shown: Record<string, number> }).__shown['page-home']!)
+  // Let the idle prefetch of the other pages run, as it would while a person reads the home page.
+  await page.waitForTimeout(3000)
+  const openLongest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __longtasks: { duration: number }[] }).__longtasks.map((t) => t.duration)))
+  await page.evaluate(() => ((window as unknown as { __longtasks: unknown[] }).__longtasks.length = 0))
+  const pages = await page
+    .getByTestId('nav')
+    .locator('[data-testid^="nav-"]')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')!.slice('nav-'.length)))
+  const order = [...pages.filter((p) => p !== 'home'), 'home']
+  const switches: Record<string, number> = {}
+  for (const p of order) {
+    await page.evaluate((id) => delete (window as unknown as { __shown: Record<string, number> }).__shown[id], `page-${p}`)
+    await page.getByTestId(`nav-${p}`).click()
+    await page.waitForFunction((id) => (window as unknown as { __shown: Record<string, number> }).__shown[id] !== undefined, `page-${p}`, { timeout: 60_000 })
+    switches[p] = await page.evaluate((id) => {
+      const w = window as unknown as { __shown: Record<string, number>; __clickAt: number }
+      return w.__shown[id]! - w.__clickAt
+    }, `page-${p}`)
+    await page.waitForTimeout(300)
+  }
+  const switchLongest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __longtasks: { duration: number }[] }).__longtasks.map((t) => t.duration)))
+  return { open, openLongest, switches, switchLongest }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]!
+}
+const ms = (x: number) => `${Math.round(x)} ms`.padStart(8)
+
+async function reachable(): Promise<boolean> {
+  try {
+    return (await fetch(URL)).ok
+  } catch {
+    return false
+  }
+}
+
+async function main() {
+  let server: ChildProcess | null = null
+  if (!(await reachable())) {
+    const port = new globalThis.URL(URL).port
+    server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', port, '--strictPort'], { stdio: 'ignore', detached: true })
+    for (let i = 0; i < 60 && !(await reachable()); i++) await new Promise((r) => setTimeout(r, 500))
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+  try {
+    const day = today()
+    const ledgers: [string, Ledger][] = [
+      ['sample', generateSampleLedger({ today: day })],
+      ['3 years (months 36, scale 3)', generateSampleLedger({ today: day, months: 36, scale: 3 })]
+    ]
+    console.log(`${URL}, Chromium ${browser.version()}, ${RUNS} runs each, medians; times from navigation start or the click to the frame after the page's content appears`)
+    for (const [name, ledger] of ledgers) {
+      const records = ledger.accounts.length + ledger.draws.length + ledger.orders.length + ledger.repayments.length + ledger.inquiries.length + ledger.billInstalments.length
+      const context = await seed(browser, ledger)
+      const runs: Run[] = []
+      for (let i = 0; i < RUNS; i++) {
+        // A new page each run: a cold open of the app (the HTTP cache is the context's, as a returning user has).
+        const page = await context.newPage()
+        await page.addInitScript(PROBE)
+        runs.push(await measureRun(page))
+        await page.close()
+      }
+      await context.close()
+      console.log(`\n${name}: ${records} records`)
+      console.log(`  open to home content      ${ms(median(runs.map((r) => r.open)))}   (runs: ${runs.map((r) => Math.round(r.open)).join(', ')})`)
+      console.log(`  longest task while opening ${ms(median(runs.map((r) => r.openLongest)))}   (includes the idle prefetch, 3 s)`)
+      const pages = Object.keys(runs[0]!.switches)
+      const perPage = pages.map((p) => [p, median(runs.map((r) => r.switches[p]!))] as const)
+      for (const [p, t] of perPage) console.log(`  switch to ${p.padEnd(12)}    ${ms(t)}`)
+      const worst = perPage.reduce((a, b) => (b[1] > a[1] ? b : a))
+      console.log(`  worst switch              ${ms(worst[1])}   (${worst[0]}); over 100 ms: ${perPage.filter(([, t]) => t > 100).length} of ${perPage.length}`)
+      console.log(`  longest task in switches  ${ms(median(runs.map((r) => r.switchLongest)))}`)
+    }
+  } finally {
+    await browser.close()
+    // npx starts vite as a child: end the whole group this script started, not only npx.
+    if (server?.pid) process.kill(-server.pid)
+  }
+}
+
+await main()
