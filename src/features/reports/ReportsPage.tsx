@@ -234,6 +234,7 @@ function RangeExport(props: {
         <Segmented<Format>
           value={format}
           onChange={setFormat}
+          disabled={progress !== null}
           options={[
             { value: 'xlsx', label: 'Excel (XLSX)' },
             { value: 'csv', label: 'CSV' }
