@@ -1,6 +1,6 @@
 // Owns the reports page: the month and language pickers, the A4 report, and its exports (PDF, XLSX, CSV; a range of months; everything).
-import { useMemo, useState } from 'react'
-import { App as AntApp, Button, DatePicker, Dropdown, Modal, Segmented, Space } from 'antd'
+import { useMemo, useRef, useState } from 'react'
+import { App as AntApp, Button, DatePicker, Dropdown, Modal, Progress, Segmented, Space } from 'antd'
 import { DownOutlined, FileExcelOutlined, FilePdfOutlined, FileTextOutlined } from '@ant-design/icons'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useI18n } from '@/app/i18n-context'
@@ -10,23 +10,22 @@ import { monthOf } from '@/domain/dates'
 import { LANGUAGES, type Language, type Ledger } from '@/domain/records'
 import { exportTables, type ExportRange } from '@/domain/report/export-tables'
 import { tablesToCsv } from '@/domain/report/csv'
-import { addMonthsToMonth, assembleMonthReport, monthBounds, monthCount, monthReports, reportableMonths, type MonthReport } from '@/domain/report/month-report'
+import { addMonthsToMonth, assembleMonthReport, monthBounds, monthCount, reportableMonths, type MonthReport } from '@/domain/report/month-report'
 import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
 import { platform } from '@/platform'
 import { SampleDataButton } from '../settings/SampleDataButton'
 import { ReportView } from './ReportView'
 import { reportInputs } from './report-inputs'
+import { ExportFailed, exportInWorker } from './export-client'
+import type { ExportFormat } from './export-protocol'
 import { useRisk } from '../risk/use-risk'
 
-type Format = 'xlsx' | 'csv'
+type Format = ExportFormat
 const FILTERS: Record<Format, { name: string; extensions: string[] }[]> = {
   xlsx: [{ name: 'Excel', extensions: ['xlsx'] }],
   csv: [{ name: 'CSV', extensions: ['csv'] }]
 }
-
-/** Lets the screen paint between months of a long export. */
-const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export function ReportsPage() {
   const { t, language } = useI18n()
@@ -75,7 +74,8 @@ export function ReportsPage() {
     try {
       await work()
     } catch (e) {
-      failed(e)
+      // Cancelling is the user's choice, not a failure to report.
+      if (!(e instanceof ExportFailed && e.reason === 'cancelled')) failed(e)
     } finally {
       setBusy(null)
     }
@@ -149,19 +149,15 @@ export function ReportsPage() {
               months={months}
               initial={[months[Math.max(0, months.length - 12)]!, months[months.length - 1]!]}
               onClose={() => setRangeOpen(null)}
-              onExport={(first, last, format, progress) =>
+              onExport={(first, last, format, progress, signal) =>
                 run('range', async () => {
-                  const reports: MonthReport[] = []
-                  const total = monthCount(first, last)
-                  for (const r of monthReports(data, first, last, today, inputs)) {
-                    reports.push(r)
-                    progress(reports.length, total)
-                    await breathe()
-                  }
+                  // Every month's summary and the file are worked out in a worker: the window stays
+                  // responsive, and Cancel terminates it wherever it is.
                   const all = rangeOpen === 'all'
                   const range = all ? null : { from: monthBounds(first).from, to: monthBounds(last).to }
                   const base = all ? rt('report.file.all', { date: today }) : rt('report.file.range', { from: first, to: last })
-                  await saveTables(reports, range, format, base)
+                  const file = await exportInWorker({ ledger: data, today, first, last, range, format, language: reportLanguage }, progress, signal)
+                  reportSaved(await platform().saveFile({ suggestedName: `${base}.${format}`, data: file, filters: FILTERS[format] }))
                   setRangeOpen(null)
                 })
               }
@@ -178,28 +174,43 @@ function RangeExport(props: {
   months: string[]
   initial: [string, string]
   onClose: () => void
-  onExport: (first: string, last: string, format: Format, progress: (done: number, total: number) => void) => Promise<void>
+  onExport: (first: string, last: string, format: Format, progress: (done: number, total: number) => void, signal: AbortSignal) => Promise<void>
 }) {
   const { t, language } = useI18n()
   const [range, setRange] = useState<[string, string]>(props.initial)
   const [format, setFormat] = useState<Format>('xlsx')
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const running = useRef<AbortController | null>(null)
   const all = props.mode === 'all'
   const first = all ? props.months[0]! : range[0]
   const last = all ? props.months[props.months.length - 1]! : range[1]
+  // Cancel, Escape and the close button all land here, running or not: the export stops at once.
+  const cancel = () => {
+    running.current?.abort()
+    running.current = null
+    props.onClose()
+  }
+  const months = monthCount(first, last)
   return (
     <Modal
       open
       title={t(all ? 'report.allTitle' : 'report.rangeTitle')}
       okText={t('report.export')}
       cancelText={t('common.cancel')}
-      onCancel={props.onClose}
-      confirmLoading={progress !== null}
+      onCancel={cancel}
+      // Not confirmLoading: antd ignores Cancel while OK is loading.
+      okButtonProps={{ loading: progress !== null, 'data-testid': 'range-export-ok' }}
+      cancelButtonProps={{ 'data-testid': 'range-export-cancel' }}
+      maskClosable={progress === null}
       onOk={async () => {
-        setProgress({ done: 0, total: monthCount(first, last) })
+        if (running.current) return
+        const controller = new AbortController()
+        running.current = controller
+        setProgress({ done: 0, total: months + 1 })
         try {
-          await props.onExport(first, last, format, (done, total) => setProgress({ done, total }))
+          await props.onExport(first, last, format, (done, total) => setProgress({ done, total }), controller.signal)
         } finally {
+          if (running.current === controller) running.current = null
           setProgress(null)
         }
       }}
@@ -224,6 +235,7 @@ function RangeExport(props: {
         <Segmented<Format>
           value={format}
           onChange={setFormat}
+          disabled={progress !== null}
           options={[
             { value: 'xlsx', label: 'Excel (XLSX)' },
             { value: 'csv', label: 'CSV' }
@@ -231,7 +243,14 @@ function RangeExport(props: {
           data-testid="range-format"
         />
       </div>
-      {progress && <p className="muted">{t('report.exporting', { done: progress.done, total: progress.total })}</p>}
+      {progress && (
+        <div className="range-progress" data-testid="range-progress">
+          <Progress percent={Math.floor((progress.done / progress.total) * 100)} size="small" status="active" />
+          <p className="muted">
+            {progress.done < progress.total - 1 ? t('report.exporting', { done: progress.done, total: progress.total - 1 }) : t('report.writingFile', { format: format.toUpperCase() })}
+          </p>
+        </div>
+      )}
     </Modal>
   )
 }

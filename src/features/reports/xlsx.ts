@@ -1,6 +1,14 @@
 // Owns the XLSX export: each table a sheet with a bold, frozen header, money as yuan numbers Excel can add up.
-import writeXlsxFile, { type Cell as XlsxCell, type Row, type Sheet } from 'write-excel-file/universal'
+import type { Cell as XlsxCell, Options, Row, Sheet } from 'write-excel-file/universal'
+// @ts-expect-error: write-excel-file 4.1.1 keeps its synchronous writer (fflate's zipSync) out of its
+// exports and types. Its public toBlob() zips any part of 160 KB or more in a blob: worker, which our
+// Content-Security-Policy refuses (and must), so a large export never finished. xlsx.test.ts reads
+// the result back, so an upgrade that moves this module fails a test rather than the export.
+import { generateXlsxFileSync as generateUntyped } from '../../../node_modules/write-excel-file/modules/export/writeXlsxFileUniversal.js'
 import type { Cell, ColumnKind, ExportTable } from '@/domain/report/export-tables'
+
+type GenerateSync = (sheets: Sheet<Blob>[], options: Options<Blob>, more: undefined, toBytes: (content: Blob) => Promise<Uint8Array>) => Promise<Blob>
+const generateXlsxFileSync = generateUntyped as GenerateSync
 
 const FORMATS: Partial<Record<ColumnKind, string>> = { money: '#,##0.00', int: '0', percent: '0.00##' }
 
@@ -24,6 +32,10 @@ export function sheetName(name: string, taken: Set<string>): string {
   return unique
 }
 
+/** Every part of the file is text, never a Blob; this is only called if that changes. */
+const blobBytes = async (content: Blob) => new Uint8Array(await content.arrayBuffer())
+
+/** The workbook, zipped synchronously: run it in the export worker for anything large. */
 export async function tablesToXlsx(tables: readonly ExportTable[]): Promise<Uint8Array> {
   const taken = new Set<string>()
   const sheets: Sheet<Blob>[] = tables.map((table) => {
@@ -31,6 +43,6 @@ export async function tablesToXlsx(tables: readonly ExportTable[]): Promise<Uint
     const rows: Row[] = table.rows.map((row) => table.columns.map((c, k) => cell(row[k] ?? null, c.kind)))
     return { sheet: sheetName(table.name, taken), data: [header, ...rows], columns: table.columns.map((c) => ({ width: c.width })), stickyRowsCount: 1 }
   })
-  const blob = await writeXlsxFile(sheets, { fontFamily: 'Microsoft YaHei' }).toBlob()
+  const blob = await generateXlsxFileSync(sheets, { fontFamily: 'Microsoft YaHei' }, undefined, blobBytes)
   return new Uint8Array(await blob.arrayBuffer())
 }
