@@ -32,14 +32,17 @@ export function nodeDurableFs(): DurableFs {
     rename: (from, to) => rename(from, to),
     remove: (path) => rm(path, { force: true }),
     makeDir: async (path) => void (await mkdir(path, { recursive: true })),
-    readdir: async (dir) => {
-      try {
-        return await readdir(dir)
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-        throw error
-      }
-    }
+    readdir: readdirOrEmpty
+  }
+}
+
+/** A folder's names; none when the folder does not exist yet. */
+export async function readdirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
   }
 }
 

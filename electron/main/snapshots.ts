@@ -1,11 +1,11 @@
 // Owns the automatic backups on disk: the data folder's backups/ holds whole backup files; this lists them from their headers, writes one when it is due, prunes, and reads one back.
-import { open, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { open, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { headerFromStart, payloadTextOf, sha256Hex } from '../../src/domain/backup/backup-file'
 import { COPY_NAME, copyName, kindOfPrefix, localStamp, parseCopyName } from '../../src/domain/backup/copy-names'
 import type { SaveSnapshotRequest, SaveSnapshotResult, SnapshotInfo } from '../shared/ipc'
 import { snapshotDue } from '../../src/domain/backup/snapshot-due'
-import { nodeDurableFs, removePartials, writeDurably } from './durable-write'
+import { nodeDurableFs, readdirOrEmpty, removePartials, writeDurably } from './durable-write'
 import { snapshotsToDelete } from './snapshot-retention'
 
 export { localStamp }
@@ -34,14 +34,7 @@ export interface SnapshotFs {
 
 export function nodeSnapshotFs(platform: string = process.platform): SnapshotFs {
   return {
-    readdir: async (dir) => {
-      try {
-        return await readdir(dir)
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-        throw error
-      }
-    },
+    readdir: readdirOrEmpty,
     readStart: async (path, bytes) => {
       const file = await open(path, 'r')
       try {
