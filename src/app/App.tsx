@@ -11,6 +11,7 @@ import { platform } from '@/platform'
 import { ErrorBoundary } from '@/components/ErrorBoundary'
 import { PageSkeleton } from '@/components/PageSkeleton'
 import { DueBadge, DueReminders } from '@/features/dues/DueReminders'
+import { usePruneAcknowledgements } from '@/features/risk/use-risk'
 import { BackupWatcher } from '@/features/backup/BackupWatcher'
 import { RecoveryOffer } from '@/features/backup/RecoveryOffer'
 import { I18nProvider, useI18n } from './i18n-context'
@@ -36,6 +37,7 @@ function Shell() {
   const { t, language, setLanguage, ready } = useI18n()
   const ledger = useLedger()
   const [route, navigate] = useRoute()
+  usePruneAcknowledgements()
   useEffect(() => {
     document.title = t('app.title')
     document.documentElement.lang = language

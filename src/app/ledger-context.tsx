@@ -1,14 +1,45 @@
-// Owns the live ledger in React: every table as a live query, the cost engine's figures for today (the one source of every owed, paid and due figure), and lookups the lists need per row.
-import { createContext, useContext, useMemo, type ReactNode } from 'react'
+// Owns the live ledger in React: every table as a live query, the risk documents (thresholds, acknowledgements, profile), and the figures derived from them (cost, dues, flags), worked out once per change by the figures worker and shared by every page. While new figures are on their way the previous ones stay on screen.
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { appDb } from '@/db/instance'
+import { loadProfile, PROFILE_KEY } from '@/db/repo'
+import { ACKNOWLEDGED_KEY, loadAcknowledgements, loadRiskSettings, RISK_SETTINGS_KEY } from '@/db/risk'
+import { watchSettings } from '@/db/settings'
 import type { IsoDate } from '@/domain/dates'
-import type { Account, BillFigure, BillInstalment, Draw, Inquiry, Ledger, Order, Repayment } from '@/domain/records'
+import { DEFAULT_PROFILE, type Account, type BillFigure, type BillInstalment, type Draw, type Inquiry, type Ledger, type Order, type Profile, type Repayment } from '@/domain/records'
 import { ledgerCost, type LedgerCost } from '@/domain/cost/ledger-cost'
 import type { AccountCost, DrawCost, OrderCost } from '@/domain/cost/types'
+import type { Figures } from '@/domain/derived/figures'
+import { summariseDues, type DueItem, type DueSummary } from '@/domain/dues/items'
+import { flagView, riskInput, type FlagView } from '@/domain/risk'
+import { DEFAULT_RISK_SETTINGS, type Acknowledgements, type RiskSettings } from '@/domain/risk/settings'
+import type { RiskFlag, RiskInput } from '@/domain/risk/types'
+import { DerivedClient, type FiguresArrived } from '@/state/derived-client'
 import { useToday } from './clock'
 
+/** The documents the risk rules read besides the records. */
+export interface RiskDocuments {
+  settings: RiskSettings
+  acknowledgements: Acknowledgements
+  profile: Profile
+}
+
+/** The flags of the figures with the documents they were read against, as every view of them shows them. */
+export interface RiskState extends RiskDocuments, FlagView {
+  input: RiskInput
+  /** Every active flag, the most severe first. */
+  flags: RiskFlag[]
+}
+
+/** The engine's open due items, by key, and their summary for today. */
+export interface DuesState {
+  items: DueItem[]
+  byKey: Map<string, DueItem>
+  summary: DueSummary
+}
+
 export interface LedgerView {
+  /** The records, the risk documents and the first figures are all in. */
   loaded: boolean
   today: IsoDate
   accounts: Account[]
@@ -33,6 +64,12 @@ export interface LedgerView {
   recordCount: Map<string, number>
   /** Everything derived: per draw, order, bill and account, per month, the dues and this month's totals. */
   cost: LedgerCost
+  /** The cost with the flags and what-ifs of the same run. */
+  figures: Figures
+  /** Newer records than the figures: a run is on its way. */
+  figuresPending: boolean
+  risk: RiskState
+  dues: DuesState
 }
 
 const LedgerContext = createContext<LedgerView | null>(null)
@@ -42,6 +79,44 @@ const EMPTY_LEDGER: Ledger = { accounts: [], draws: [], orders: [], repayments: 
 function countBy<T>(rows: readonly T[], key: (row: T) => string, into = new Map<string, number>()): Map<string, number> {
   for (const row of rows) into.set(key(row), (into.get(key(row)) ?? 0) + 1)
   return into
+}
+
+/** The risk documents, or undefined while they are read (a failed read keeps the defaults). */
+function useRiskDocuments(): RiskDocuments | undefined {
+  return useLiveQuery(async () => {
+    const db = appDb()
+    try {
+      await watchSettings(db, [RISK_SETTINGS_KEY, ACKNOWLEDGED_KEY, PROFILE_KEY])
+      return { settings: await loadRiskSettings(db), acknowledgements: await loadAcknowledgements(db), profile: await loadProfile(db) }
+    } catch {
+      return DEFAULT_DOCUMENTS
+    }
+  }, [])
+}
+
+/**
+ * The figures of the ledger: sent to the worker as each change arrives, the last figures kept until
+ * the next arrive. Null until the first.
+ */
+function useFigures(ledger: Ledger | null, today: IsoDate, documents: RiskDocuments | undefined): { arrived: FiguresArrived | null; pending: boolean } {
+  const [arrived, setArrived] = useState<FiguresArrived | null>(null)
+  const [latest, setLatest] = useState(0)
+  const client = useRef<DerivedClient | null>(null)
+  useEffect(() => {
+    const c = new DerivedClient(setArrived, (message) => console.error('figures failed:', message))
+    client.current = c
+    return () => {
+      c.close()
+      client.current = null
+    }
+  }, [])
+  const profile = documents?.profile
+  const settings = documents?.settings
+  useEffect(() => {
+    if (!ledger || !profile || !settings || !client.current) return
+    setLatest(client.current.update(ledger, { today, profile, riskSettings: settings }))
+  }, [ledger, today, profile, settings])
+  return { arrived, pending: arrived === null || arrived.version < latest }
 }
 
 export function LedgerProvider({ children, today: fixedToday }: { children: ReactNode; today?: IsoDate }) {
@@ -55,6 +130,7 @@ export function LedgerProvider({ children, today: fixedToday }: { children: Reac
   const inquiries = useLiveQuery(() => db.inquiries.toArray(), [])
   const billInstalments = useLiveQuery(() => db.billInstalments.toArray(), [])
   const billFigures = useLiveQuery(() => db.billFigures.toArray(), [])
+  const documents = useRiskDocuments()
 
   const a = accounts ?? EMPTY
   const d = draws ?? EMPTY
@@ -67,13 +143,21 @@ export function LedgerProvider({ children, today: fixedToday }: { children: Reac
   const drawById = useMemo(() => new Map(d.map((x) => [x.id, x])), [d])
   const orderById = useMemo(() => new Map(o.map((x) => [x.id, x])), [o])
   const ledger = useMemo<Ledger>(() => ({ accounts: a, draws: d, orders: o, repayments: r, inquiries: i, billInstalments: bi, billFigures: bf }), [a, d, o, r, i, bi, bf])
-  const loaded = [accounts, draws, orders, repayments, inquiries, billInstalments, billFigures].every((x) => x !== undefined)
-  // The tables' live queries arrive one by one on open: the engine runs once all are in, not once
-  // per table (nothing shows figures before `loaded`).
-  const costed = loaded ? ledger : EMPTY_LEDGER
-  const cost = useMemo(() => ledgerCost(costed, today), [costed, today])
+  const recordsLoaded = [accounts, draws, orders, repayments, inquiries, billInstalments, billFigures].every((x) => x !== undefined)
+  // The tables' live queries arrive one by one on open: the figures are asked for once all are in.
+  const { arrived, pending } = useFigures(recordsLoaded ? ledger : null, today, documents)
+  const empty = useMemo<Figures>(() => ({ today, cost: ledgerCost(EMPTY_LEDGER, today), flags: [], minimumOnly: new Map() }), [today])
+  const figures = arrived?.figures ?? empty
+  const cost = figures.cost
   const repaymentCount = useMemo(() => countBy(r, (x) => x.targetId), [r])
   const recordCount = useMemo(() => countBy(r, (x) => x.accountId, countBy(o, (x) => x.accountId, countBy(d, (x) => x.accountId))), [d, o, r])
+  const loaded = recordsLoaded && documents !== undefined && arrived !== null
+  const docs = documents ?? DEFAULT_DOCUMENTS
+  const risk = useMemo<RiskState>(
+    () => ({ ...docs, input: riskInput(ledger, docs.profile, docs.settings, today, { cost }), flags: figures.flags, ...flagView(figures.flags, docs.acknowledgements) }),
+    [docs, ledger, today, cost, figures.flags]
+  )
+  const dues = useMemo<DuesState>(() => ({ items: cost.dues, byKey: new Map(cost.dues.map((x) => [x.key, x])), summary: summariseDues(cost.dues, today) }), [cost, today])
 
   const view = useMemo<LedgerView>(
     () => ({
@@ -89,13 +173,19 @@ export function LedgerProvider({ children, today: fixedToday }: { children: Reac
       accountBalances: cost.accounts,
       repaymentCount,
       recordCount,
-      cost
+      cost,
+      figures,
+      figuresPending: pending,
+      risk,
+      dues
     }),
-    [loaded, today, ledger, accountById, drawById, orderById, cost, repaymentCount, recordCount]
+    [loaded, today, ledger, accountById, drawById, orderById, cost, figures, pending, repaymentCount, recordCount, risk, dues]
   )
 
   return <LedgerContext.Provider value={view}>{children}</LedgerContext.Provider>
 }
+
+const DEFAULT_DOCUMENTS: RiskDocuments = { settings: DEFAULT_RISK_SETTINGS, acknowledgements: {}, profile: DEFAULT_PROFILE }
 
 export function useLedger(): LedgerView {
   const value = useContext(LedgerContext)

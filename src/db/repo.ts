@@ -208,8 +208,10 @@ export async function saveInquiry(db: LedgerDb, input: unknown): Promise<Inquiry
   return inquiry
 }
 
+export const PROFILE_KEY = 'profile'
+
 export async function loadProfile(db: LedgerDb): Promise<Profile> {
-  const row = await db.meta.get('profile')
+  const row = await db.meta.get(PROFILE_KEY)
   const parsed = profileSchema.safeParse(row?.value)
   return parsed.success ? parsed.data : { ...DEFAULT_PROFILE }
 }
@@ -221,7 +223,7 @@ export async function updateProfile(db: LedgerDb, patch: Partial<Profile>): Prom
 
 export async function saveProfile(db: LedgerDb, input: unknown): Promise<Profile> {
   const profile = validated<Profile>('profile', profileSchema, input)
-  await db.meta.put({ key: 'profile', value: profile })
+  await db.meta.put({ key: PROFILE_KEY, value: profile })
   return profile
 }
 

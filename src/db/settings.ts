@@ -19,3 +19,13 @@ export async function writeSetting<T>(db: LedgerDb, key: string, schema: z.ZodTy
   await db.meta.put({ key, value: result.value })
   return result.value
 }
+
+/**
+ * For a live query that reads documents: makes it watch their keys through a key-range read.
+ * Dexie (4.4) stopped re-running a live query whose only reads were get()s of meta keys after its
+ * second run (an acknowledgement made after the profile was saved never showed); a range read is
+ * watched on every run. Call it first in the querier, then read the documents as usual.
+ */
+export async function watchSettings(db: LedgerDb, keys: readonly string[]): Promise<void> {
+  await db.meta.where('key').anyOf([...keys]).primaryKeys()
+}

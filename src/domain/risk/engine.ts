@@ -63,6 +63,30 @@ export function splitAcknowledged(flags: readonly RiskFlag[], acknowledgements: 
   return { shown, hidden }
 }
 
+/** Flags as the screens show them: shown and acknowledged, and the shown ones by the accounts and records they concern. */
+export interface FlagView {
+  shown: RiskFlag[]
+  hidden: RiskFlag[]
+  byAccount: Map<string, RiskFlag[]>
+  byRecord: Map<string, RiskFlag[]>
+}
+
+function groupFlags(flags: readonly RiskFlag[], keys: (f: RiskFlag) => Iterable<string>): Map<string, RiskFlag[]> {
+  const out = new Map<string, RiskFlag[]>()
+  for (const f of flags)
+    for (const k of new Set(keys(f))) {
+      const list = out.get(k)
+      if (list) list.push(f)
+      else out.set(k, [f])
+    }
+  return out
+}
+
+export function flagView(flags: readonly RiskFlag[], acknowledgements: Acknowledgements): FlagView {
+  const { shown, hidden } = splitAcknowledged(flags, acknowledgements)
+  return { shown, hidden, byAccount: groupFlags(shown, (f) => f.accountIds), byRecord: groupFlags(shown, (f) => f.records.map((r) => r.id)) }
+}
+
 export function acknowledge(acknowledgements: Acknowledgements, flag: Pick<RiskFlag, 'id' | 'measure' | 'severity'>, today: IsoDate): Acknowledgements {
   return { ...acknowledgements, [flag.id]: { measure: flag.measure, severity: flag.severity, date: today } }
 }

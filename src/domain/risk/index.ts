@@ -1,5 +1,5 @@
 // Owns the risk engine's public face: what the app and the monthly report import.
-export { activeFlags, acknowledge, evaluateRules, isAcknowledged, splitAcknowledged, staleAcknowledgements, unacknowledge, RULES } from './engine'
+export { activeFlags, acknowledge, evaluateRules, flagView, type FlagView, isAcknowledged, splitAcknowledged, staleAcknowledgements, unacknowledge, RULES } from './engine'
 export { riskInput, type Derived } from './context'
 export { mortgageReadiness, type CheckItem, type CheckState, type PlanStep, type Readiness } from './readiness'
 export { RULE_CATALOG, type RuleInfo } from './catalog'

@@ -8,7 +8,7 @@ import { useLedger } from '@/app/ledger-context'
 import type { CopyInfo } from '@/db/copies'
 import { appDb } from '@/db/instance'
 import { CopyUnreadable, restoreCopy } from '@/db/safe-writes'
-import { readSetting, writeSetting } from '@/db/settings'
+import { readSetting, watchSettings, writeSetting } from '@/db/settings'
 import { RECOVERY_DISMISSED_KEY } from '@/domain/backup/backup-file'
 import { recoveryCandidate } from '@/domain/backup/recovery'
 import { RECORD_TYPES } from '@/domain/records'
@@ -24,7 +24,11 @@ export function RecoveryOffer() {
   const ledger = useLedger()
   const { modal, message } = AntApp.useApp()
   const empty = ledger.loaded && RECORD_TYPES.every((type) => ledger[type].length === 0)
-  const dismissed = useLiveQuery(() => readSetting(appDb(), RECOVERY_DISMISSED_KEY, dismissedSchema, null), [])
+  const dismissed = useLiveQuery(async () => {
+    const db = appDb()
+    await watchSettings(db, [RECOVERY_DISMISSED_KEY])
+    return readSetting(db, RECOVERY_DISMISSED_KEY, dismissedSchema, null)
+  }, [])
   const [copies, setCopies] = useState<CopyInfo[] | null>(null)
 
   useEffect(() => {

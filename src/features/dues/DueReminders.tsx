@@ -10,7 +10,7 @@ import { platform } from '@/platform'
 import { firedStore } from './fired-store'
 import { noticeText } from './notice-text'
 import { createReminderScheduler, type ReminderScheduler } from './reminder-scheduler'
-import { duesOf, useDues, useStoredDuesSettings } from './use-dues'
+import { useDues, useStoredDuesSettings } from './use-dues'
 
 const BANNER_KEY = 'due-reminder'
 
@@ -21,7 +21,7 @@ export function DueReminders() {
   const { notification } = AntApp.useApp()
   const [, navigate] = useRoute()
   const scheduler = useRef<ReminderScheduler | null>(null)
-  const dues = ledger.loaded && settings ? duesOf(ledger) : null
+  const dues = ledger.loaded && settings ? ledger.dues : null
 
   // Delivery reads the latest ledger and language: the scheduler outlives renders.
   const deliver = useRef<(notice: ReminderNotice) => void>(() => undefined)

@@ -3,7 +3,6 @@ import { useMemo } from 'react'
 import { Card } from 'antd'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
-import { billWhatIf } from '@/domain/cost/bill-what-if'
 import type { DueItem } from '@/domain/dues/items'
 import { formatFen } from '@/domain/money'
 import { ratePercent } from '@/domain/risk/text'
@@ -13,15 +12,12 @@ export function RevolvingCard({ items }: { items: readonly DueItem[] }) {
   const { t } = useI18n()
   const ledger = useLedger()
   const revolving = [...ledger.cost.statements].filter(([, w]) => w.revolving !== null)
-  // Each issued bill still before its due day: what paying only its minimum costs by the next bill.
-  const open = useMemo(
-    () =>
-      items
-        .filter((i) => i.bill?.issued && !i.overdue && (i.bill.minimum ?? 0) > 0 && i.bill.view.status === 'open')
-        .map((i) => ({ item: i, whatIf: billWhatIf(ledger.ledger, i.accountId, i.bill!.statementDate, ledger.today, { count: 6, feeRate: 0.006 }) }))
-        .filter((x) => x.whatIf !== null && x.whatIf.minimum.interest > 0),
-    [items, ledger.ledger, ledger.today]
-  )
+  // Each issued bill still before its due day: what paying only its minimum costs by the next bill (worked out with the figures).
+  const minimumOnly = ledger.figures.minimumOnly
+  const open = useMemo(() => items.flatMap((item) => {
+    const whatIf = minimumOnly.get(item.key)
+    return whatIf ? [{ item, whatIf }] : []
+  }), [items, minimumOnly])
   if (revolving.length === 0 && open.length === 0) return null
   return (
     <Card size="small" title={t('dues.revolving.title')} data-testid="revolving-card">
