@@ -1,5 +1,5 @@
 // Owns the deterministic sample ledger: a realistic stretch of use across several products, for the UI's "load sample data", tests and benchmarks.
-import { addDays, addMonths, daysBetween, monthOf, type IsoDate } from './dates'
+import { addDays, addMonths, daysBetween, monthOf, type IsoDate } from './calendar'
 import { defaultStatementTerms, DEFAULT_REPAYMENT_ORDER } from './account-terms'
 import { defaultOrderDueDate, dueDateForStatement, statementDateOfIndex } from './due-dates'
 import { roundFen, splitFen } from './money'

@@ -1,6 +1,6 @@
 // Tests the due items every page shows (the cost engine's, read by dues/items.ts): draws (instalments, end of term, arrears with penalty), pay-later orders (penalty an estimate apart), statement bills (one item per bill, its minimum, the shortfall when overdue), that paying what an item asks clears it, and the summaries, urgency and calendar.
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../dates'
+import { addDays } from '../calendar'
 import { cashByMonth } from '../cost/due-items'
 import { ledgerCost, statementAccountOf } from '../cost/ledger-cost'
 import { walkStatement } from '../cost/statement'

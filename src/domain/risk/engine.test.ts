@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addMonths } from '../dates'
+import { addMonths } from '../calendar'
 import { ledgerCost } from '../cost/ledger-cost'
 import { generateSampleLedger } from '../sample-data'
 import { acknowledge, activeFlags, evaluateRules, isAcknowledged, splitAcknowledged, staleAcknowledgements, unacknowledge } from './engine'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../dates'
+import { addDays } from '../calendar'
 import { findRepaymentProblem } from '../validate-ledger'
 import { overdueMonths, overdueRule } from './overdue'
 import { bill, drawOn, inputOf, ledgerOf, orderOn, pay, payBill, perOrder } from '@/testing/risk-scenarios'

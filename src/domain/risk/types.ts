@@ -1,5 +1,5 @@
 // Owns the risk engine's contract: flags, their severity and source category, the records they name, and what a rule is given.
-import type { IsoDate } from '../dates'
+import type { IsoDate } from '../calendar'
 import type { LedgerCost } from '../cost/ledger-cost'
 import type { AccountCost } from '../cost/types'
 import type { Account, Ledger, Profile } from '../records'
