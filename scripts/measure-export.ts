@@ -9,7 +9,7 @@ import { exportTables } from '../src/domain/report/export-tables'
 import { tablesToCsv } from '../src/domain/report/csv'
 import { monthReports, reportableMonths, type ReportContext } from '../src/domain/report/month-report'
 import { activeFlags, DEFAULT_RISK_SETTINGS } from '../src/domain/risk'
-import { generateSampleLedger } from '../src/domain/sample-data'
+import { generateSampleLedger } from '../src/domain/ledger/sample-data'
 import { buildExport } from '../src/features/reports/export-build'
 import { trimOrders } from './bench-ledger'
 

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { addDays, addMonths } from '@/domain/calendar'
 import { MAX_FEN } from '@/domain/money'
 import { RATE_LIMITS, REPAYMENT_METHODS, type Ledger, type RateUnit, type RepaymentMethod } from '@/domain/records'
-import { generateSampleLedger } from '@/domain/sample-data'
+import { generateSampleLedger } from '@/domain/ledger/sample-data'
 import type { Offer } from '@/domain/cost/types'
 
 /** Any offer the calculator accepts: a method with a rate unit it takes, a rate within the plausible limits. */

@@ -12,7 +12,7 @@
 import { FIRED_REMINDERS_KEY } from '../dues/settings'
 import { isIsoDate, type IsoDate } from '../calendar'
 import { check, profileSchema, RECORD_TYPES, recordSchemas, type FieldIssue, type Ledger, type Profile, type RecordType } from '../records'
-import { validateLedger } from '../validate-ledger'
+import { validateLedger } from '../ledger/validate-ledger'
 import { CURRENT_SCHEMA_VERSION, upgradeAccountV1 } from '../migrations'
 
 export const BACKUP_FORMAT = 'credit-ledger-backup'

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { addMonths, daysBetween, monthOf } from '../calendar'
 import type { Draw, Ledger, Order } from '../records'
-import { generateSampleLedger } from '../sample-data'
+import { generateSampleLedger } from '../ledger/sample-data'
 import { summariseDues } from '../dues/items'
 import { messyLedger } from '@/testing/cost-arbitraries'
 import { cashByMonth } from './due-items'

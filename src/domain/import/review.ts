@@ -3,7 +3,7 @@ import type { IsoDate } from '../calendar'
 import { sumFen } from '../money'
 import { check, orderSchema, repaymentSchema, type Account, type Ledger, type Order, type Repayment } from '../records'
 import { checkOrderAccount } from '../checks'
-import { findRepaymentProblem } from '../validate-ledger'
+import { findRepaymentProblem } from '../ledger/validate-ledger'
 import { refundLine, storedIdOf, type PlanRow, type RefundEffect } from './plan'
 
 export const BLOCK_REASONS = ['orderNotSelected', 'overOwed', 'orderClosed', 'beforeOrder', 'breaksRepayments', 'manyConflicts', 'invalid'] as const

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addMonths } from '../calendar'
 import { ledgerCost } from '../cost/ledger-cost'
-import { generateSampleLedger } from '../sample-data'
+import { generateSampleLedger } from '../ledger/sample-data'
 import { acknowledge, activeFlags, evaluateRules, isAcknowledged, splitAcknowledged, staleAcknowledgements, unacknowledge } from './engine'
 import { DEFAULT_RISK_SETTINGS } from './settings'
 import { drawOn, drawsEndingDaysAgo, inputOf, ledgerOf, noProfile, TODAY } from '@/testing/risk-scenarios'
