@@ -14,7 +14,7 @@ import { mortgageReadiness, type CheckItem, type CheckState } from '@/domain/ris
 import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
 import { toDayjs } from '@/components/form-parse'
-import { SampleDataButton } from '../settings/SampleDataButton'
+import { SampleDataButton } from '../shared/SampleDataButton'
 import { SourceTag } from '../risk/SourceTag'
 import { useRisk } from '../risk/use-risk'
 import '../risk/risk.css'

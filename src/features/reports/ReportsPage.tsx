@@ -14,7 +14,7 @@ import { assembleMonthReport, reportableMonths, type MonthReport } from '@/domai
 import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
 import { platform } from '@/platform'
-import { SampleDataButton } from '../settings/SampleDataButton'
+import { SampleDataButton } from '../shared/SampleDataButton'
 import { ReportView } from './ReportView'
 import { reportInputs } from './report-inputs'
 import { ExportFailed, exportInWorker } from './export-client'
