@@ -7,13 +7,10 @@ export type MonthKey = string
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-}
-
-/** Days in month 1-12 of a year: the fast path for months already known to be in range. */
+/** Days in month 1-12 of a year: the fast path for months already known to be in range (the leap-year test inline: dayNumber runs it per date). */
 function monthLength(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!
+  if (month !== 2) return MONTH_DAYS[month - 1]!
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
 }
 
 // Arithmetic rather than a Date object: this runs for every date the cost engine reads.
@@ -92,7 +89,8 @@ function packedDate(value: string): number {
   const month = digitsAt(value, 5, 2)
   const day = digitsAt(value, 8, 2)
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return -1
-  if (day > daysInMonth(year, month)) return -1
+  // Every month has 28 days: only the last few need the month's length.
+  if (day > 28 && day > monthLength(year, month)) return -1
   return year * 10_000 + month * 100 + day
 }
 
