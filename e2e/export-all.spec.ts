@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test'
 import readXlsxFile from 'read-excel-file/node'
 import type { Ledger } from '../src/domain/records'
 import { assembleMonthReports, reportableMonths } from '../src/domain/report/month-report'
-import { generateSampleLedger } from '../src/domain/sample-data'
+import { generateSampleLedger } from '../src/domain/ledger/sample-data'
 import { LedgerPage } from './ledger-page'
 import { withoutSavePicker } from './save-picker'
 

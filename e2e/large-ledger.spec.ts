@@ -1,6 +1,6 @@
 // A heavy ledger (50,000+ orders) stays usable: the list renders only what is on screen, scrolls to the end and sorts.
 import { expect, test } from '@playwright/test'
-import { generateSampleLedger } from '../src/domain/sample-data'
+import { generateSampleLedger } from '../src/domain/ledger/sample-data'
 import { LedgerPage } from './ledger-page'
 
 test('the orders list stays virtualised with 50,000 orders', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ledgerCost } from '../src/domain/cost/ledger-cost'
-import { findMoneyProblems } from '../src/domain/validate-ledger'
-import { generateSampleLedger } from '../src/domain/sample-data'
+import { findMoneyProblems } from '../src/domain/ledger/validate-ledger'
+import { generateSampleLedger } from '../src/domain/ledger/sample-data'
 import { sizesOf, trimOrders } from './bench-ledger'
 
 const today = '2026-11-21'

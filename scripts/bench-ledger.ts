@@ -1,6 +1,6 @@
 // Owns the benchmark's trimmed ledger: a generated ledger cut down to the stated sizes (orders kept evenly across the years, their repayments with them, statement payments re-billed).
 import type { Ledger, Order, Repayment } from '../src/domain/records'
-import { payBills } from '../src/domain/sample-data'
+import { payBills } from '../src/domain/ledger/sample-data'
 
 export interface LedgerSizes {
   draws: number

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import type { Ledger } from '../src/domain/records'
-import { generateSampleLedger } from '../src/domain/sample-data'
+import { generateSampleLedger } from '../src/domain/ledger/sample-data'
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string) => {

@@ -1,6 +1,6 @@
 // Tests snapshot retention: 7 daily, 4 weekly, 5 pre-restore, 5 pre-write.
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../../src/domain/dates'
+import { addDays } from '../../src/domain/calendar'
 import { KEEP_PRE_RESTORE, KEEP_PRE_WRITE, snapshotsToDelete, weekOf, type RetentionEntry } from './snapshot-retention'
 
 const auto = (day: string, time = '080000'): RetentionEntry => ({ name: `auto-${day}-${time}.json`, kind: 'auto', day, stamp: `${day}-${time}-000` })

@@ -1,5 +1,5 @@
 // Owns which backup snapshots to keep: the last 7 daily and 4 weekly automatic ones, and the last few taken before a restore or another bulk write.
-import { dayNumber } from '../../src/domain/dates'
+import { dayNumber } from '../../src/domain/calendar'
 import type { SnapshotKind } from '../shared/ipc'
 
 export const KEEP_DAILY = 7

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBackup, type BackupPayload } from '../../src/domain/backup/backup-file'
-import { addDays } from '../../src/domain/dates'
+import { addDays } from '../../src/domain/calendar'
 import { createSnapshotStore, localStamp, nodeSnapshotFs, type SnapshotFs } from './snapshots'
 
 const empty = { accounts: [], draws: [], orders: [], repayments: [], inquiries: [], billInstalments: [], billFigures: [] }

@@ -1,7 +1,7 @@
 // Every write keeps the account consistent: bill payments, part-payments and undo cannot leave money paid for nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Account, Draw, Order, Repayment } from '@/domain/records'
-import { validateLedger } from '@/domain/validate-ledger'
+import { validateLedger } from '@/domain/ledger/validate-ledger'
 import { orderBalances } from '@/testing/plain-balances'
 import { isValidationError } from '@/domain/validation-error'
 import { deleteRecord, readLedger, restoreRemoved, saveAccount, saveDraw, saveOrder, saveRepayment } from './repo'

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_PROFILE, RECORD_TYPES, type Account, type Draw, type FieldIssue, type Ledger, type Order, type Profile } from '@/domain/records'
-import { generateSampleLedger } from '@/domain/sample-data'
-import { validateLedger } from '@/domain/validate-ledger'
+import { generateSampleLedger } from '@/domain/ledger/sample-data'
+import { validateLedger } from '@/domain/ledger/validate-ledger'
 import { ValidationError } from '@/domain/validation-error'
 import {
   addLedger,

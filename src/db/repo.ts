@@ -25,7 +25,7 @@ import {
   type RecordType,
   type Repayment
 } from '@/domain/records'
-import { findMoneyProblems, findRepaymentProblem, validateLedger } from '@/domain/validate-ledger'
+import { findMoneyProblems, findRepaymentProblem, validateLedger } from '@/domain/ledger/validate-ledger'
 import { ValidationError } from '@/domain/validation-error'
 import { assertIdFree, recordTables } from './record-ids'
 import type { LedgerDb } from './schema'

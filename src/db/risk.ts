@@ -1,6 +1,6 @@
 // Owns the risk feature's two settings documents in the meta table: the thresholds, and the acknowledged flags with the measure each had.
 import { z } from 'zod'
-import type { IsoDate } from '@/domain/dates'
+import type { IsoDate } from '@/domain/calendar'
 import { acknowledge, staleAcknowledgements, unacknowledge } from '@/domain/risk/engine'
 import { acknowledgementsSchema, riskSettingsSchema, settingsFromStored, type Acknowledgements, type RiskSettings } from '@/domain/risk/settings'
 import type { RiskFlag } from '@/domain/risk/types'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addMonths, dayInMonth, daysBetween, daysInMonth, parseIsoDate } from './dates'
+import { addMonths, dayInMonth, daysBetween, daysInMonth, parseIsoDate } from './calendar'
 import { defaultOrderDueDate, dueDateForStatement, FALLBACK_WINDOW_DAYS, statementDateFor } from './due-dates'
 import type { Account } from './records'
 

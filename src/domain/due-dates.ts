@@ -1,13 +1,9 @@
 // Owns the default due date of a pay-later order: from the account's window or its statement cycle.
-import { addDays, dayInMonth, parseIsoDate, type IsoDate } from './dates'
+import { addDays, dayInMonth, dayInMonthIndex, monthIndex, monthIndexOf, parseIsoDate, type IsoDate } from './calendar'
 import type { Account } from './records'
 
 /** Days after the order when an account has no cycle or window of its own. */
 export const FALLBACK_WINDOW_DAYS = 30
-
-function nextMonth(year: number, month: number): { year: number; month: number } {
-  return month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 }
-}
 
 /**
  * The statement day that bills an order: an order made before this month's statement day
@@ -19,8 +15,7 @@ export function statementDateFor(orderDate: IsoDate, statementDay: number): IsoD
   if (!p) throw new RangeError(`not a valid date: ${orderDate}`)
   const thisMonth = dayInMonth(p.year, p.month, statementDay)
   if (orderDate < thisMonth) return thisMonth
-  const n = nextMonth(p.year, p.month)
-  return dayInMonth(n.year, n.month, statementDay)
+  return dayInMonthIndex(monthIndex(p.year, p.month) + 1, statementDay)
 }
 
 /** The due date of a statement: the due day after the statement day (same month or the next). */
@@ -31,8 +26,7 @@ export function dueDateForStatement(statementDate: IsoDate, statementDay: number
   // leave any grace (statement 28th, due 30th in February): then it is next month's, as otherwise.
   const sameMonth = dayInMonth(p.year, p.month, dueDay)
   if (dueDay > statementDay && sameMonth > statementDate) return sameMonth
-  const n = nextMonth(p.year, p.month)
-  return dayInMonth(n.year, n.month, dueDay)
+  return dayInMonthIndex(monthIndex(p.year, p.month) + 1, dueDay)
 }
 
 export function defaultOrderDueDate(
@@ -47,8 +41,8 @@ export function defaultOrderDueDate(
 }
 
 /**
- * A statement account's bills numbered by the month of their statement date (year * 12 + month - 1),
- * so the walk over an account's history can step bill by bill with plain integers.
+ * A statement account's bills numbered by the month number of their statement date (calendar's
+ * monthIndex), so the walk over an account's history can step bill by bill with plain integers.
  */
 export interface CycleCalendar {
   statementDay: number
@@ -57,21 +51,19 @@ export interface CycleCalendar {
 
 /** The statement date of bill number `index`. */
 export function statementDateOfIndex(index: number, c: CycleCalendar): IsoDate {
-  const year = Math.floor(index / 12)
-  return dayInMonth(year, index - year * 12 + 1, c.statementDay)
+  return dayInMonthIndex(index, c.statementDay)
 }
 
 /** The number of the bill an order made on `orderDate` lands on (one made on the statement day rolls into the next). */
 export function billIndexOfOrder(orderDate: IsoDate, c: CycleCalendar): number {
-  const p = parseIsoDate(statementDateFor(orderDate, c.statementDay))!
-  return p.year * 12 + p.month - 1
+  return monthIndexOf(statementDateFor(orderDate, c.statementDay))
 }
 
 /** The number of the bill falling due on `dueDate`, or null when none does (a due date typed by hand, off the cycle). */
 export function billIndexOfDueDate(dueDate: IsoDate, c: CycleCalendar): number | null {
   const p = parseIsoDate(dueDate)
   if (!p) return null
-  const base = p.year * 12 + p.month - 1
+  const base = monthIndex(p.year, p.month)
   // A statement falls due within two months of being issued; the latest that matches wins.
   for (let k = 0; k <= 2; k++) {
     const s = statementDateOfIndex(base - k, c)

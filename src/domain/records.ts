@@ -1,6 +1,6 @@
 // Owns the record types and their zod schemas: the one validation used by forms, store, import and restore.
 import { z } from 'zod'
-import { isIsoDate, addMonths } from './dates'
+import { isIsoDate, addMonths } from './calendar'
 import { MAX_FEN } from './money'
 
 export const ACCOUNT_KINDS = ['cashLoanLine', 'bnplStatement', 'payLaterOrder', 'creditCard', 'termLoan', 'other'] as const

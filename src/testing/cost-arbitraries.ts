@@ -1,9 +1,9 @@
 // Owns the fast-check generators and the untidy ledger the cost engine's tests share (test support only; nothing in the app imports it).
 import fc from 'fast-check'
-import { addDays, addMonths } from '@/domain/dates'
+import { addDays, addMonths } from '@/domain/calendar'
 import { MAX_FEN } from '@/domain/money'
 import { RATE_LIMITS, REPAYMENT_METHODS, type Ledger, type RateUnit, type RepaymentMethod } from '@/domain/records'
-import { generateSampleLedger } from '@/domain/sample-data'
+import { generateSampleLedger } from '@/domain/ledger/sample-data'
 import type { Offer } from '@/domain/cost/types'
 
 /** Any offer the calculator accepts: a method with a rate unit it takes, a rate within the plausible limits. */

@@ -9,7 +9,7 @@
 // - a pay-later order owes its amount (plus instalment fees) until paid, refunded or cancelled;
 //   repayments against a whole statement go to the account's open single-payment orders,
 //   earliest due first, then to instalment plans.
-import { daysBetween, type IsoDate } from '@/domain/dates'
+import { daysBetween, type IsoDate } from '@/domain/calendar'
 import { roundFen, type Fen } from '@/domain/money'
 import type { Draw, Order, Repayment } from '@/domain/records'
 

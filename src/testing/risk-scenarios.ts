@@ -1,5 +1,5 @@
 // Owns the small ledgers the risk rules' scenario tests are built from: accounts with limits, draws, orders and inquiries on chosen days.
-import { addDays, addMonths, type IsoDate } from '@/domain/dates'
+import { addDays, addMonths, type IsoDate } from '@/domain/calendar'
 import type { Account, Draw, Inquiry, InquiryReason, Ledger, Order, Profile, Repayment } from '@/domain/records'
 import { cash, draw as baseDraw, huabei, inquiry as baseInquiry, order as baseOrder, zhima } from './fixtures'
 import { riskInput } from '@/domain/risk/context'

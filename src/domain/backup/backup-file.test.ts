@@ -1,6 +1,6 @@
 // Tests the backup file: a round trip of the sample ledger, the checksum, and each kind of bad file refused with its reason.
 import { describe, expect, it } from 'vitest'
-import { generateSampleLedger } from '../sample-data'
+import { generateSampleLedger } from '../ledger/sample-data'
 import { profile } from '@/testing/fixtures'
 import { CREDIT_CARD_TERMS } from '../account-terms'
 import {

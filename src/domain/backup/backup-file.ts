@@ -10,9 +10,9 @@
 // is not JSON (truncated when it starts like ours), not ours, from a newer schema, has a bad header,
 // a checksum that does not match, or any record its schema or the cross-record rules reject.
 import { FIRED_REMINDERS_KEY } from '../dues/settings'
-import { isIsoDate, type IsoDate } from '../dates'
+import { isIsoDate, type IsoDate } from '../calendar'
 import { check, profileSchema, RECORD_TYPES, recordSchemas, type FieldIssue, type Ledger, type Profile, type RecordType } from '../records'
-import { validateLedger } from '../validate-ledger'
+import { validateLedger } from '../ledger/validate-ledger'
 import { CURRENT_SCHEMA_VERSION, upgradeAccountV1 } from '../migrations'
 
 export const BACKUP_FORMAT = 'credit-ledger-backup'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../dates'
+import { addDays } from '../calendar'
 import { aprOfSchedule, calculateFlows, calculateOffer, irr, xirr, xirrOfDays } from './apr'
 import { anyOffer } from '@/testing/cost-arbitraries'
 import { buildSchedule, scheduleOf } from './schedule'

@@ -5,7 +5,7 @@
 // the CLI round for display). Results that are not finite numbers are reported as "no solution"
 // (null), never as NaN or Infinity.
 import { z } from 'zod'
-import { dayNumber, isIsoDate } from '../dates'
+import { dayNumber, isIsoDate } from '../calendar'
 import { MAX_FEN, type Fen } from '../money'
 import { check, type FieldIssue } from '../records'
 import { buildSchedule, checkOffer, naiveRate } from './schedule'

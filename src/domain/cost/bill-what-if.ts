@@ -1,5 +1,5 @@
 // Owns the what-if of one bill: pay it in full, pay only the minimum, or turn it into 账单分期, each with what it costs, by the same walk as every other figure.
-import { addDays, dayNumber, type IsoDate } from '../dates'
+import { addDays, dayNumber, type IsoDate } from '../calendar'
 import { dueDateForStatement, statementDateOfIndex, billIndexOfOrder } from '../due-dates'
 import { roundFen, splitFen, type Fen } from '../money'
 import type { Ledger, Repayment } from '../records'

@@ -1,5 +1,5 @@
 // Owns what a repayment may be on a day: the cost engine's own figure for its target (a draw's payoff, an order's balance, a statement account's payable balance), the one the store holds every repayment to.
-import type { IsoDate } from '../dates'
+import type { IsoDate } from '../calendar'
 import type { Fen } from '../money'
 import type { Ledger, Repayment, RepaymentTarget } from '../records'
 import { DEFAULT_PENALTY_MULTIPLIER, walkLoan } from './loan'

@@ -1,5 +1,5 @@
 // Owns the due items the cost engine hands every screen: what falls due and when, from each walk (draws, bills, pay-later orders), with what clears each one today, and the cash needed by month.
-import { addMonths, dayNumber, monthOf, type IsoDate } from '../dates'
+import { dayNumber, monthIndexOf, monthKey, monthOf, type IsoDate } from '../calendar'
 import type { Fen } from '../money'
 import type { RepaymentTarget } from '../records'
 import type { LoanDue } from './loan'
@@ -102,14 +102,10 @@ export function billDueItems(out: DueItem[], accountId: string, dues: readonly S
   }
 }
 
-function nextMonthOf(today: IsoDate): string {
-  return monthOf(addMonths(`${monthOf(today)}-01`, 1))
-}
-
 /** The cash the items need by the end of this month (overdue ones included) and in the next: the one rule every page's totals use. */
 export function cashByMonth(items: readonly DueItem[], today: IsoDate): { thisMonth: Fen; nextMonth: Fen } {
   const month = monthOf(today)
-  const next = nextMonthOf(today)
+  const next = monthKey(monthIndexOf(today) + 1)
   let thisMonth = 0
   let nextMonth = 0
   for (const item of items) {

@@ -1,8 +1,8 @@
 // Tests the whole-ledger figures (ledger-cost.ts) on the one model of what is owed: each record's walk as the ledger's figure, months that add up to the cost to date, balances, per-account real APR, this month's totals, and late due dates.
 import { describe, expect, it } from 'vitest'
-import { addMonths, daysBetween, monthOf } from '../dates'
+import { addMonths, daysBetween, monthOf } from '../calendar'
 import type { Draw, Ledger, Order } from '../records'
-import { generateSampleLedger } from '../sample-data'
+import { generateSampleLedger } from '../ledger/sample-data'
 import { summariseDues } from '../dues/items'
 import { messyLedger } from '@/testing/cost-arbitraries'
 import { cashByMonth } from './due-items'

@@ -31,7 +31,7 @@
 // Rounding: penalty accrues in fractional fen per period and is rounded (roundFen) when paid and
 // on the as-of day; the current period's elapsed interest is rounded once; everything else is
 // whole fen from the schedule (schedule.ts).
-import { addMonths, dayNumber, fromDayNumber, type IsoDate } from '../dates'
+import { addMonths, dayNumber, fromDayNumber, type IsoDate } from '../calendar'
 import { roundFen, type Fen } from '../money'
 import type { Account, Draw, Repayment, RepaymentOrder } from '../records'
 import { xirrOfDays } from './apr'

@@ -9,13 +9,13 @@
 //   and may cost a fee"), so the penalty is an ESTIMATE shown beside what is owed, never part of
 //   what the ledger takes to clear the order.
 // - A due date that passed without full payment is a late event, as for any loan.
-import { dayNumber, fromDayNumber, type IsoDate } from '../dates'
+import { dayNumber, fromDayNumber, monthlyDueDates, type IsoDate } from '../calendar'
 import { billIndexOfDueDate, billIndexOfOrder, dueDateForStatement, statementDateOfIndex } from '../due-dates'
 import { roundFen, type Fen } from '../money'
 import { STATEMENT_KINDS, type Account, type Order, type Repayment } from '../records'
 import { aprOfSchedule } from './apr'
 import { DEFAULT_OVERDUE_DAILY_RATE, type CostOptions } from './loan'
-import { monthlyDueDates, naiveRate, planPeriods, scheduleOf } from './schedule'
+import { naiveRate, planPeriods, scheduleOf } from './schedule'
 import type { CostSink, DatedFlows, LateEvent, OrderCost, PeriodRow, SchedulePeriod } from './types'
 
 /** The account fields an order's plan and penalty depend on. */

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, dayNumber } from '../dates'
+import { addDays } from '../calendar'
 import { MAX_FEN } from '../money'
 import { RATE_LIMITS } from '../records'
 import { anyOffer } from '@/testing/cost-arbitraries'
-import { buildSchedule, checkOffer, monthlyDueDates, monthlyDueDays, naiveRate } from './schedule'
+import { buildSchedule, checkOffer, naiveRate } from './schedule'
 import type { Offer, Schedule } from './types'
 
 const offer = (fields: Partial<Offer>): Offer => ({
@@ -125,20 +125,6 @@ describe('due dates', () => {
     // 45 days at 0.05%/day on 3,000 yuan: 300,000 * 0.0005 * 45 = 6,750.
     const s = buildSchedule(offer({ method: 'interestOnly', rateUnit: 'daily', rate: 0.0005, firstDueDate: '2026-02-15' }))
     expect(s.periods[0]).toMatchObject({ days: 45, interest: 6_750 })
-  })
-
-  it('monthlyDueDates matches addMonths across leap years and year ends', () => {
-    expect(monthlyDueDates('2023-12-31', 3)).toEqual(['2023-12-31', '2024-01-31', '2024-02-29'])
-    expect(monthlyDueDates('2099-11-30', 4)).toEqual(['2099-11-30', '2099-12-30', '2100-01-30', '2100-02-28'])
-  })
-
-  it('monthlyDueDays are the day numbers of monthlyDueDates (property)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 1, max: 360 }), (offset, count) => {
-        const first = addDays('1905-01-01', offset)
-        expect(monthlyDueDays(first, count)).toEqual(monthlyDueDates(first, count).map(dayNumber))
-      })
-    )
   })
 })
 

@@ -17,7 +17,7 @@
 //   the formula with r = daily * 30 and each period's interest by its days, so the schedule is
 //   marked as an estimate.
 import { z } from 'zod'
-import { addMonths, dayNumber, dayNumberOf, daysInMonth, isIsoDate, makeIsoDate, parseIsoDate, type IsoDate } from '../dates'
+import { addMonths, dayNumber, isIsoDate, monthlyDueDates, type IsoDate } from '../calendar'
 import { MAX_FEN, roundFen, splitFen, type Fen } from '../money'
 import { check, RATE_LIMITS, RATE_UNITS, REPAYMENT_METHODS, type RateUnit, type RepaymentMethod } from '../records'
 import type { Checked, NaiveRate, Offer, Schedule, SchedulePeriod } from './types'
@@ -68,42 +68,6 @@ export function checkOffer(input: unknown): Checked<Offer> {
 /** The first due date of an offer: as given, or one month after the money arrives. */
 export function firstDueOf(offer: Pick<Offer, 'startDate' | 'firstDueDate'>): IsoDate {
   return offer.firstDueDate ?? addMonths(offer.startDate, 1)
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-/**
- * firstDue, then the same day of each following month (clamped to a short month's end, and
- * always counted from the first due date so a 31st stays a 31st where the month has one).
- * Parses once: the ledger-wide recomputation builds tens of thousands of these.
- */
-export function monthlyDueDates(firstDue: IsoDate, count: number): IsoDate[] {
-  const p = parseIsoDate(firstDue)
-  if (!p) throw new RangeError(`not a valid date: ${firstDue}`)
-  const out: IsoDate[] = []
-  for (let k = 0; k < count; k++) {
-    const index = p.year * 12 + (p.month - 1) + k
-    const y = Math.floor(index / 12)
-    const m = (index % 12) + 1
-    const leap = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)
-    const last = leap ? 29 : DAYS_IN_MONTH[m - 1]!
-    out.push(makeIsoDate(y, m, Math.min(p.day, last)))
-  }
-  return out
-}
-
-/** dayNumber of each of monthlyDueDates(firstDue, count), worked out without building the dates. */
-export function monthlyDueDays(firstDue: IsoDate, count: number): number[] {
-  const p = parseIsoDate(firstDue)
-  if (!p) throw new RangeError(`not a valid date: ${firstDue}`)
-  const out: number[] = []
-  for (let k = 0; k < count; k++) {
-    const index = p.year * 12 + (p.month - 1) + k
-    const y = Math.floor(index / 12)
-    const m = (index % 12) + 1
-    out.push(dayNumberOf(y, m, Math.min(p.day, daysInMonth(y, m))))
-  }
-  return out
 }
 
 /** The due dates of an offer's periods. */

@@ -31,7 +31,7 @@
 //   taken as paid on its bill's due day (or the as-of day if sooner).
 // Rounding: interest accrues in fractional fen and posts rounded (the fraction carries on); the
 // minimum's percentage part is rounded up to the fen; 违约金 rounded half away from zero.
-import { dayNumber, fromDayNumber, type IsoDate } from '../dates'
+import { dayNumber, fromDayNumber, type IsoDate } from '../calendar'
 import { billIndexOfDueDate, billIndexOfOrder, dueDateForStatement, statementDateOfIndex, type CycleCalendar } from '../due-dates'
 import { roundFen, splitFen, type Fen } from '../money'
 import type { Account, BillFigure, BillInstalment, Order, Repayment, StatementTerms } from '../records'

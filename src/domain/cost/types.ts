@@ -1,5 +1,5 @@
 // Owns the cost engine's contract: offers, schedules, APR results and per-record costs, shared by the engine, the CLI and the UI.
-import type { IsoDate } from '../dates'
+import type { IsoDate } from '../calendar'
 import type { Fen } from '../money'
 import type { FieldIssue, RateUnit, RepaymentMethod } from '../records'
 

@@ -1,5 +1,5 @@
 // Owns reading the dues: how pressing an item is, the home page's sections and cash totals, and the calendar's days. The items themselves are the cost engine's (cost/due-items.ts), so every page shows the same ones.
-import { addDays, monthOf, type IsoDate } from '../dates'
+import { addDays, monthOf, type IsoDate } from '../calendar'
 import type { Fen } from '../money'
 import type { Ledger } from '../records'
 import { cashByMonth, type DueItem } from '../cost/due-items'

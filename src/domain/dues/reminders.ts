@@ -3,7 +3,7 @@
 // A reminder's id names its item, due date and lead, so it fires once however often the ledger is
 // recomputed, and a due date that is edited gets reminders of its own. Moments are local wall
 // clock times 'YYYY-MM-DD HH:MM', which sort as strings like dates do.
-import { addDays, type IsoDate } from '../dates'
+import { addDays, type IsoDate } from '../calendar'
 import type { DueItem } from './items'
 import type { DuesSettings } from './settings'
 

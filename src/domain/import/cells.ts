@@ -1,5 +1,5 @@
 // Owns reading one bill cell: amounts (¥ prefix, thousands separators, a refund note in brackets) to fen, times to local dates, 收/支 to a direction.
-import { dayNumberOf, fromDayNumber, isIsoDate, makeIsoDate, type IsoDate } from '../dates'
+import { dayNumberOf, fromDayNumber, isIsoDate, makeIsoDate, type IsoDate } from '../calendar'
 import { MAX_FEN, parseYuan, type Fen } from '../money'
 import type { Direction, RowRefund } from './types'
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { huabei, zhima } from '@/testing/fixtures'
-import { validateLedger } from '../validate-ledger'
+import { validateLedger } from '../ledger/validate-ledger'
 import type { Account, Ledger } from '../records'
 import { ALIPAY_ROWS, JD_ROWS, MEITUAN_ROWS, WECHAT_ROWS, alipayCsv, jdCsv, meituanCsv, wechatCsv, type FixtureRow } from '@/testing/bill-fixtures'
 import { parseBill } from './parse-bill'

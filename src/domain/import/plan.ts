@@ -2,7 +2,7 @@
 import { defaultOrderDueDate, statementDateOfIndex } from '../due-dates'
 import { formatFen, type Fen } from '../money'
 import { ORDER_ACCOUNT_KINDS, STATEMENT_KINDS, type Account, type Ledger, type Order, type Repayment } from '../records'
-import type { IsoDate } from '../dates'
+import { monthIndex, monthIndexOf, monthOfIndex, yearOfIndex, type IsoDate } from '../calendar'
 import { sha256HexSync } from './digest'
 import { creditProduct, instalmentsOf, repaymentOf, type CreditProduct } from './products'
 import { SOURCE_FORMATS } from './sources'
@@ -457,10 +457,9 @@ export function namedBill(text: string, paidOn: IsoDate, account: Pick<Account, 
   const month = m ? Number(m[1]) : 0
   if (month < 1 || month > 12) return null
   const cal = { statementDay: account.statementDay, dueDay: account.dueDay }
-  const paidYear = Number(paidOn.slice(0, 4))
-  const paidMonth = Number(paidOn.slice(5, 7))
-  const year = month > paidMonth ? paidYear - 1 : paidYear
-  const index = year * 12 + month - 1
+  const paid = monthIndexOf(paidOn)
+  // The named month is the latest one not after the payment's month.
+  const index = monthIndex(yearOfIndex(paid) - (month > monthOfIndex(paid) ? 1 : 0), month)
   const issued = statementDateOfIndex(index, cal)
   return issued <= paidOn ? issued : statementDateOfIndex(index - 1, cal)
 }

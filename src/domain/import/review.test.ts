@@ -1,7 +1,7 @@
 // Tests how refunds and closings change an order, each noted under its key, and the review of very large and very conflicted imports.
 import { describe, expect, it } from 'vitest'
 import { huabei, orderWith } from '@/testing/fixtures'
-import { addDays } from '../dates'
+import { addDays } from '../calendar'
 import type { Order } from '../records'
 import { planImport, type RefundEffect } from './plan'
 import { applyEffects, indexLedger, PRECISE_ROUNDS, reviewImport } from './review'

@@ -1,9 +1,9 @@
 // Owns what the chosen rows would do to the ledger: the records to add and the orders to change, and the rows that cannot be written (and why) before anything is.
-import type { IsoDate } from '../dates'
+import type { IsoDate } from '../calendar'
 import { sumFen } from '../money'
 import { check, orderSchema, repaymentSchema, type Account, type Ledger, type Order, type Repayment } from '../records'
 import { checkOrderAccount } from '../checks'
-import { findRepaymentProblem } from '../validate-ledger'
+import { findRepaymentProblem } from '../ledger/validate-ledger'
 import { refundLine, storedIdOf, type PlanRow, type RefundEffect } from './plan'
 
 export const BLOCK_REASONS = ['orderNotSelected', 'overOwed', 'orderClosed', 'beforeOrder', 'breaksRepayments', 'manyConflicts', 'invalid'] as const

@@ -1,5 +1,5 @@
 // Owns the shapes bill import passes between its steps: sources, parsed rows and the problems that name file, row and column.
-import type { IsoDate } from '../dates'
+import type { IsoDate } from '../calendar'
 import type { Fen } from '../money'
 
 export const BILL_SOURCES = ['alipay', 'wechat', 'jd', 'meituan'] as const

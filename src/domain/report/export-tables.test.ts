@@ -1,7 +1,7 @@
 // Tests the spreadsheet tables and the CSV: one table per record type, summary figures from the report, UTF-8 with BOM, quoting and formula defusing.
 import { describe, expect, it } from 'vitest'
 import { translate } from '../../i18n'
-import { generateSampleLedger } from '../sample-data'
+import { generateSampleLedger } from '../ledger/sample-data'
 import { tablesToCsv } from './csv'
 import { exportTables, recordTables } from './export-tables'
 import { assembleMonthReport, assembleMonthReports } from './month-report'

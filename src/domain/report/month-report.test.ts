@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ledgerCost } from '../cost/ledger-cost'
 import type { LedgerCost } from '../cost/ledger-cost'
 import type { Ledger } from '../records'
-import { generateSampleLedger } from '../sample-data'
+import { generateSampleLedger } from '../ledger/sample-data'
 import { cash, draw, emptyLedger, huabei, repay } from '@/testing/fixtures'
 import { assembleMonthReport, assembleMonthReports, costAtEndOf, monthBounds, reportableMonths, type ReportFlag } from './month-report'
 

@@ -1,5 +1,5 @@
 // Owns what every rule shares: the risk input built from a ledger, which accounts may report to 征信, which count as online lenders, and the date windows.
-import { addDays, addMonths, type IsoDate } from '../dates'
+import { addDays, addMonths, type IsoDate } from '../calendar'
 import { ledgerCost, type LedgerCost } from '../cost/ledger-cost'
 import type { Account, AccountKind, Draw, Ledger, Profile } from '../records'
 import type { RiskSettings } from './settings'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../dates'
+import { addDays } from '../calendar'
 import { frequentDrawsRule, smallDrawsRule } from './draw-habits'
 import { carLoan, drawOn, drawsEndingDaysAgo, inputOf, ledgerOf, line, TODAY } from '@/testing/risk-scenarios'
 import { en, zh } from '@/testing/risk-text'

@@ -1,5 +1,5 @@
 // Owns the draw-habit rules (FOLK): too many draws on one credit line in a short window, and draws much smaller than the limit.
-import { addDays } from '../dates'
+import { addDays } from '../calendar'
 import type { Account, Draw } from '../records'
 import { drawCountFlag, drawsByAccount, windowStart } from './context'
 import { drawShort, listOf, money, msg, percent } from './text'

@@ -1,5 +1,5 @@
 // Owns running the rules: every rule in order, the active flags of a ledger on a day, and which of them an acknowledgement hides.
-import type { IsoDate } from '../dates'
+import type { IsoDate } from '../calendar'
 import type { Ledger, Profile } from '../records'
 import { riskInput, type Derived } from './context'
 import { debtToIncomeRule } from './debt-to-income'

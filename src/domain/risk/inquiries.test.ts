@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../dates'
+import { addDays } from '../calendar'
 import { hardInquiriesIn, hardInquiriesRule, inquiriesCalmOn } from './inquiries'
 import { inputOf, inquiryOn, ledgerOf, TODAY } from '@/testing/risk-scenarios'
 import { en, zh } from '@/testing/risk-text'

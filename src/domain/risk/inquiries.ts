@@ -1,5 +1,5 @@
 // Owns the hard-inquiry rule (BANK): more than 3 hard inquiries in the last month or 6 in the last 3 months, counting only the reasons that are hard.
-import type { IsoDate } from '../dates'
+import type { IsoDate } from '../calendar'
 import { HARD_INQUIRY_REASONS, type Inquiry } from '../records'
 import { inMonthsWindow, leavesMonthsWindowOn } from './context'
 import { inquiryLabel, listOf, msg } from './text'

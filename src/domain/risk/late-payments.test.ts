@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../dates'
+import { addDays } from '../calendar'
 import { offerOfDraw } from '../cost/loan'
 import { buildSchedule } from '../cost/schedule'
 import type { Order, Repayment } from '../records'

@@ -13,7 +13,7 @@
 // - The report marks each account once a month, so lateness is counted in account-months: two
 //   late orders on one 花呗 bill are one late month. 连三 is the longest run of consecutive late
 //   months on one account; 累六 the number of late account-months in the window.
-import { addMonths, monthOf, type IsoDate } from '../dates'
+import { addMonths, monthIndexOf, monthOf, type IsoDate } from '../calendar'
 import type { LateEvent } from '../cost/types'
 import { leavesMonthsWindowOn, mayReport } from './context'
 import { listOf, money, msg, names } from './text'
@@ -37,10 +37,6 @@ export interface LateSummary {
   longest: { accountId: string; months: string[] } | null
 }
 
-function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
-}
-
 export function summariseLate(events: readonly LateEvent[]): LateSummary {
   const monthsBy = new Map<string, Set<string>>()
   for (const e of events) {
@@ -55,7 +51,7 @@ export function summariseLate(events: readonly LateEvent[]): LateSummary {
     const months = [...set].sort()
     let run: string[] = []
     for (const m of months) {
-      run = run.length > 0 && monthIndex(m) === monthIndex(run[run.length - 1]!) + 1 ? [...run, m] : [m]
+      run = run.length > 0 && monthIndexOf(m) === monthIndexOf(run[run.length - 1]!) + 1 ? [...run, m] : [m]
       if (!longest || run.length > longest.months.length) longest = { accountId, months: run }
     }
   }

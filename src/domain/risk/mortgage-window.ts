@@ -1,7 +1,6 @@
 // Owns the mortgage-window rules: draws on reporting products inside the clean-up window before the planned mortgage (FOLK), and loans still open on its date (BANK).
-import { addDays, addMonths, type IsoDate } from '../dates'
+import { addDays, addMonths, monthlyDueDates, type IsoDate } from '../calendar'
 import type { Fen } from '../money'
-import { monthlyDueDates } from '../cost/schedule'
 import type { Account, Draw } from '../records'
 import { drawCountFlag, drawsByAccount, isOnlineLender, mayReport } from './context'
 import type { RiskParam } from './messages'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../dates'
-import { findRepaymentProblem } from '../validate-ledger'
+import { addDays } from '../calendar'
+import { findRepaymentProblem } from '../ledger/validate-ledger'
 import { overdueMonths, overdueRule } from './overdue'
 import { bill, drawOn, inputOf, ledgerOf, orderOn, pay, payBill, perOrder } from '@/testing/risk-scenarios'
 import { en, zh } from '@/testing/risk-text'

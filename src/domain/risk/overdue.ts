@@ -1,5 +1,5 @@
 // Owns the overdue rule: any draw, order or bill past its due date (a bill: below its minimum after the grace days), even by a day, from the cost engine's arrears.
-import type { IsoDate } from '../dates'
+import type { IsoDate } from '../calendar'
 import type { Fen } from '../money'
 import type { Account } from '../records'
 import { mayReport } from './context'

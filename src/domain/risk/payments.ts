@@ -11,7 +11,7 @@
 //   payment rather than the whole bill.
 // The planned mortgage is 等额本息 over mortgageTermYears (default 30) at mortgageRatePercent (a
 // setting; default 3.5%, the 5-year LPR when this was written), an estimate the UI labels as such.
-import { addMonths, daysBetween, type IsoDate } from '../dates'
+import { addMonths, daysBetween, type IsoDate } from '../calendar'
 import { offerOfDraw } from '../cost/loan'
 import { orderPlan } from '../cost/pay-later'
 import { buildSchedule, planAmounts } from '../cost/schedule'

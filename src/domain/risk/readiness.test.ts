@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays } from '../dates'
+import { addDays } from '../calendar'
 import { mortgageReadiness, type CheckId, type Readiness } from './readiness'
 import { bill, drawOn, inputOf, inquiryOn, ledgerOf, orderOn, payBill, TODAY } from '@/testing/risk-scenarios'
 import { en, zh } from '@/testing/risk-text'

@@ -4,7 +4,7 @@
 // late payments that will have left their windows by then no longer count, and draws already in
 // the clean-up window do. Balances, utilisation and debt payments are today's: the plan says what
 // to change and by when.
-import { addDays, addMonths, daysBetween, type IsoDate } from '../dates'
+import { addDays, addMonths, daysBetween, type IsoDate } from '../calendar'
 import type { Fen } from '../money'
 import type { Account } from '../records'
 import { isOnlineLender, mayReport } from './context'

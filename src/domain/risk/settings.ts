@@ -1,7 +1,7 @@
 // Owns the risk settings: every threshold of every rule with DOMAIN.md's figure as its default, their limits, and the acknowledged-flags document.
-import { SEVERITIES } from './types'
+import { SEVERITIES } from './severity'
 import { z } from 'zod'
-import { isIsoDate } from '../dates'
+import { isIsoDate } from '../calendar'
 
 export interface SettingLimit {
   default: number

@@ -1,10 +1,11 @@
 // Owns the risk engine's contract: flags, their severity and source category, the records they name, and what a rule is given.
-import type { IsoDate } from '../dates'
+import type { IsoDate } from '../calendar'
 import type { LedgerCost } from '../cost/ledger-cost'
 import type { AccountCost } from '../cost/types'
 import type { Account, Ledger, Profile } from '../records'
 import type { RiskText } from './messages'
 import type { RiskSettings } from './settings'
+import type { Severity } from './severity'
 
 /**
  * Where a rule of thumb comes from (DOMAIN.md): REG a regulation or official rule, BANK common
@@ -14,8 +15,7 @@ import type { RiskSettings } from './settings'
 export const SOURCE_CATEGORIES = ['REG', 'BANK', 'PRODUCT', 'FOLK'] as const
 export type SourceCategory = (typeof SOURCE_CATEGORIES)[number]
 
-export const SEVERITIES = ['info', 'warning', 'critical'] as const
-export type Severity = (typeof SEVERITIES)[number]
+export { SEVERITIES, type Severity } from './severity'
 
 export const RULE_IDS = [
   'frequentDraws',

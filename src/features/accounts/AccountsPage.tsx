@@ -16,7 +16,7 @@ import { PageFrame } from '@/components/PageFrame'
 import { RecordTable } from '@/components/RecordTable'
 import { useHotkey } from '@/components/use-hotkey'
 import { useRecordPage } from '../shared/use-record-page'
-import { SampleDataButton } from '../settings/SampleDataButton'
+import { SampleDataButton } from '../shared/SampleDataButton'
 import { AccountModal } from './AccountModal'
 import { AccountFlagCount } from '../risk/RecordFlags'
 

@@ -4,6 +4,7 @@ import { Calendar, Card } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
+import { monthOf } from '@/domain/calendar'
 import { duesByDay, type DueItem, type Urgency } from '@/domain/dues/items'
 import { formatFen } from '@/domain/money'
 import { PageFrame } from '@/components/PageFrame'
@@ -26,12 +27,12 @@ export function CalendarPage() {
   const dues = useDues()
   const [clear, clearModal] = useClearItem()
   const [selected, setSelected] = useState<Dayjs>(() => dayjs(ledger.today))
-  const [month, setMonth] = useState(() => ledger.today.slice(0, 7))
+  const [month, setMonth] = useState(() => monthOf(ledger.today))
   const [openKey, setOpenKey] = useState<string | null>(null)
   const days = useMemo(() => duesByDay(dues.items), [dues.items])
   // This month: the cash the home page and the overview count (overdue items included); any other
   // month: what falls due in it.
-  const current = month === ledger.today.slice(0, 7)
+  const current = month === monthOf(ledger.today)
   const monthTotal = useMemo(
     () => (current ? dues.summary.cashThisMonth : dues.items.filter((i) => i.dueDate.startsWith(month)).reduce((s, i) => s + i.amount, 0)),
     [current, dues.summary, dues.items, month]

@@ -5,7 +5,7 @@ import { useI18n } from '@/app/i18n-context'
 import { useLedger } from '@/app/ledger-context'
 import { appDb } from '@/db/instance'
 import { saveDraw } from '@/db/repo'
-import { addMonths } from '@/domain/dates'
+import { addMonths } from '@/domain/calendar'
 import {
   DRAW_ACCOUNT_KINDS,
   DRAW_CHANNELS,

@@ -2,7 +2,7 @@
 import { useI18n } from '@/app/i18n-context'
 import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
-import { SampleDataButton } from '../settings/SampleDataButton'
+import { SampleDataButton } from '../shared/SampleDataButton'
 
 export function DuesEmptyPage({ title, testId }: { title: string; testId: string }) {
   const { t } = useI18n()

@@ -1,5 +1,5 @@
 // Owns running the reminders: on start it catches up on what was missed while the app was closed, then fires each reminder at its moment, once, remembering what fired; the clock and the store are injected.
-import { addDays, dayNumber, makeIsoDate } from '@/domain/dates'
+import { addDays, dayNumber, makeIsoDate } from '@/domain/calendar'
 import type { DueItem } from '@/domain/dues/items'
 import {
   REMINDER_RETENTION_DAYS,

@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
 import { ChartCard } from '@/components/charts/ChartCard'
 import { accountColours } from '@/components/charts/palette'
-import { SampleDataButton } from '../settings/SampleDataButton'
+import { SampleDataButton } from '../shared/SampleDataButton'
 import { accountName } from '../shared/labels'
 import { accountsIn, aprRows, balanceRows, costRows, lastMonths, type MonthRange } from './chart-data'
 

@@ -1,6 +1,7 @@
 // Owns the report as a sheet of A4 paper: the same view on screen, in the browser's print and in the desktop PDF, in the report's own language.
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts'
 import { translate, type MessageKey, type Params } from '@/i18n'
+import { monthIndexOf, monthOfIndex, yearOfIndex } from '@/domain/calendar'
 import { formatFen, type Fen } from '@/domain/money'
 import type { Language } from '@/domain/records'
 import type { MonthReport } from '@/domain/report/month-report'
@@ -10,8 +11,9 @@ import './report.css'
 
 /** A month as a title: 2026年10月, or October 2026. */
 export function monthTitle(language: Language, yearMonth: string): string {
-  const year = Number(yearMonth.slice(0, 4))
-  const m = Number(yearMonth.slice(5, 7))
+  const index = monthIndexOf(yearMonth)
+  const year = yearOfIndex(index)
+  const m = monthOfIndex(index)
   // Chinese numbers the month, English names it; the catalogue takes either as {month}.
   const month = language === 'zh-CN' ? m : new Intl.DateTimeFormat('en', { month: 'long' }).format(new Date(year, m - 1, 1))
   return translate(language, 'report.monthOf', { year, month })
@@ -30,7 +32,7 @@ function yuanTick(language: Language) {
 function monthTick(language: Language) {
   const names = language === 'zh-CN' ? null : new Intl.DateTimeFormat('en', { month: 'short' })
   return (month: string) => {
-    const m = Number(month.slice(5, 7))
+    const m = monthOfIndex(monthIndexOf(month))
     return names ? names.format(new Date(2000, m - 1, 1)) : `${m}月`
   }
 }

@@ -2,7 +2,8 @@
 import { translate } from '@/i18n'
 import { exportTables } from '@/domain/report/export-tables'
 import { tablesToCsv } from '@/domain/report/csv'
-import { monthCount, monthReports, type MonthReport } from '@/domain/report/month-report'
+import { monthCount } from '@/domain/calendar'
+import { monthReports, type MonthReport } from '@/domain/report/month-report'
 import type { ExportRequest } from './export-protocol'
 import { tablesToXlsx } from './xlsx'
 

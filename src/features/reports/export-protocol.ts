@@ -1,5 +1,5 @@
 // Owns the messages between the reports page and its export worker.
-import type { IsoDate } from '@/domain/dates'
+import type { IsoDate } from '@/domain/calendar'
 import type { Language, Ledger } from '@/domain/records'
 import type { ExportRange } from '@/domain/report/export-tables'
 

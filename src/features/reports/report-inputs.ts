@@ -1,10 +1,10 @@
 // Owns what the report takes from the other features: next month's dues (the dues feature's items) and the risk flags, both as known at the report's day.
 import type { LedgerView } from '@/app/ledger-context'
 import { translateMessage, type MessageKey, type Params } from '@/i18n'
-import { monthOf } from '@/domain/dates'
+import { addMonthsToMonth, monthOf } from '@/domain/calendar'
 import { dueItems } from '@/domain/dues/items'
 import type { Language, Profile } from '@/domain/records'
-import { addMonthsToMonth, type FlagSeverity, type ReportContext, type ReportInputs } from '@/domain/report/month-report'
+import { type FlagSeverity, type ReportContext, type ReportInputs } from '@/domain/report/month-report'
 import { activeFlags, type RiskSettings, type Severity } from '@/domain/risk'
 import { dueWhat } from '../dues/labels'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { translate } from '@/i18n'
 import { exportTables } from '@/domain/report/export-tables'
 import { assembleMonthReport } from '@/domain/report/month-report'
-import { generateSampleLedger } from '@/domain/sample-data'
+import { generateSampleLedger } from '@/domain/ledger/sample-data'
 import { sheetName, tablesToXlsx } from './xlsx'
 
 const today = '2026-11-21'

@@ -13,7 +13,7 @@ import { toDayjs, yuanText } from '@/components/form-parse'
 import { useValidatedSubmit } from '@/components/use-validated-submit'
 import { platform } from '@/platform'
 import type { AppInfo } from '@/platform'
-import { SampleDataButton } from './SampleDataButton'
+import { SampleDataButton } from '../shared/SampleDataButton'
 import { StorageCard } from './StorageCard'
 import { ReminderSettingsCard } from '../dues/ReminderSettingsCard'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { generateSampleLedger } from './sample-data'
 import { validateLedger } from './validate-ledger'
-import { ledgerCost } from './cost/ledger-cost'
+import { ledgerCost } from '../cost/ledger-cost'
 
 describe('sample ledger', () => {
   it('is deterministic for a seed and a day', () => {

@@ -1,12 +1,12 @@
 // Owns the validation of a whole ledger at once (sample data, import, restore, and every store write's account): schemas, then the cross-record rules, the money ones read off the cost engine's walks.
-import { checkDrawAccount, checkOrderAccount, checkRepaymentTarget } from './checks'
-import { walkLoan } from './cost/loan'
-import { walkPayLater } from './cost/pay-later'
-import { statementAccountOf } from './cost/ledger-cost'
-import { walkStatement } from './cost/statement'
-import { DEFAULT_PENALTY_MULTIPLIER } from './cost/loan'
-import { check, recordSchemas, RECORD_TYPES, type BillInstalment, type FieldIssue, type Ledger, type Order, type RecordType, type Repayment } from './records'
-import { findCrossTypeIdClash } from './record-ids'
+import { checkDrawAccount, checkOrderAccount, checkRepaymentTarget } from '../checks'
+import { walkLoan } from '../cost/loan'
+import { walkPayLater } from '../cost/pay-later'
+import { statementAccountOf } from '../cost/ledger-cost'
+import { walkStatement } from '../cost/statement'
+import { DEFAULT_PENALTY_MULTIPLIER } from '../cost/loan'
+import { check, recordSchemas, RECORD_TYPES, type BillInstalment, type FieldIssue, type Ledger, type Order, type RecordType, type Repayment } from '../records'
+import { findCrossTypeIdClash } from '../record-ids'
 
 export interface LedgerProblem {
   recordType: RecordType

@@ -1,11 +1,11 @@
 // Owns the deterministic sample ledger: a realistic stretch of use across several products, for the UI's "load sample data", tests and benchmarks.
-import { addDays, addMonths, daysBetween, monthOf, type IsoDate } from './dates'
-import { defaultStatementTerms, DEFAULT_REPAYMENT_ORDER } from './account-terms'
-import { defaultOrderDueDate, dueDateForStatement, statementDateOfIndex } from './due-dates'
-import { roundFen, splitFen } from './money'
-import { walkLoan } from './cost/loan'
-import { planBillIndices, walkStatement } from './cost/statement'
-import type { Account, BillInstalment, Draw, Inquiry, InquiryReason, Ledger, Order, Repayment } from './records'
+import { addDays, addMonths, daysBetween, monthOf, type IsoDate } from '../calendar'
+import { defaultStatementTerms, DEFAULT_REPAYMENT_ORDER } from '../account-terms'
+import { defaultOrderDueDate, dueDateForStatement, statementDateOfIndex } from '../due-dates'
+import { roundFen, splitFen } from '../money'
+import { walkLoan } from '../cost/loan'
+import { planBillIndices, walkStatement } from '../cost/statement'
+import type { Account, BillInstalment, Draw, Inquiry, InquiryReason, Ledger, Order, Repayment } from '../records'
 
 export interface SampleOptions {
   /** The last day of the generated history; nothing is dated after it. */

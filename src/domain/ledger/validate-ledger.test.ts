@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Ledger } from './records'
+import type { Ledger } from '../records'
 import { validateLedger } from './validate-ledger'
 import { cash, draw, emptyLedger as empty, huabei, inquiry, onBill, onOrder, order, repay, zhima } from '@/testing/fixtures'
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import {
   addDays,
   addMonths,
+  addMonthsToMonth,
   dayInMonth,
+  dayInMonthIndex,
   dayNumber,
   dayNumberAddMonths,
   dayNumberOf,
@@ -11,10 +13,22 @@ import {
   daysInMonth,
   fromDayNumber,
   isIsoDate,
+  isMonth,
   makeIsoDate,
+  monthBounds,
+  monthCount,
+  monthIndex,
+  monthIndexOf,
+  monthKey,
+  monthlyDueDates,
+  monthlyDueDays,
   monthOf,
-  parseIsoDate
-} from './dates'
+  monthOfIndex,
+  monthStartDay,
+  parseIsoDate,
+  parseMonth,
+  yearOfIndex
+} from './calendar'
 
 /** Any valid day between 1901 and 2199, built by parts so the generator cannot produce impossible dates. */
 const isoDateArb = fc
@@ -213,3 +227,74 @@ describe('daysBetween / dayNumber', () => {
   })
 })
 
+describe('monthly series', () => {
+  it('monthlyDueDates matches addMonths across leap years and year ends', () => {
+    expect(monthlyDueDates('2023-12-31', 3)).toEqual(['2023-12-31', '2024-01-31', '2024-02-29'])
+    expect(monthlyDueDates('2099-11-30', 4)).toEqual(['2099-11-30', '2099-12-30', '2100-01-30', '2100-02-28'])
+  })
+
+  it('monthlyDueDates(d, n)[k] is addMonths(d, k) (property)', () => {
+    fc.assert(
+      fc.property(isoDateArb, fc.integer({ min: 1, max: 40 }), (first, count) => {
+        expect(monthlyDueDates(first, count)).toEqual(Array.from({ length: count }, (_, k) => addMonths(first, k)))
+      })
+    )
+  })
+
+  it('monthlyDueDays are the day numbers of monthlyDueDates (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 1, max: 360 }), (offset, count) => {
+        const first = addDays('1905-01-01', offset)
+        expect(monthlyDueDays(first, count)).toEqual(monthlyDueDates(first, count).map(dayNumber))
+      })
+    )
+  })
+})
+
+describe('months', () => {
+  it('month numbers are year * 12 + month - 1, read from a date or a month key', () => {
+    expect(monthIndex(2026, 1)).toBe(2026 * 12)
+    expect(monthIndexOf('2026-11-21')).toBe(monthIndex(2026, 11))
+    expect(monthIndexOf('2026-11')).toBe(monthIndex(2026, 11))
+    expect(monthKey(monthIndex(2026, 12) + 1)).toBe('2027-01')
+    expect(monthKey(monthIndex(2026, 1) - 1)).toBe('2025-12')
+    expect(dayInMonthIndex(monthIndex(2028, 2), 31)).toBe('2028-02-29')
+    expect(monthStartDay(monthIndex(2026, 3))).toBe(dayNumber('2026-03-01'))
+  })
+
+  it('a month number, its key, its parts and its first day agree (property)', () => {
+    fc.assert(
+      fc.property(isoDateArb, (date) => {
+        const index = monthIndexOf(date)
+        const p = parseIsoDate(date)!
+        expect(index).toBe(monthIndex(p.year, p.month))
+        expect([yearOfIndex(index), monthOfIndex(index)]).toEqual([p.year, p.month])
+        expect(monthKey(index)).toBe(monthOf(date))
+        expect(parseMonth(monthOf(date))).toEqual({ year: p.year, month: p.month })
+        expect(fromDayNumber(monthStartDay(index))).toBe(`${monthOf(date)}-01`)
+        expect(addMonthsToMonth(monthOf(date), 5)).toBe(monthOf(addMonths(`${monthOf(date)}-01`, 5)))
+      })
+    )
+  })
+
+  it('month keys: validity, bounds, steps and spans', () => {
+    expect(isMonth('2026-02')).toBe(true)
+    expect(isMonth('2026-13')).toBe(false)
+    expect(isMonth('2026-1')).toBe(false)
+    expect(monthBounds('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' })
+    expect(monthBounds('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' })
+    expect(() => monthBounds('2026-13')).toThrow(RangeError)
+    expect(() => parseMonth('2026-1')).toThrow(RangeError)
+    expect(addMonthsToMonth('2026-11', 2)).toBe('2027-01')
+    expect(addMonthsToMonth('2026-01', -1)).toBe('2025-12')
+    expect(monthCount('2025-11', '2026-02')).toBe(4)
+    expect(monthCount('2026-02', '2026-02')).toBe(1)
+    expect(monthCount('2026-03', '2026-02')).toBe(0)
+  })
+
+  it('daysInMonth rolls months outside 1-12 into the neighbouring years', () => {
+    expect(daysInMonth(2023, 14)).toBe(29)
+    expect(daysInMonth(2025, 0)).toBe(31)
+    expect(daysInMonth(2025, -10)).toBe(29)
+  })
+})
