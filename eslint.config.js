@@ -45,7 +45,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [forbid(['@/db', '@/db/*', '**/db/*', '@/features/*', '**/features/*'], 'Components take data and callbacks; the store is reached by features.'), DESKTOP, TEST_SUPPORT] }] }
   },
   {
-    files: ['src/app/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/features/**/*.{ts,tsx}', 'src/db/**/*.ts', 'src/i18n/**/*.ts'],
+    files: ['src/app/**/*.{ts,tsx}', 'src/state/**/*.{ts,tsx}', 'src/features/**/*.{ts,tsx}', 'src/db/**/*.ts', 'src/i18n/**/*.ts'],
     ignores: ['src/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [DESKTOP, TEST_SUPPORT] }] }
   },

@@ -3,21 +3,11 @@
 // The sources are read through Vite's import.meta.glob (raw text), so the check needs no Node types in the
 // web project. Every static import and export-from counts, type-only ones too: a cycle of types is
 // still two modules that cannot be understood (or moved) one without the other. A lazy import() does
-// not: it is a load boundary (app/routes.tsx reaches the pages that way), so the loop
-// router.ts -> routes.tsx -> import() of a page -> router.ts is left to the app/features split.
+// not: it is a load boundary (app/routes.tsx reaches the pages that way).
+//
+// The layers this keeps apart: src/app (the shell: App, the route table) imports features; features
+// and components import src/state (the providers: ledger, i18n, undo, router, clock), never src/app.
 import { describe, expect, it } from 'vitest'
-
-/**
- * Folder edges left out of the folder graph, each the way lower code reaches up into src/app. An entry
- * `{ from, to }` drops every import from a folder at or under `from` into a folder at or under `to`.
- * Temporary: the app layer (ledger-context, i18n-context, undo, router, clock) is being split so that
- * features and components stop importing it. Delete an entry once its edges are gone; the test below
- * fails while an entry matches nothing, so a stale one cannot linger.
- */
-const ALLOWED_BACK_EDGES: readonly { from: string; to: string; why: string }[] = [
-  { from: 'src/features', to: 'src/app', why: 'features read ledger-context, i18n-context, undo, router and clock while app/routes imports the features' },
-  { from: 'src/components', to: 'src/app', why: 'components read i18n-context while app/App.tsx and app/undo.tsx import components' }
-]
 
 const sources = import.meta.glob<string>(['./**/*.{ts,tsx}', '!./**/*.test.{ts,tsx}'], { query: '?raw', import: 'default', eager: true })
 
@@ -113,11 +103,6 @@ function cycles(graph: Graph): string[][] {
   return out
 }
 
-const under = (folder: string, prefix: string) => folder === prefix || folder.startsWith(`${prefix}/`)
-
-function allowed(from: string, to: string): (typeof ALLOWED_BACK_EDGES)[number] | undefined {
-  return ALLOWED_BACK_EDGES.find((e) => under(from, e.from) && under(to, e.to))
-}
 
 /** Every import edge between two source files of src/. */
 function fileEdges(): [string, string][] {
@@ -161,15 +146,10 @@ describe('import cycles in src/', () => {
     for (const [from, to] of edges) {
       const a = dirname(from)
       const b = dirname(to)
-      if (a === b || allowed(a, b)) continue
+      if (a === b) continue
       add(graph, a, b)
       if (!example.has(`${a} ${b}`)) example.set(`${a} ${b}`, `${from.slice(a.length + 1)} imports ${to.slice(b.length + 1)}`)
     }
     expect(report(graph, example)).toEqual([])
-  })
-
-  it('every allowed back edge is still there (delete the entry once it is not)', () => {
-    const stale = ALLOWED_BACK_EDGES.filter((e) => !edges.some(([from, to]) => under(dirname(from), e.from) && under(dirname(to), e.to)))
-    expect(stale).toEqual([])
   })
 })

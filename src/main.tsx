@@ -3,7 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { preloadPage } from './app/prefetch'
-import { parseRoute } from './app/router'
+import { parseRoute } from './state/router'
 import './styles.css'
 
 preloadPage(parseRoute(window.location.hash))

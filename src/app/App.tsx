@@ -14,12 +14,13 @@ import { DueBadge, DueReminders } from '@/features/dues/DueReminders'
 import { usePruneAcknowledgements } from '@/features/risk/use-risk'
 import { BackupWatcher } from '@/features/backup/BackupWatcher'
 import { RecoveryOffer } from '@/features/backup/RecoveryOffer'
-import { I18nProvider, useI18n } from './i18n-context'
-import { LedgerProvider, useLedger } from './ledger-context'
-import { useRoute, type Route } from './router'
+import { I18nProvider, useI18n } from '@/state/i18n-context'
+import { LedgerProvider, useLedger } from '@/state/ledger-context'
+import { useRoute, type Route } from '@/state/router'
 import { NAV_GROUPS, isPage, routeFor } from './routes'
 import { PrefetchPages } from './prefetch'
-import { UndoProvider } from './undo'
+import { UndoProvider, type BulkFailureWords } from '@/state/undo'
+import { bulkFailureText } from '@/features/backup/write-failure-text'
 import iconUrl from '../../resources/icon.svg'
 
 /** The current route's page; its code arrives through the Suspense boundary around it. */
@@ -104,6 +105,8 @@ function Shell() {
   )
 }
 
+const undoFailureWords: BulkFailureWords = (e, t, tk) => bulkFailureText(e, 'undo', t, tk)
+
 function Localised({ children }: { children: React.ReactNode }) {
   const { language } = useI18n()
   dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en')
@@ -122,7 +125,7 @@ export function App() {
     <I18nProvider>
       <Localised>
         <LedgerProvider>
-          <UndoProvider>
+          <UndoProvider bulkFailureWords={undoFailureWords}>
             <Shell />
           </UndoProvider>
         </LedgerProvider>

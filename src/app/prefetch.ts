@@ -1,6 +1,6 @@
 // Owns fetching every page's code after the first page is on screen, one chunk per idle moment, so a later switch does not wait for it.
 import { useEffect } from 'react'
-import type { Route } from './router'
+import type { Route } from '@/state/router'
 import { ROUTES, routeFor } from './routes'
 
 let started = false

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { en } from '@/i18n/en'
 import { zhCN } from '@/i18n/zh-CN'
 import { NAV_GROUPS, PAGES, ROUTES, routeFor, type RouteEntry } from './routes'
-import { parseRoute, routeHref } from './router'
+import { parseRoute, routeHref } from '@/state/router'
 
 function lazyParts(entry: RouteEntry) {
   return 'detail' in entry && entry.detail ? [entry.view, entry.detail] : [entry.view]
 }
 
 describe('the route table', () => {
+  it('has one row for every page a link may name, in the order of the page list', () => {
+    expect(ROUTES.map((r) => r.page)).toEqual([...PAGES])
+  })
+
   it('gives every page a title in both languages', () => {
     for (const r of ROUTES) {
       expect(zhCN[r.title], r.page).toBeTruthy()

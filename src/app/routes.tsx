@@ -19,6 +19,7 @@ import {
   TransactionOutlined
 } from '@ant-design/icons'
 import type { MessageKey } from '@/i18n'
+import type { Page } from '@/state/pages'
 
 /** A page's code: fetched when first needed, and fetchable ahead of time so a switch does not wait for it. */
 export interface LazyPage<P extends object> {
@@ -53,7 +54,7 @@ export const NAV_GROUP_KEYS = ['today', 'records', 'credit', 'tools'] as const
 export type NavGroup = (typeof NAV_GROUP_KEYS)[number]
 
 export interface RouteEntry {
-  page: string
+  page: Page
   group: NavGroup
   title: MessageKey
   icon: ReactNode
@@ -89,13 +90,7 @@ export const ROUTES = [
   { page: 'settings', group: 'tools', title: 'nav.settings', icon: <SettingOutlined />, view: lazyPage(() => import('@/features/settings/SettingsPage'), (m) => m.SettingsPage) }
 ] as const satisfies readonly RouteEntry[]
 
-export type Page = (typeof ROUTES)[number]['page']
-
-export const PAGES: readonly Page[] = ROUTES.map((r) => r.page)
-
-export function isPage(value: string): value is Page {
-  return ROUTES.some((r) => r.page === value)
-}
+export { isPage, PAGES, type Page } from '@/state/pages'
 
 export function routeFor(page: Page): RouteEntry {
   // Every Page comes from ROUTES, so the lookup cannot miss; home is the type checker's fallback.

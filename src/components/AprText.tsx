@@ -1,7 +1,7 @@
 // Owns how a real APR is shown beside the advertised one: red above 24%, labelled 单利, "estimate" where the lender's method is unknown.
 import { Tag, Tooltip } from 'antd'
 import type { AprResult } from '@/domain/cost/types'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { formatPercent } from './format'
 
 export function AprText({ apr, naive, estimate, detailed }: { apr: AprResult | null; naive?: number | null; estimate?: boolean; detailed?: boolean }) {

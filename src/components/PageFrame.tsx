@@ -1,6 +1,6 @@
 // Owns the frame of a page: its heading, the shortcut hint and an optional line of actions.
 import type { ReactNode } from 'react'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 
 export function PageFrame({ title, testId, extra, children }: { title: ReactNode; testId: string; extra?: ReactNode; children: ReactNode }) {
   const { t } = useI18n()

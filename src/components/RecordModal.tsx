@@ -1,7 +1,7 @@
 // Owns the add/edit dialog of every record: one zod schema decides, errors appear at their fields, nothing is written unless all is valid.
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { Form, Modal, type ButtonProps, type FormInstance } from 'antd'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { newId } from '@/domain/record-ids'
 import type { FormParser } from './form-parse'
 import { useValidatedSubmit, type SubmitSpec } from './use-validated-submit'

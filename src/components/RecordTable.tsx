@@ -2,10 +2,10 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react'
 import { Button, Input, Popconfirm, Space, Table, Tooltip, type InputRef, type TableColumnsType } from 'antd'
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { CONFIRM_DELETE_BUTTON } from '@/components/buttons'
 import { useElementHeight } from './use-element-height'
-import { useHotkey } from './use-hotkey'
+import { useHotkey } from '@/state/use-hotkey'
 
 export interface RecordTableProps<T extends { id: string }> {
   rows: T[]

@@ -1,6 +1,6 @@
 // Owns the schedule of a draw or a 分期 plan as a table: every period with its due date, principal, interest or fee, what was paid, any penalty, and where it stands.
 import { Table, Tag } from 'antd'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import type { PeriodRow } from '@/domain/cost/types'
 import { Money } from './Money'
 

@@ -4,7 +4,7 @@ import { App as AntApp, type FormInstance } from 'antd'
 import type { z } from 'zod'
 import { isValidationError } from '@/domain/validation-error'
 import { check, type FieldIssue } from '@/domain/records'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { createFormParser, type FormParser } from './form-parse'
 
 export interface SubmitSpec<V, R> {

@@ -1,6 +1,6 @@
 // Owns the add/edit form of a credit account.
 import { Button, Form, Input, InputNumber, Select, Switch, type FormInstance } from 'antd'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { appDb } from '@/db/instance'
 import { saveAccount } from '@/db/repo'
 import {

@@ -1,9 +1,9 @@
 // Owns a statement account's bills tab: every bill issued (and the next one so far) with its balance, minimum, what was paid and how it ended, each opening its detail; and the account's 账单分期.
 import { useState } from 'react'
 import { Button, Drawer, Popconfirm, Table, Tag } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
-import { useUndo } from '@/app/undo'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
+import { useUndo } from '@/state/undo'
 import type { Bill } from '@/domain/cost/statement'
 import { formatFen } from '@/domain/money'
 import { Money } from '@/components/Money'

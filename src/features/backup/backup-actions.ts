@@ -1,6 +1,6 @@
 // Owns the backup feature's actions outside React: making and saving a backup file, and a rejected file's reason in words.
 import dayjs from 'dayjs'
-import type { I18n } from '@/app/i18n-context'
+import type { I18n } from '@/state/i18n-context'
 import { isMessageKey } from '@/i18n'
 import { readBackupPayload, readBackupState, writeBackupState } from '@/db/backup-store'
 import type { LedgerDb } from '@/db/schema'

@@ -1,5 +1,5 @@
 // Owns telling the user what a failed bulk write did to the data, in words: refused for want of room, refused for want of a copy, or failed and read back as unchanged, changed or unreadable.
-import type { I18n } from '@/app/i18n-context'
+import type { I18n } from '@/state/i18n-context'
 import { isBulkWriteError, type BulkFailure } from '@/db/bulk-write'
 import { isValidationError } from '@/domain/validation-error'
 import { classifyWriteError, type WriteFailure } from '@/db/storage-guard'

@@ -1,8 +1,8 @@
 // Owns the add/edit form of a loan draw: principal, date, channel, method and the rate exactly as quoted.
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { appDb } from '@/db/instance'
 import { saveDraw } from '@/db/repo'
 import { addMonths } from '@/domain/calendar'

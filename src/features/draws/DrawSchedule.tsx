@@ -1,7 +1,7 @@
 // Owns a draw's repayment schedule in its detail: every period as the engine walks it (paid, due, overdue, with penalty), prepayments, and what paying it off today costs.
 import { useMemo } from 'react'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { DEFAULT_PENALTY_MULTIPLIER, walkLoan } from '@/domain/cost/loan'
 import { formatFen } from '@/domain/money'
 import type { Draw } from '@/domain/records'

@@ -1,8 +1,8 @@
 // Owns a list of draws with its add/edit dialog and detail view; the draws page shows all, an account page its own.
 import { useMemo, useState } from 'react'
 import { Button, Tag } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { DRAW_ACCOUNT_KINDS, type Draw, type Repayment } from '@/domain/records'
 import { formatFen } from '@/domain/money'
 import { EmptyState } from '@/components/EmptyState'

@@ -1,8 +1,8 @@
 // Owns one bill's detail: what it holds (carried over, purchases, 分期 periods, interest, fees), its minimum (by the rule, or as printed), where it stands, and what paying it in full, the minimum or by 账单分期 would cost.
 import { useMemo, useState } from 'react'
 import { App as AntApp, Button, Descriptions, Input, InputNumber, Select, Space, Tag } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { appDb } from '@/db/instance'
 import { newId, saveBillFigure } from '@/db/repo'
 import { isValidationError } from '@/domain/validation-error'

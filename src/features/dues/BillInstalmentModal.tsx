@@ -1,8 +1,8 @@
 // Owns setting up 账单分期 on a bill: the amount (at most its unpaid purchases), the periods, the monthly fee and the day, checked by the store as any record.
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { appDb } from '@/db/instance'
 import { saveBillInstalment } from '@/db/repo'
 import type { Bill } from '@/domain/cost/statement'

@@ -1,7 +1,7 @@
 // Owns the detail of one due item: what it is, the figures behind it (a bill's contents and minimum with its what-if, a draw's arrears and penalty), and the repayment that clears it.
 import { Button, Descriptions, Drawer, Tag } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import type { DueItem } from '@/domain/dues/items'
 import { formatFen } from '@/domain/money'
 import { Money } from '@/components/Money'

@@ -1,8 +1,8 @@
 // Owns the list of due items: each with its account, what it is, when, how much (penalty and minimum where there are), and the one-click repayment.
 import './dues.css'
 import { Button, Tag } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { urgencyOf, type DueItem } from '@/domain/dues/items'
 import { formatFen } from '@/domain/money'
 import { Money } from '@/components/Money'

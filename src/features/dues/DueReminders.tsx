@@ -1,9 +1,9 @@
 // Owns the reminders in the running app: the scheduler fed with the live dues, delivery as a system notification or an in-app banner, the badge count, the tray mode, and opening the item a reminder was about.
 import { useEffect, useRef } from 'react'
 import { App as AntApp, Badge, Button, Space } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
-import { useRoute } from '@/app/router'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
+import { useRoute } from '@/state/router'
 import { appDb } from '@/db/instance'
 import type { ReminderNotice } from '@/domain/dues/reminders'
 import { platform } from '@/platform'

@@ -1,5 +1,5 @@
 // Owns the first-use state of the dues pages (home and calendar): what they will show, and the sample data to see it now.
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
 import { SampleDataButton } from '../shared/SampleDataButton'

@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import { App as AntApp, Button, Card, Form, Select, Switch, TimePicker } from 'antd'
 import dayjs from 'dayjs'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { appDb } from '@/db/instance'
 import { isValidationError } from '@/domain/validation-error'
 import { writeSetting } from '@/db/settings'

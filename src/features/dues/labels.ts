@@ -1,6 +1,6 @@
 // Owns how a due item is named and dated in text: what it is (a bill, an order, an instalment of a draw) and when it is due.
-import type { I18n } from '@/app/i18n-context'
-import type { LedgerView } from '@/app/ledger-context'
+import type { I18n } from '@/state/i18n-context'
+import type { LedgerView } from '@/state/ledger-context'
 import type { DueItem } from '@/domain/dues/items'
 import type { DuesSettings } from '@/domain/dues/settings'
 import { formatFen } from '@/domain/money'

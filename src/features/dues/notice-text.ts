@@ -1,6 +1,6 @@
 // Owns the words of a reminder: a single item's account, what, amount and when; or a summary of several, for the system notification or the in-app banner.
-import type { I18n } from '@/app/i18n-context'
-import type { LedgerView } from '@/app/ledger-context'
+import type { I18n } from '@/state/i18n-context'
+import type { LedgerView } from '@/state/ledger-context'
 import type { ReminderNotice } from '@/domain/dues/reminders'
 import { formatFen } from '@/domain/money'
 import type { NotifyRequest } from '@/platform'

@@ -1,6 +1,6 @@
 // Owns clearing a due item with one click: the existing repayment form, filled in with the item's account, target and the amount that clears it today.
 import { useState, type ReactNode } from 'react'
-import { useLedger } from '@/app/ledger-context'
+import { useLedger } from '@/state/ledger-context'
 import type { DueItem } from '@/domain/dues/items'
 import type { Repayment } from '@/domain/records'
 import { RepaymentModal } from '../repayments/RepaymentModal'

@@ -1,6 +1,6 @@
 // Owns the dues as React sees them: the settings document (live), and the engine's due items with their summary from the ledger's one set of figures.
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useLedger, type DuesState } from '@/app/ledger-context'
+import { useLedger, type DuesState } from '@/state/ledger-context'
 import { appDb } from '@/db/instance'
 import { readSetting, watchSettings } from '@/db/settings'
 import { DEFAULT_DUES_SETTINGS, DUES_SETTINGS_KEY, duesSettingsSchema, type DuesSettings } from '@/domain/dues/settings'

@@ -1,9 +1,9 @@
 // Owns the home dashboard: what is overdue (first, in red, with days and penalty), due today, in the next 7 days and later this month, the cash needed this month and next, and one click to record the repayment that clears an item.
 import { Button, Card, Statistic } from 'antd'
 import { CalendarOutlined, SettingOutlined } from '@ant-design/icons'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
-import { useRoute } from '@/app/router'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
+import { useRoute } from '@/state/router'
 import type { DueItem } from '@/domain/dues/items'
 import { formatFen } from '@/domain/money'
 import { PageFrame } from '@/components/PageFrame'

@@ -1,8 +1,8 @@
 // Owns the home page's revolving-credit card: each statement account whose balance revolves, with its interest by the next bill, and what paying only the minimum of each open bill would cost.
 import { useMemo } from 'react'
 import { Card } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import type { DueItem } from '@/domain/dues/items'
 import { formatFen } from '@/domain/money'
 import { ratePercent } from '@/domain/risk/text'

@@ -1,8 +1,8 @@
 // Owns the end of an import: what was made on which account, with links there, another import, or taking it back.
 import { Button, List, Result } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
-import { routeHref } from '@/app/router'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
+import { routeHref } from '@/state/router'
 import type { ImportWrite } from '@/db/repo'
 
 interface PerAccount {

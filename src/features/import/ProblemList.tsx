@@ -1,6 +1,6 @@
 // Owns showing what is wrong with the chosen files: each problem with its file, line and column, and the user's go-ahead to import the rest.
 import { Alert, Checkbox, Table } from 'antd'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import type { ImportProblem } from '@/domain/import/types'
 import { problemText, testIdProps } from './import-view'
 

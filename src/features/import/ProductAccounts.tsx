@@ -1,8 +1,8 @@
 // Owns the question the import asks once per payment method: which account is it? Pick one, create one with the kind prefilled, or leave the method out.
 import { Button, Card, Select, Space, Tag } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { SKIP_PRODUCT } from '@/domain/import/plan'
 import type { CreditProduct } from '@/domain/import/products'
 import { ORDER_ACCOUNT_KINDS, type Account } from '@/domain/records'

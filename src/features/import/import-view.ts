@@ -1,5 +1,5 @@
 // Owns how a planned row reads on screen: its status after the user's choices, what it will do, and why not.
-import type { I18n } from '@/app/i18n-context'
+import type { I18n } from '@/state/i18n-context'
 import { formatFen } from '@/domain/money'
 import type { PlanRow } from '@/domain/import/plan'
 import type { BlockReason } from '@/domain/import/review'

@@ -1,8 +1,8 @@
 // Owns the list of credit-report inquiries, with hard inquiries marked.
 import { useMemo } from 'react'
 import { Tag } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { HARD_INQUIRY_REASONS, INQUIRY_REASONS, type Inquiry } from '@/domain/records'
 import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'

@@ -1,8 +1,8 @@
 // Owns the add/edit form of a credit-report inquiry.
 import { DatePicker, Form, Input, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { appDb } from '@/db/instance'
 import { saveInquiry } from '@/db/repo'
 import { HARD_INQUIRY_REASONS, INQUIRY_REASONS, inquirySchema, type Inquiry, type InquiryReason } from '@/domain/records'

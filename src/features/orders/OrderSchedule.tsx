@@ -1,7 +1,7 @@
 // Owns a 分期 order's schedule in its detail: one period on each bill (statement accounts) or each month, with what was paid and where it stands.
 import { useMemo } from 'react'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { walkPayLater } from '@/domain/cost/pay-later'
 import { statementAccountOf } from '@/domain/cost/ledger-cost'
 import { walkStatement } from '@/domain/cost/statement'

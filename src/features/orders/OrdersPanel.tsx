@@ -1,8 +1,8 @@
 // Owns a list of pay-later orders with its add/edit dialog and detail view.
 import { useMemo, useState } from 'react'
 import { Button, Tag } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { formatFen } from '@/domain/money'
 import type { EffectiveOrderStatus } from '@/domain/cost/types'
 import { ORDER_ACCOUNT_KINDS, type Order, type Repayment } from '@/domain/records'

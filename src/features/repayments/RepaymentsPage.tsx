@@ -1,6 +1,6 @@
 // Owns the page of all repayments.
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { PageFrame } from '@/components/PageFrame'
 import { RepaymentsPanel } from './RepaymentsPanel'
 

@@ -1,7 +1,7 @@
 // Owns a list of repayments with its add/edit dialog and detail view.
 import { useMemo } from 'react'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
 import { formatFen } from '@/domain/money'
 import type { Repayment } from '@/domain/records'
 import { EmptyState } from '@/components/EmptyState'

@@ -1,5 +1,5 @@
 // Owns what the report takes from the other features: next month's dues (the dues feature's items) and the risk flags, both as known at the report's day.
-import type { LedgerView } from '@/app/ledger-context'
+import type { LedgerView } from '@/state/ledger-context'
 import { translateMessage, type MessageKey, type Params } from '@/i18n'
 import { addMonthsToMonth, monthOf } from '@/domain/calendar'
 import { dueItems } from '@/domain/dues/items'

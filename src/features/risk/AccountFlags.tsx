@@ -1,7 +1,7 @@
 // Owns an account page's risk flags: one folded line with their count and rules, opening to the full flags; nothing when there are none.
 import { Collapse, Tag } from 'antd'
 import { WarningOutlined } from '@ant-design/icons'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { FlagList } from './FlagList'
 import { SEVERITY_COLOURS } from './labels'
 import { useRisk } from './use-risk'

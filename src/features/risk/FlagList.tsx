@@ -1,9 +1,9 @@
 // Owns how flags read: the rule, its severity and source, the explanation naming the records, what to do, the accounts as links, and acknowledging.
 import { App as AntApp, Button, Tag, Tooltip } from 'antd'
 import { CheckOutlined, EyeOutlined } from '@ant-design/icons'
-import { useI18n } from '@/app/i18n-context'
-import { useLedger } from '@/app/ledger-context'
-import { routeHref } from '@/app/router'
+import { useI18n } from '@/state/i18n-context'
+import { useLedger } from '@/state/ledger-context'
+import { routeHref } from '@/state/router'
 import { formatFen } from '@/domain/money'
 import type { Acknowledgement } from '@/domain/risk/settings'
 import type { RiskFlag } from '@/domain/risk/types'

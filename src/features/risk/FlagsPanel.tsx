@@ -1,8 +1,8 @@
 // Owns the self-contained panel of active risk flags: drop it on any page (the dashboard, an account) with an optional account and a limit.
 import { useState } from 'react'
 import { Segmented } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { routeHref } from '@/app/router'
+import { useI18n } from '@/state/i18n-context'
+import { routeHref } from '@/state/router'
 import { SEVERITIES, type Severity } from '@/domain/risk/types'
 import { FlagList } from './FlagList'
 import { useRisk } from './use-risk'

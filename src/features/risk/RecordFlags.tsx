@@ -1,7 +1,7 @@
 // Owns the small flag tags on a record's row and an account's row, with the explanation on hover, and the flags block of a detail drawer.
 import { Tag, Tooltip } from 'antd'
 import { WarningOutlined } from '@ant-design/icons'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { FlagList } from './FlagList'
 import { SEVERITY_COLOURS } from './labels'
 import { useRisk } from './use-risk'

@@ -1,6 +1,6 @@
 // Owns the risk page: every active flag with acknowledging, the acknowledged ones with undoing it, and the thresholds.
 import { Tabs } from 'antd'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { PageFrame } from '@/components/PageFrame'
 import { FlagList } from './FlagList'
 import { FlagsPanel } from './FlagsPanel'

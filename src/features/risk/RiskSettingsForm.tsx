@@ -1,7 +1,7 @@
 // Owns editing the thresholds: every setting grouped under the rule it belongs to, with its unit, default and range, checked by the settings schema before anything is stored.
 import { useEffect, useRef } from 'react'
 import { App as AntApp, Button, Card, Form, InputNumber } from 'antd'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { appDb } from '@/db/instance'
 import { isValidationError } from '@/domain/validation-error'
 import { saveRiskSettings } from '@/db/risk'

@@ -1,6 +1,6 @@
 // Owns the tag that says where a rule comes from (regulation, bank practice, product terms, folk advice), with what that means on hover.
 import { Tag, Tooltip } from 'antd'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import type { SourceCategory } from '@/domain/risk/types'
 import { SOURCE_COLOURS } from './labels'
 

@@ -1,6 +1,6 @@
 // Owns the risk flags as React sees them: the ledger's one set of flags with the stored thresholds, acknowledgements and profile, acknowledging, and forgetting acknowledgements whose flag has cleared.
 import { useCallback, useEffect } from 'react'
-import { useLedger, type RiskState } from '@/app/ledger-context'
+import { useLedger, type RiskState } from '@/state/ledger-context'
 import { appDb } from '@/db/instance'
 import { acknowledgeFlag, pruneAcknowledgements, unacknowledgeFlag } from '@/db/risk'
 import { staleAcknowledgements } from '@/domain/risk'

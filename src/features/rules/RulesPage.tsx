@@ -1,7 +1,7 @@
 // Owns the rules page: what each rule checks with its thresholds as set now and by default, where it comes from, and how law differs from bank practice and folk advice.
 import { Button, Card } from 'antd'
-import { useI18n } from '@/app/i18n-context'
-import { routeHref } from '@/app/router'
+import { useI18n } from '@/state/i18n-context'
+import { routeHref } from '@/state/router'
 import { RULE_CATALOG } from '@/domain/risk/catalog'
 import { DEFAULT_RISK_SETTINGS } from '@/domain/risk/settings'
 import { SOURCE_CATEGORIES } from '@/domain/risk/types'

@@ -1,7 +1,7 @@
 // Owns the storage card of Settings: whether the browser keeps the data persistently (asked again only on a click), how much is used and allowed, the disk's room on the desktop, and where the copies outside the database are.
 import { useCallback, useEffect, useState } from 'react'
 import { App as AntApp, Button, Card, Descriptions, Tag } from 'antd'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { formatBytes } from '@/components/format-bytes'
 import type { CopyInfo, CopyStore } from '@/db/copies'
 import { platform, type StorageStatus } from '@/platform'

@@ -1,7 +1,7 @@
 // Owns the detail view of one record: its fields as label/value pairs, with edit and delete at hand.
 import type { ReactNode } from 'react'
 import { Button, Descriptions, Drawer, Popconfirm, Space } from 'antd'
-import { useI18n } from '@/app/i18n-context'
+import { useI18n } from '@/state/i18n-context'
 import { CONFIRM_DELETE_BUTTON } from '@/components/buttons'
 
 export interface DetailItem {

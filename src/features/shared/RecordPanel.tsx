@@ -2,10 +2,10 @@
 import type { ReactNode } from 'react'
 import { Button, type TableColumnsType } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
-import { useUndo } from '@/app/undo'
+import { useUndo } from '@/state/undo'
 import type { RecordType } from '@/domain/records'
 import { RecordTable } from '@/components/RecordTable'
-import { useHotkey } from '@/components/use-hotkey'
+import { useHotkey } from '@/state/use-hotkey'
 import { DetailDrawer, type DetailItem } from './DetailDrawer'
 import { useRecordPage } from './use-record-page'
 

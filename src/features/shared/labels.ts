@@ -1,6 +1,6 @@
 // Owns the short texts the lists share: a rate as quoted, an account's name, a repayment's target.
-import type { I18n } from '@/app/i18n-context'
-import type { LedgerView } from '@/app/ledger-context'
+import type { I18n } from '@/state/i18n-context'
+import type { LedgerView } from '@/state/ledger-context'
 import { drawText, orderText, targetText } from '@/domain/record-labels'
 import type { Draw, Order, Repayment } from '@/domain/records'
 import { percentText } from '@/components/form-parse'

@@ -6,9 +6,8 @@ import { countRemoved, deleteRecord, restoreRemoved, type Removed } from '@/db/r
 import type { RecordType } from '@/domain/records'
 import { isValidationError } from '@/domain/validation-error'
 import { isBulkWriteError } from '@/db/bulk-write'
-import { bulkFailureText } from '@/features/backup/write-failure-text'
-import { typingOrOverlay } from '@/components/use-hotkey'
-import { useI18n } from './i18n-context'
+import { typingOrOverlay } from '@/state/use-hotkey'
+import { useI18n, type I18n } from './i18n-context'
 
 interface UndoApi {
   /** Deletes a record (and what depends on it) and offers to undo it. */
@@ -20,7 +19,10 @@ interface UndoApi {
 const UndoContext = createContext<UndoApi | null>(null)
 const NOTICE_KEY = 'undo'
 
-export function UndoProvider({ children }: { children: ReactNode }) {
+/** Words for a failed bulk write (what it did to the data): the backup feature's, handed in by the shell. */
+export type BulkFailureWords = (error: unknown, t: I18n['t'], tk: I18n['tk']) => string
+
+export function UndoProvider({ children, bulkFailureWords }: { children: ReactNode; bulkFailureWords: BulkFailureWords }) {
   const { notification, message } = AntApp.useApp()
   const { t, tk } = useI18n()
   const last = useRef<{ undo: () => Promise<void>; undoneMessage: string } | null>(null)
@@ -29,13 +31,13 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     (e: unknown) => {
       // An undo that replaces the ledger is a bulk write: say what it found, not what it assumes.
       if (isBulkWriteError(e)) {
-        void message.error(bulkFailureText(e, 'undo', t, tk), 10)
+        void message.error(bulkFailureWords(e, t, tk), 10)
         return
       }
       const key = isValidationError(e) ? e.issues[0]?.message : undefined
       void message.error(key ? tk(key) : t('common.saveFailed', { reason: e instanceof Error ? e.message : String(e) }))
     },
-    [message, t, tk]
+    [message, t, tk, bulkFailureWords]
   )
 
   const runUndo = useCallback(async () => {

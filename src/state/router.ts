@@ -1,8 +1,8 @@
 // Owns navigation: the page lives in the URL hash, so a reload or the back button keeps the user where they were.
 import { useCallback, useSyncExternalStore } from 'react'
-import { isPage, type Page } from './routes'
+import { isPage, type Page } from './pages'
 
-export type { Page } from './routes'
+export type { Page } from './pages'
 
 export interface Route {
   page: Page
