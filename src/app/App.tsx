@@ -1,6 +1,6 @@
 // Owns the shell: providers, the navigation and the page for the current route.
 import { Suspense, useEffect } from 'react'
-import { App as AntApp, ConfigProvider, Layout, Menu, Segmented } from 'antd'
+import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Segmented } from 'antd'
 import zhCNLocale from 'antd/locale/zh_CN'
 import enUSLocale from 'antd/locale/en_US'
 import dayjs from 'dayjs'
@@ -88,6 +88,7 @@ function Shell() {
       <Layout.Content className="shell-content">
         <DueReminders />
         <RecoveryOffer />
+        {ledger.figuresFailed !== null && <Alert type="error" showIcon className="figures-failed" data-testid="figures-failed" title={t('app.figuresFailed', { reason: ledger.figuresFailed })} />}
         {ledger.loaded && ready ? (
           <ErrorBoundary key={`${route.page}/${route.id ?? ''}`} title={t('app.crashed')} action={t('app.backHome')}>
             {/* Only the content waits for a page's code: the menu and the language switch keep answering. */}

@@ -75,6 +75,18 @@ describe('the figures, worked out away from the page', () => {
     expect(arrived.at(-1)!.figures).toEqual(deriveFigures(sample, tomorrow))
   })
 
+  it('says when a run fails, and the next good run brings figures again', async () => {
+    const { c, arrived, failed } = client()
+    const broken = { ...sample, draws: [...sample.draws, { id: 'zz-broken' } as unknown as Ledger['draws'][number]] }
+    c.update(broken, context)
+    await settle()
+    expect(failed).toHaveLength(1)
+    expect(arrived).toHaveLength(0)
+    c.update(sample, context)
+    await settle()
+    expect(arrived.at(-1)!.figures).toEqual(deriveFigures(sample, context))
+  })
+
   it('reports a failed run with the version it was for, and keeps going', async () => {
     const replies: DerivedReply[] = []
     const receive = createDerivedHost((r) => replies.push(r))
