@@ -699,7 +699,7 @@ function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /** A property key nothing outside this module can name: the memo is opaque to its holders. */
 const MEMO: unique symbol = Symbol('cost memo')
-/** Between the lists of a statement account's inputs, so that lists of different lengths never compare equal. */
+/** After each list of a walk's inputs, so that lists of different lengths never compare equal. */
 const SEPARATOR = Object.freeze({})
 
 interface MemoEntry<T> {
@@ -729,10 +729,42 @@ export function createCostMemo(): CostMemo {
   return { [MEMO]: { draws: new Map(), orders: new Map(), statements: new Map(), aprs: new Map() } }
 }
 
-function reusable<T>(entry: MemoEntry<T>, inputs: readonly unknown[], run: Run): boolean {
+/**
+ * A walk's inputs, compared in place against what the memo kept (a list is built only for a new
+ * entry: most walks of a run are reused, and a list per walk per run is what the collector would spend its time on).
+ */
+interface InputList {
+  /** The record (a draw, an order) or the account (a statement account) the walk starts from. */
+  head: readonly unknown[]
+  lists: readonly (readonly unknown[])[]
+}
+
+function inputsMatch(kept: readonly unknown[], inputs: InputList): boolean {
+  let length = inputs.head.length + inputs.lists.length
+  for (const list of inputs.lists) length += list.length
+  if (kept.length !== length) return false
+  let i = 0
+  for (const x of inputs.head) if (kept[i++] !== x) return false
+  for (const list of inputs.lists) {
+    for (const x of list) if (kept[i++] !== x) return false
+    if (kept[i++] !== SEPARATOR) return false
+  }
+  return true
+}
+
+function flatten(inputs: InputList): unknown[] {
+  const out: unknown[] = [...inputs.head]
+  for (const list of inputs.lists) {
+    for (const x of list) out.push(x)
+    out.push(SEPARATOR)
+  }
+  return out
+}
+
+function reusable<T>(entry: MemoEntry<T>, inputs: InputList, run: Run): boolean {
   if (entry.overdueDailyRate !== run.options.overdueDailyRate) return false
   if (entry.today !== run.today && !(entry.walked.finished && entry.today < run.today)) return false
-  if (!sameElements(entry.inputs, inputs)) return false
+  if (!inputsMatch(entry.inputs, inputs)) return false
   const months = entry.walked.unit.months
   return months === null || fitsGrid(months, run.grid)
 }
@@ -743,18 +775,17 @@ function memoized<T>(
   next: Map<string, MemoEntry<T>> | undefined,
   id: string,
   run: Run,
-  inputsOf: () => unknown[],
+  inputs: InputList,
   walk: () => Walked<T>
 ): Walked<T> {
   if (!prev || !next) return walk()
-  const inputs = inputsOf()
   const entry = prev.get(id)
   if (entry && reusable(entry, inputs, run)) {
     next.set(id, entry)
     return entry.walked
   }
   const walked = walk()
-  next.set(id, { inputs, overdueDailyRate: run.options.overdueDailyRate, today: run.today, walked })
+  next.set(id, { inputs: flatten(inputs), overdueDailyRate: run.options.overdueDailyRate, today: run.today, walked })
   return walked
 }
 
@@ -780,7 +811,7 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
       next?.draws,
       draw.id,
       run,
-      () => [draw, account, ...repayments],
+      { head: [draw, account], lists: [repayments] },
       () => walkDrawUnit(run, draw, repayments, account)
     )
     draws.set(draw.id, walked.value)
@@ -802,7 +833,7 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
         next?.statements,
         accountId,
         run,
-        () => [account, ...list, SEPARATOR, ...repayments, SEPARATOR, ...billInstalments, SEPARATOR, ...billFigures],
+        { head: [account], lists: [list, repayments, billInstalments, billFigures] },
         () => walkStatementUnit(run, account, statement, list, repayments, billInstalments, billFigures)
       )
       statements.set(accountId, walked.value.walk)
@@ -818,7 +849,7 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
         next?.orders,
         o.id,
         run,
-        () => [o, orderAccount, ...repayments],
+        { head: [o, orderAccount], lists: [repayments] },
         () => walkOrderUnit(run, o, repayments, orderAccount)
       )
       orders.set(o.id, walked.value)
