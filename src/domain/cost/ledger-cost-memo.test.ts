@@ -8,11 +8,13 @@ import { cash, draw, ledgerOf, repay } from '@/testing/fixtures'
 import { assembleMonthReport, addMonthsToMonth, ledgerUpTo, monthBounds, monthReports } from '../report/month-report'
 import { createCostMemo, ledgerCost } from './ledger-cost'
 
-type Step =
-  | { kind: 'day'; days: number }
-  | { kind: 'cut'; months: number }
-  | { kind: 'delete' | 'edit'; what: 'draw' | 'order' | 'repayment' | 'account'; pick: number }
-  | { kind: 'add'; what: 'repayment' | 'order' | 'figure' | 'instalment'; pick: number; days: number }
+interface AddStep {
+  kind: 'add'
+  what: 'repayment' | 'order' | 'figure' | 'instalment'
+  pick: number
+  days: number
+}
+type Step = { kind: 'day'; days: number } | { kind: 'cut'; months: number } | { kind: 'delete' | 'edit'; what: 'draw' | 'order' | 'repayment' | 'account'; pick: number } | AddStep
 
 const anyStep: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('day' as const), days: fc.integer({ min: 0, max: 1_200 }) }),
@@ -54,6 +56,11 @@ function edited(ledger: Ledger, step: Extract<Step, { kind: 'delete' | 'edit' | 
     }
     return ledger
   }
+  return added(ledger, step as AddStep, n)
+}
+
+function added(ledger: Ledger, step: AddStep, n: number): Ledger {
+  const { pick } = step
   const id = `new-${n}`
   if (step.what === 'repayment' && ledger.draws.length > 0) {
     const d = ledger.draws[pick % ledger.draws.length]!

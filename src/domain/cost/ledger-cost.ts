@@ -154,13 +154,6 @@ function addAt(list: number[], index: number, amount: number): void {
   list[index] = (list[index] ?? 0) + amount
 }
 
-function pushFlows(to: DatedFlows, from: DatedFlows): void {
-  for (let i = 0; i < from.amounts.length; i++) {
-    to.amounts.push(from.amounts[i]!)
-    to.days.push(from.days[i]!)
-  }
-}
-
 
 /** The months of one run: from the first counted record's to today's, and which month a day number falls in. */
 interface MonthGrid {
@@ -593,7 +586,8 @@ function combineUnits(ledger: Ledger, run: Run, units: readonly WalkUnit[], aprs
   for (const d of ledger.draws) if (d.drawDate <= today && d.drawDate.startsWith(thisMonthKey)) borrowedThisMonth += d.principal
   for (const o of ledger.orders)
     if ((o.status === 'unpaid' || o.status === 'paid') && o.orderDate <= today && o.orderDate.startsWith(thisMonthKey)) borrowedThisMonth += o.amount
-  for (const [id, t] of totals) t.apr = accountApr(aprs, id, perAccount.get(id)?.flows ?? NONE)
+  const scratch: DatedFlows = { amounts: [], days: [] }
+  for (const [id, t] of totals) t.apr = accountApr(aprs, id, perAccount.get(id)?.flows ?? NONE, scratch)
 
   const { monthly, balances } = chartMonths(ledger, grid, perAccount)
   dues.sort(compareDueItems)
@@ -641,15 +635,21 @@ interface AprEntry {
 }
 
 /** The account's real APR of all its walks' flows together; solved again only when a walk's flows changed. */
-function accountApr(aprs: AprMemo, accountId: string, parts: readonly DatedFlows[]): AprResult | null {
+function accountApr(aprs: AprMemo, accountId: string, parts: readonly DatedFlows[], scratch: DatedFlows): AprResult | null {
   const entry = aprs.prev?.get(accountId)
   if (entry && sameElements(entry.parts, parts)) {
     aprs.next?.set(accountId, entry)
     return entry.apr
   }
-  const all: DatedFlows = { amounts: [], days: [] }
-  for (const p of parts) pushFlows(all, p)
-  const apr = all.amounts.length > 1 ? xirrOfDays(all.amounts, all.days) : null
+  // End to end in arrays reused account after account (xirrOfDays reads only the first `count`).
+  let count = 0
+  for (const p of parts)
+    for (let i = 0; i < p.amounts.length; i++) {
+      scratch.amounts[count] = p.amounts[i]!
+      scratch.days[count] = p.days[i]!
+      count++
+    }
+  const apr = count > 1 ? xirrOfDays(scratch.amounts, scratch.days, count) : null
   aprs.next?.set(accountId, { parts, apr })
   return apr
 }
@@ -761,12 +761,30 @@ function flatten(inputs: InputList): unknown[] {
   return out
 }
 
-function reusable<T>(entry: MemoEntry<T>, inputs: InputList, run: Run): boolean {
+/** Whether an entry walked on another run holds for this one, its inputs aside. */
+function reusable<T>(entry: MemoEntry<T>, run: Run): boolean {
   if (entry.overdueDailyRate !== run.options.overdueDailyRate) return false
   if (entry.today !== run.today && !(entry.walked.finished && entry.today < run.today)) return false
-  if (!inputsMatch(entry.inputs, inputs)) return false
   const months = entry.walked.unit.months
   return months === null || fitsGrid(months, run.grid)
+}
+
+/** A record's (a draw's, a pay-later order's) memo entry if it holds for this run: checked in place, without a list or closure per record. */
+function keptRecord<T>(prev: Map<string, MemoEntry<T>> | undefined, id: string, run: Run, record: object, account: object, repayments: readonly Repayment[]): MemoEntry<T> | undefined {
+  const entry = prev?.get(id)
+  return entry && reusable(entry, run) && recordInputsMatch(entry.inputs, record, account, repayments) ? entry : undefined
+}
+
+/** Keeps a record's walk for the next run: the entry it came from, or a new one. */
+function keepRecord<T>(next: Map<string, MemoEntry<T>> | undefined, id: string, run: Run, kept: MemoEntry<T> | undefined, walked: Walked<T>, record: object, account: object, repayments: readonly Repayment[]): void {
+  if (!next) return
+  next.set(id, kept ?? { inputs: [record, account, ...repayments, SEPARATOR], overdueDailyRate: run.options.overdueDailyRate, today: run.today, walked })
+}
+
+function recordInputsMatch(kept: readonly unknown[], record: object, account: object, repayments: readonly Repayment[]): boolean {
+  if (kept.length !== repayments.length + 3 || kept[0] !== record || kept[1] !== account) return false
+  for (let i = 0; i < repayments.length; i++) if (kept[i + 2] !== repayments[i]) return false
+  return true
 }
 
 /** A walk's share from the memo when it can be reused, else walked (and kept for the next run). */
@@ -780,7 +798,7 @@ function memoized<T>(
 ): Walked<T> {
   if (!prev || !next) return walk()
   const entry = prev.get(id)
-  if (entry && reusable(entry, inputs, run)) {
+  if (entry && reusable(entry, run) && inputsMatch(entry.inputs, inputs)) {
     next.set(id, entry)
     return entry.walked
   }
@@ -806,14 +824,9 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
   for (const draw of ledger.draws) {
     const account = inputs.accountById.get(draw.accountId) ?? FALLBACK_ACCOUNT
     const repayments = inputs.byDraw.get(draw.id) ?? NONE
-    const walked = memoized(
-      prev?.draws,
-      next?.draws,
-      draw.id,
-      run,
-      { head: [draw, account], lists: [repayments] },
-      () => walkDrawUnit(run, draw, repayments, account)
-    )
+    const kept = keptRecord(prev?.draws, draw.id, run, draw, account, repayments)
+    const walked = kept ? kept.walked : walkDrawUnit(run, draw, repayments, account)
+    keepRecord(next?.draws, draw.id, run, kept, walked, draw, account, repayments)
     draws.set(draw.id, walked.value)
     units.push(walked.unit)
   }
@@ -844,14 +857,9 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     const orderAccount = account ?? FALLBACK_ACCOUNT
     for (const o of list) {
       const repayments = inputs.byOrder.get(o.id) ?? NONE
-      const walked = memoized(
-        prev?.orders,
-        next?.orders,
-        o.id,
-        run,
-        { head: [o, orderAccount], lists: [repayments] },
-        () => walkOrderUnit(run, o, repayments, orderAccount)
-      )
+      const kept = keptRecord(prev?.orders, o.id, run, o, orderAccount, repayments)
+      const walked = kept ? kept.walked : walkOrderUnit(run, o, repayments, orderAccount)
+      keepRecord(next?.orders, o.id, run, kept, walked, o, orderAccount, repayments)
       orders.set(o.id, walked.value)
       units.push(walked.unit)
     }
