@@ -373,8 +373,10 @@ const NONE: readonly never[] = []
 /** The account of records whose account is not in the list; one object, so a memo sees the same input. */
 const FALLBACK_ACCOUNT: OrderAccount = Object.freeze({ penaltyMultiplier: DEFAULT_PENALTY_MULTIPLIER, kind: 'other', statementDay: null, dueDay: null })
 
-/** What one run is: its day, options and grid, the sink's collector, and where its results go. */
+/** What one run is: its day, options and grid, the sink's collector, and its mark in the memo. */
 interface Run {
+  /** Set on the memo's entries this run meets (0 without a memo). */
+  stamp: number
   today: IsoDate
   todayDay: number
   options: CostOptions
@@ -538,7 +540,7 @@ interface AccountMonths {
 type Figures = Pick<LedgerCost, 'accounts' | 'monthly' | 'balances' | 'thisMonth' | 'dues' | 'late'>
 
 /** Adds the walks' shares up, in walk order: months, balances, per-account totals and APR, dues, late events, this month's totals. */
-function combineUnits(ledger: Ledger, run: Run, units: readonly WalkUnit[], aprs: AprMemo): Figures {
+function combineUnits(ledger: Ledger, run: Run, units: readonly WalkUnit[], aprs: AprMemo | null): Figures {
   const { today, todayDay, grid } = run
   const perAccount = new Map<string, AccountMonths>()
   const totals = new Map<string, AccountCost>()
@@ -623,22 +625,24 @@ function addMonths(to: number[], pairs: readonly number[], firstMonth: number): 
   for (let i = 0; i < pairs.length; i += 2) addAt(to, pairs[i]! - firstMonth, pairs[i + 1]!)
 }
 
-/** Previous and next APR per account, keyed on the very flows it was solved from. */
+/** The APR per account, keyed on the very flows it was solved from, and the run marking what it meets. */
 interface AprMemo {
-  prev: Map<string, AprEntry> | null
-  next: Map<string, AprEntry> | null
+  map: Map<string, AprEntry>
+  stamp: number
 }
 
 interface AprEntry {
   parts: readonly DatedFlows[]
   apr: AprResult | null
+  /** The last run that met it (see sweep). */
+  seen: number
 }
 
 /** The account's real APR of all its walks' flows together; solved again only when a walk's flows changed. */
-function accountApr(aprs: AprMemo, accountId: string, parts: readonly DatedFlows[], scratch: DatedFlows): AprResult | null {
-  const entry = aprs.prev?.get(accountId)
-  if (entry && sameElements(entry.parts, parts)) {
-    aprs.next?.set(accountId, entry)
+function accountApr(aprs: AprMemo | null, accountId: string, parts: readonly DatedFlows[], scratch: DatedFlows): AprResult | null {
+  const entry = aprs?.map.get(accountId)
+  if (aprs && entry && sameElements(entry.parts, parts)) {
+    entry.seen = aprs.stamp
     return entry.apr
   }
   // End to end in arrays reused account after account (xirrOfDays reads only the first `count`).
@@ -650,7 +654,7 @@ function accountApr(aprs: AprMemo, accountId: string, parts: readonly DatedFlows
       count++
     }
   const apr = count > 1 ? xirrOfDays(scratch.amounts, scratch.days, count) : null
-  aprs.next?.set(accountId, { parts, apr })
+  aprs?.map.set(accountId, { parts, apr, seen: aprs.stamp })
   return apr
 }
 
@@ -707,9 +711,13 @@ interface MemoEntry<T> {
   overdueDailyRate: number | undefined
   today: IsoDate
   walked: Walked<T>
+  /** The last run that met it (see sweep). */
+  seen: number
 }
 
 interface MemoState {
+  /** Counts the runs: each marks the entries it meets, and drops the others at its end. */
+  stamp: number
   draws: Map<string, MemoEntry<DrawCost>>
   orders: Map<string, MemoEntry<OrderCost>>
   statements: Map<string, MemoEntry<StatementValue>>
@@ -726,7 +734,7 @@ export interface CostMemo {
 }
 
 export function createCostMemo(): CostMemo {
-  return { [MEMO]: { draws: new Map(), orders: new Map(), statements: new Map(), aprs: new Map() } }
+  return { [MEMO]: { stamp: 0, draws: new Map(), orders: new Map(), statements: new Map(), aprs: new Map() } }
 }
 
 /**
@@ -769,16 +777,22 @@ function reusable<T>(entry: MemoEntry<T>, run: Run): boolean {
   return months === null || fitsGrid(months, run.grid)
 }
 
+/** Drops the entries a run did not meet: deleted records do not linger in the memo. */
+function sweep(map: Map<string, { seen: number }>, stamp: number): void {
+  for (const [id, entry] of map) if (entry.seen !== stamp) map.delete(id)
+}
+
 /** A record's (a draw's, a pay-later order's) memo entry if it holds for this run: checked in place, without a list or closure per record. */
-function keptRecord<T>(prev: Map<string, MemoEntry<T>> | undefined, id: string, run: Run, record: object, account: object, repayments: readonly Repayment[]): MemoEntry<T> | undefined {
-  const entry = prev?.get(id)
+function keptRecord<T>(map: Map<string, MemoEntry<T>> | undefined, id: string, run: Run, record: object, account: object, repayments: readonly Repayment[]): MemoEntry<T> | undefined {
+  const entry = map?.get(id)
   return entry && reusable(entry, run) && recordInputsMatch(entry.inputs, record, account, repayments) ? entry : undefined
 }
 
 /** Keeps a record's walk for the next run: the entry it came from, or a new one. */
-function keepRecord<T>(next: Map<string, MemoEntry<T>> | undefined, id: string, run: Run, kept: MemoEntry<T> | undefined, walked: Walked<T>, record: object, account: object, repayments: readonly Repayment[]): void {
-  if (!next) return
-  next.set(id, kept ?? { inputs: [record, account, ...repayments, SEPARATOR], overdueDailyRate: run.options.overdueDailyRate, today: run.today, walked })
+function keepRecord<T>(map: Map<string, MemoEntry<T>> | undefined, id: string, run: Run, kept: MemoEntry<T> | undefined, walked: Walked<T>, record: object, account: object, repayments: readonly Repayment[]): void {
+  if (!map) return
+  if (kept) kept.seen = run.stamp
+  else map.set(id, { inputs: [record, account, ...repayments, SEPARATOR], overdueDailyRate: run.options.overdueDailyRate, today: run.today, walked, seen: run.stamp })
 }
 
 function recordInputsMatch(kept: readonly unknown[], record: object, account: object, repayments: readonly Repayment[]): boolean {
@@ -789,21 +803,20 @@ function recordInputsMatch(kept: readonly unknown[], record: object, account: ob
 
 /** A walk's share from the memo when it can be reused, else walked (and kept for the next run). */
 function memoized<T>(
-  prev: Map<string, MemoEntry<T>> | undefined,
-  next: Map<string, MemoEntry<T>> | undefined,
+  map: Map<string, MemoEntry<T>> | undefined,
   id: string,
   run: Run,
   inputs: InputList,
   walk: () => Walked<T>
 ): Walked<T> {
-  if (!prev || !next) return walk()
-  const entry = prev.get(id)
+  if (!map) return walk()
+  const entry = map.get(id)
   if (entry && reusable(entry, run) && inputsMatch(entry.inputs, inputs)) {
-    next.set(id, entry)
+    entry.seen = run.stamp
     return entry.walked
   }
   const walked = walk()
-  next.set(id, { inputs: flatten(inputs), overdueDailyRate: run.options.overdueDailyRate, today: run.today, walked })
+  map.set(id, { inputs: flatten(inputs), overdueDailyRate: run.options.overdueDailyRate, today: run.today, walked, seen: run.stamp })
   return walked
 }
 
@@ -814,19 +827,21 @@ function memoized<T>(
  */
 export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions = {}, memo?: CostMemo): LedgerCost {
   const grid = monthGridOf(ledger, today)
-  const run: Run = { today, todayDay: dayNumber(today), options, grid, collector: unitCollector(grid) }
+  const run: Run = { today, todayDay: dayNumber(today), options, grid, collector: unitCollector(grid), stamp: 0 }
   const inputs = walkInputsOf(ledger)
-  const prev = memo?.[MEMO]
-  const next: MemoState | undefined = memo ? { draws: new Map(), orders: new Map(), statements: new Map(), aprs: new Map() } : undefined
+  // The memo's tables are updated in place (a new table per run would be tens of thousands of
+  // entries to allocate each month of an export); what this run does not meet is dropped at its end.
+  const state = memo?.[MEMO]
+  if (state) run.stamp = ++state.stamp
   const units: WalkUnit[] = []
 
   const draws = new Map<string, DrawCost>()
   for (const draw of ledger.draws) {
     const account = inputs.accountById.get(draw.accountId) ?? FALLBACK_ACCOUNT
     const repayments = inputs.byDraw.get(draw.id) ?? NONE
-    const kept = keptRecord(prev?.draws, draw.id, run, draw, account, repayments)
+    const kept = keptRecord(state?.draws, draw.id, run, draw, account, repayments)
     const walked = kept ? kept.walked : walkDrawUnit(run, draw, repayments, account)
-    keepRecord(next?.draws, draw.id, run, kept, walked, draw, account, repayments)
+    keepRecord(state?.draws, draw.id, run, kept, walked, draw, account, repayments)
     draws.set(draw.id, walked.value)
     units.push(walked.unit)
   }
@@ -842,8 +857,7 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
       const billInstalments = inputs.instalmentsByAccount.get(accountId) ?? NONE
       const billFigures = inputs.figuresByAccount.get(accountId) ?? NONE
       const walked = memoized(
-        prev?.statements,
-        next?.statements,
+        state?.statements,
         accountId,
         run,
         { head: [account], lists: [list, repayments, billInstalments, billFigures] },
@@ -857,15 +871,20 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     const orderAccount = account ?? FALLBACK_ACCOUNT
     for (const o of list) {
       const repayments = inputs.byOrder.get(o.id) ?? NONE
-      const kept = keptRecord(prev?.orders, o.id, run, o, orderAccount, repayments)
+      const kept = keptRecord(state?.orders, o.id, run, o, orderAccount, repayments)
       const walked = kept ? kept.walked : walkOrderUnit(run, o, repayments, orderAccount)
-      keepRecord(next?.orders, o.id, run, kept, walked, o, orderAccount, repayments)
+      keepRecord(state?.orders, o.id, run, kept, walked, o, orderAccount, repayments)
       orders.set(o.id, walked.value)
       units.push(walked.unit)
     }
   }
 
-  const figures = combineUnits(ledger, run, units, { prev: prev?.aprs ?? null, next: next?.aprs ?? null })
-  if (prev && next) Object.assign(prev, next)
+  const figures = combineUnits(ledger, run, units, state ? { map: state.aprs, stamp: run.stamp } : null)
+  if (state) {
+    sweep(state.draws, run.stamp)
+    sweep(state.orders, run.stamp)
+    sweep(state.statements, run.stamp)
+    sweep(state.aprs, run.stamp)
+  }
   return { draws, orders, statements, ...figures }
 }
