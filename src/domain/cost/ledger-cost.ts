@@ -17,6 +17,11 @@
 // always add up to the cost to date to the fen.
 //
 // Balances: principal still out at each month end, moved on the days principal is borrowed and repaid.
+//
+// Shape: each draw, pay-later order and statement account is one walk unit (walkDrawUnit,
+// walkOrderUnit, walkStatementUnit) whose share (a WalkUnit: totals, months settled in absolute
+// months, principal moves, flows, dues, late events) the combine step (combineUnits) adds up in
+// walk order. A CostMemo (createCostMemo) keeps the units between runs; see "The memo" below.
 import { dayNumber, makeIsoDate, monthOf, type IsoDate } from '../dates'
 import { roundFen, type Fen } from '../money'
 import { STATEMENT_KINDS, type Account, type BillFigure, type BillInstalment, type Draw, type Ledger, type Order, type Repayment } from '../records'
@@ -727,7 +732,11 @@ interface MemoState {
 /**
  * What ledgerCost keeps between runs to walk only what changed. Hold one per stream of runs (a
  * worker's life, an export's months) and pass it to every ledgerCost call of that stream; never
- * read it. Sharing one between unrelated ledgers is correct but reuses nothing.
+ * read it. Reuse is by object identity: records that arrive as new objects (a structured clone
+ * per message) are walked again, so a worker keeps its own records and replaces only the changed
+ * ones. Each run keeps only what it met, so two streams sharing one memo undo each other's gains
+ * (the figures stay right). Figures of reused walks are the same objects run after run: read them,
+ * never change them.
  */
 export interface CostMemo {
   [MEMO]: MemoState
