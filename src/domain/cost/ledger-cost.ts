@@ -17,9 +17,14 @@
 // always add up to the cost to date to the fen.
 //
 // Balances: principal still out at each month end, moved on the days principal is borrowed and repaid.
+//
+// Shape: each draw, pay-later order and statement account is one walk unit (walkDrawUnit,
+// walkOrderUnit, walkStatementUnit) whose share (a WalkUnit: totals, months settled in absolute
+// months, principal moves, flows, dues, late events) the combine step (combineUnits) adds up in
+// walk order. A CostMemo (createCostMemo) keeps the units between runs; see "The memo" below.
 import { dayNumber, makeIsoDate, monthOf, type IsoDate } from '../dates'
 import { roundFen, type Fen } from '../money'
-import { STATEMENT_KINDS, type Account, type Ledger, type Order, type Repayment } from '../records'
+import { STATEMENT_KINDS, type Account, type BillFigure, type BillInstalment, type Draw, type Ledger, type Order, type Repayment } from '../records'
 import { defaultStatementTerms } from '../account-terms'
 import { aprOfSchedule, xirrOfDays } from './apr'
 import { naiveRate, scheduleOf } from './schedule'
@@ -27,7 +32,7 @@ import { billDueItems, cashByMonth, compareDueItems, loanDueItems, payLaterDueIt
 import { DEFAULT_PENALTY_MULTIPLIER, walkLoan, type CostOptions } from './loan'
 import { orderPlan, walkPayLater, type OrderAccount } from './pay-later'
 import { walkStatement, type StatementWalk } from './statement'
-import type { AccountCost, CostSink, DatedFlows, DrawCost, LateEvent, MonthlyBalance, MonthlyCost, OrderCost } from './types'
+import type { AccountCost, AprResult, CostSink, DatedFlows, DrawCost, LateEvent, MonthlyBalance, MonthlyCost, OrderCost } from './types'
 
 export interface LedgerCost {
   draws: Map<string, DrawCost>
@@ -53,15 +58,6 @@ export function statementAccountOf(account: Account | undefined): (Account & { s
   return terms ? { ...account, statementTerms: terms } : null
 }
 
-interface AccountMonths {
-  interest: number[]
-  fees: number[]
-  penalty: number[]
-  principal: number[]
-  /** Every flow of the account's counted records (borrower's view; day numbers), for its real APR. */
-  flows: { amounts: number[]; days: number[] }
-}
-
 function monthKey(index: number): string {
   const y = Math.floor(index / 12)
   return `${y.toString().padStart(4, '0')}-${((index % 12) + 1).toString().padStart(2, '0')}`
@@ -78,8 +74,11 @@ interface MonthBuckets {
   add(day: number, amount: number): void
   /** Spreads perDay over the days [from, to), month by month. */
   spread(from: number, to: number, perDay: number): void
-  /** Adds whole fen per month into `out`, adding up exactly to `target`. */
-  settle(target: Fen, out: number[], fallback: number): void
+  /**
+   * Whole fen per month, adding up exactly to `target`, pushed onto `out` as [month, fen] pairs
+   * (month as the grid counts them, from 0). Returns whether an amount with no day went to `fallback`.
+   */
+  settle(target: Fen, out: number[], fallback: number): boolean
 }
 
 /**
@@ -122,7 +121,7 @@ function monthBuckets(monthOfDay: (day: number) => number, starts: readonly numb
       }
     },
     settle(target, out, fallback) {
-      if (touched.length === 0 && target === 0) return
+      if (touched.length === 0 && target === 0) return false
       // An insertion sort: there are only ever a few months, and Array.prototype.sort allocates on every call.
       for (let i = 1; i < touched.length; i++) {
         const m = touched[i]!
@@ -142,14 +141,16 @@ function monthBuckets(monthOfDay: (day: number) => number, starts: readonly numb
         sum += sums[m]!
         const whole = roundFen(sum) - settled
         settled += whole
-        addAt(out, m, whole)
+        if (whole !== 0) out.push(m, whole)
         if (Math.abs(whole) > largestValue) {
           largestValue = Math.abs(whole)
           largest = m
         }
       }
-      if (target !== settled) addAt(out, largest, target - settled)
+      if (target !== settled) out.push(largest, target - settled)
+      const usedFallback = touched.length === 0
       reset()
+      return usedFallback
     }
   }
 }
@@ -158,43 +159,26 @@ function addAt(list: number[], index: number, amount: number): void {
   list[index] = (list[index] ?? 0) + amount
 }
 
-function pushFlows(to: DatedFlows, from: DatedFlows): void {
-  for (let i = 0; i < from.amounts.length; i++) {
-    to.amounts.push(from.amounts[i]!)
-    to.days.push(from.days[i]!)
-  }
+
+/** The months of one run: from the first counted record's to today's, and which month a day number falls in. */
+interface MonthGrid {
+  /** Whether any draw or open order is dated up to today (no months are listed otherwise). */
+  anyRecord: boolean
+  /** year * 12 + month - 1 of the first and of today's month. */
+  firstMonth: number
+  lastMonth: number
+  count: number
+  /** Day number of the first day of each month, and of the month after today's. */
+  starts: number[]
+  firstDay: number
+  /** The first day after today's month. */
+  endDay: number
+  /** The grid's month (from 0) of a day; a day before the first month counts in it, a day after today's month in that. */
+  monthOfDay(day: number): number
 }
 
-/** Repayments grouped once: by draw, by order, and by account (for statement accounts). */
-function groupRepayments(repayments: readonly Repayment[]): { byDraw: Map<string, Repayment[]>; byOrder: Map<string, Repayment[]>; byAccount: Map<string, Repayment[]> } {
-  const byDraw = new Map<string, Repayment[]>()
-  const byOrder = new Map<string, Repayment[]>()
-  const byAccount = new Map<string, Repayment[]>()
-  const add = (map: Map<string, Repayment[]>, key: string, r: Repayment) => {
-    const list = map.get(key)
-    if (list) list.push(r)
-    else map.set(key, [r])
-  }
-  for (const r of repayments) {
-    if (r.targetType === 'draw') add(byDraw, r.targetId, r)
-    else {
-      if (r.targetType === 'order') add(byOrder, r.targetId, r)
-      add(byAccount, r.accountId, r)
-    }
-  }
-  return { byDraw, byOrder, byAccount }
-}
-
-const NONE: readonly Repayment[] = []
-
-/** The figures of a whole ledger as of `today` (the module header states what they are). */
-export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions = {}): LedgerCost {
-  const todayDay = dayNumber(today)
-  const accountById = new Map<string, Account>(ledger.accounts.map((a) => [a.id, a]))
-  const fallbackAccount: OrderAccount = { penaltyMultiplier: DEFAULT_PENALTY_MULTIPLIER, kind: 'other', statementDay: null, dueDay: null }
-  const { byDraw, byOrder, byAccount } = groupRepayments(ledger.repayments)
-
-  // The months from the first record to today's; nothing dated after today is counted.
+function monthGridOf(ledger: Ledger, today: IsoDate): MonthGrid {
+  // Nothing dated after today is counted.
   let first = today
   let anyRecord = false
   for (const d of ledger.draws)
@@ -209,57 +193,361 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     }
   const lastMonth = monthIndexOf(today)
   const firstMonth = monthIndexOf(first)
-  const monthCount = lastMonth - firstMonth + 1
+  const count = lastMonth - firstMonth + 1
   const starts: number[] = []
-  for (let i = 0; i <= monthCount; i++) {
+  for (let i = 0; i <= count; i++) {
     const index = firstMonth + i
     starts.push(dayNumber(makeIsoDate(Math.floor(index / 12), (index % 12) + 1, 1)))
   }
   const firstDay = starts[0]!
-  const monthByDay = new Uint16Array(starts[monthCount]! - firstDay)
-  for (let i = 0; i < monthCount; i++) monthByDay.fill(i, starts[i]! - firstDay, starts[i + 1]! - firstDay)
+  const endDay = starts[count]!
+  const monthByDay = new Uint16Array(endDay - firstDay)
+  for (let i = 0; i < count; i++) monthByDay.fill(i, starts[i]! - firstDay, starts[i + 1]! - firstDay)
   const monthOfDay = (day: number): number => {
     const offset = day - firstDay
     if (offset < 0) return 0
-    return offset < monthByDay.length ? monthByDay[offset]! : monthCount - 1
+    return offset < monthByDay.length ? monthByDay[offset]! : count - 1
   }
+  return { anyRecord, firstMonth, lastMonth, count, starts, firstDay, endDay, monthOfDay }
+}
 
-  const perAccount = new Map<string, AccountMonths>()
-  const monthsOf = (accountId: string): AccountMonths => {
-    let m = perAccount.get(accountId)
-    if (!m) {
-      const zeros = () => new Array<number>(monthCount).fill(0)
-      m = { interest: zeros(), fees: zeros(), penalty: zeros(), principal: zeros(), flows: { amounts: [], days: [] } }
-      perAccount.set(accountId, m)
-    }
-    return m
+/** A walk's cost settled into whole fen by month, in absolute months (year * 12 + month - 1), so it outlives the run's grid. */
+interface SettledMonths {
+  /** [month, fen] pairs; a month may appear twice (the rounding difference), and adds up. */
+  interest: number[]
+  fees: number[]
+  penalty: number[]
+  /** The first and last day any cost landed on (minDay > maxDay when none did). */
+  minDay: number
+  maxDay: number
+  /** The grid it was settled on, and whether it leaned on that grid: a day outside it was clamped into its first or last month, or an amount with no day went to its last month. */
+  firstMonth: number
+  lastMonth: number
+  gridBound: boolean
+}
+
+/** Whether months settled on one grid are exactly what settling on `grid` would give. */
+function fitsGrid(m: SettledMonths, grid: MonthGrid): boolean {
+  if (m.firstMonth === grid.firstMonth && m.lastMonth === grid.lastMonth) return true
+  return !m.gridBound && (m.minDay > m.maxDay || (m.minDay >= grid.firstDay && m.maxDay < grid.endDay))
+}
+
+/** One walk's share of the ledger's figures: what the combine step adds up, kept whole by the memo. */
+interface WalkUnit {
+  accountId: string
+  /** Its months, balance moves and flows count in its account's chart and APR: dated up to today (a statement account: always). */
+  charted: boolean
+  costToDate: Fen
+  projected: Fen
+  owed: Fen
+  principalOutstanding: Fen
+  /** Null when not charted. */
+  months: SettledMonths | null
+  /** Principal moves as [day number, delta] pairs; those after today are left out when combined. */
+  principal: readonly number[]
+  /** Its cash flows for the account's real APR; null when not charted. */
+  flows: DatedFlows | null
+  dues: DueItem[]
+  late: readonly LateEvent[]
+}
+
+/** The sink the walks report to, and the settling of one walk's cost into a WalkUnit's months. */
+interface UnitCollector {
+  sink: CostSink
+  begin(): void
+  settle(interestTotal: Fen, feesTotal: Fen, penaltyTotal: Fen): { months: SettledMonths; principal: number[] }
+}
+
+/** Buckets reused walk after walk: a table per walk cost more than the figures themselves. */
+function unitCollector(grid: MonthGrid): UnitCollector {
+  const interest = monthBuckets(grid.monthOfDay, grid.starts, grid.count)
+  const fees = monthBuckets(grid.monthOfDay, grid.starts, grid.count)
+  const penalty = monthBuckets(grid.monthOfDay, grid.starts, grid.count)
+  let principal: number[] = []
+  let minDay = Number.POSITIVE_INFINITY
+  let maxDay = Number.NEGATIVE_INFINITY
+  const touch = (from: number, last: number) => {
+    if (from < minDay) minDay = from
+    if (last > maxDay) maxDay = last
   }
-  const interest = monthBuckets(monthOfDay, starts, monthCount)
-  const fees = monthBuckets(monthOfDay, starts, monthCount)
-  const penalty = monthBuckets(monthOfDay, starts, monthCount)
-  let principalOut: number[] = []
   const sink: CostSink = {
-    interest: (from, to, perDay) => interest.spread(from, to, perDay),
-    penalty: (from, to, perDay) => penalty.spread(from, to, perDay),
-    fee: (day, amount) => fees.add(day, amount),
+    interest: (from, to, perDay) => {
+      if (from < to) touch(from, to - 1)
+      interest.spread(from, to, perDay)
+    },
+    penalty: (from, to, perDay) => {
+      if (from < to) touch(from, to - 1)
+      penalty.spread(from, to, perDay)
+    },
+    fee: (day, amount) => {
+      touch(day, day)
+      fees.add(day, amount)
+    },
     principal: (day, delta) => {
-      if (day <= todayDay) addAt(principalOut, monthOfDay(day), delta)
+      principal.push(day, delta)
     }
   }
-  const begin = (accountId: string): AccountMonths => {
-    interest.reset()
-    fees.reset()
-    penalty.reset()
-    const months = monthsOf(accountId)
-    principalOut = months.principal
-    return months
+  const absolute = (pairs: number[]) => {
+    for (let i = 0; i < pairs.length; i += 2) pairs[i] = pairs[i]! + grid.firstMonth
+    return pairs
   }
-  const settle = (months: AccountMonths, i: Fen, f: Fen, p: Fen) => {
-    interest.settle(i, months.interest, monthCount - 1)
-    fees.settle(f, months.fees, monthCount - 1)
-    penalty.settle(p, months.penalty, monthCount - 1)
+  return {
+    sink,
+    begin() {
+      interest.reset()
+      fees.reset()
+      penalty.reset()
+      principal = []
+      minDay = Number.POSITIVE_INFINITY
+      maxDay = Number.NEGATIVE_INFINITY
+    },
+    settle(interestTotal, feesTotal, penaltyTotal) {
+      const i: number[] = []
+      const f: number[] = []
+      const p: number[] = []
+      const last = grid.count - 1
+      let fallback = interest.settle(interestTotal, i, last)
+      fallback = fees.settle(feesTotal, f, last) || fallback
+      fallback = penalty.settle(penaltyTotal, p, last) || fallback
+      const clamped = minDay <= maxDay && (minDay < grid.firstDay || maxDay >= grid.endDay)
+      const months: SettledMonths = {
+        interest: absolute(i),
+        fees: absolute(f),
+        penalty: absolute(p),
+        minDay,
+        maxDay,
+        firstMonth: grid.firstMonth,
+        lastMonth: grid.lastMonth,
+        gridBound: fallback || clamped
+      }
+      return { months, principal }
+    }
   }
+}
 
+/** Repayments grouped once: by draw, by order, and by account (for statement accounts). */
+function groupRepayments(repayments: readonly Repayment[]): { byDraw: Map<string, Repayment[]>; byOrder: Map<string, Repayment[]>; byAccount: Map<string, Repayment[]> } {
+  const byDraw = new Map<string, Repayment[]>()
+  const byOrder = new Map<string, Repayment[]>()
+  const byAccount = new Map<string, Repayment[]>()
+  for (const r of repayments) {
+    if (r.targetType === 'draw') addTo(byDraw, r.targetId, r)
+    else {
+      if (r.targetType === 'order') addTo(byOrder, r.targetId, r)
+      addTo(byAccount, r.accountId, r)
+    }
+  }
+  return { byDraw, byOrder, byAccount }
+}
+
+function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>()
+  for (const item of items) addTo(map, keyOf(item), item)
+  return map
+}
+
+/** The ledger's records as the walks take them: each walk's inputs are one of these groups. */
+interface WalkInputs {
+  accountById: Map<string, Account>
+  byDraw: Map<string, Repayment[]>
+  byOrder: Map<string, Repayment[]>
+  byAccount: Map<string, Repayment[]>
+  ordersByAccount: Map<string, Order[]>
+  instalmentsByAccount: Map<string, BillInstalment[]>
+  figuresByAccount: Map<string, BillFigure[]>
+}
+
+function walkInputsOf(ledger: Ledger): WalkInputs {
+  return {
+    accountById: new Map<string, Account>(ledger.accounts.map((a) => [a.id, a])),
+    ...groupRepayments(ledger.repayments),
+    ordersByAccount: groupBy(ledger.orders, (o) => o.accountId),
+    // walkStatement reads only its own account's; handing it just those is the same walk, and keys the memo.
+    instalmentsByAccount: groupBy(ledger.billInstalments, (b) => b.accountId),
+    figuresByAccount: groupBy(ledger.billFigures, (b) => b.accountId)
+  }
+}
+
+const NONE: readonly never[] = []
+/** The account of records whose account is not in the list; one object, so a memo sees the same input. */
+const FALLBACK_ACCOUNT: OrderAccount = Object.freeze({ penaltyMultiplier: DEFAULT_PENALTY_MULTIPLIER, kind: 'other', statementDay: null, dueDay: null })
+
+/** What one run is: its day, options and grid, the sink's collector, and its mark in the memo. */
+interface Run {
+  /** Set on the memo's entries this run meets (0 without a memo). */
+  stamp: number
+  today: IsoDate
+  todayDay: number
+  options: CostOptions
+  grid: MonthGrid
+  collector: UnitCollector
+}
+
+interface Walked<T> {
+  unit: WalkUnit
+  value: T
+  /** Its figures are the same for any later day, as long as its inputs stay the same (see the memo). */
+  finished: boolean
+}
+
+function datedUpTo(records: readonly { date: IsoDate }[], today: IsoDate): boolean {
+  for (const r of records) if (r.date > today) return false
+  return true
+}
+
+/** One draw's walk as its share of the ledger's figures. */
+function walkDrawUnit(run: Run, draw: Draw, repayments: readonly Repayment[], account: OrderAccount): Walked<DrawCost> {
+  const { today, todayDay, collector } = run
+  const counted = draw.drawDate <= today
+  if (counted) collector.begin()
+  const walk = walkLoan(draw, repayments, account, today, run.options, counted ? { sink: collector.sink } : {})
+  const unit: WalkUnit = {
+    accountId: draw.accountId,
+    charted: counted,
+    costToDate: 0,
+    projected: walk.cost.projectedCostToPayoff,
+    owed: walk.cost.owedToday,
+    principalOutstanding: walk.cost.principalOutstanding,
+    months: null,
+    principal: NONE,
+    flows: null,
+    dues: [],
+    late: NONE
+  }
+  if (counted) {
+    unit.costToDate = walk.interestToDate + walk.feesToDate + walk.penaltyToDate
+    const settled = collector.settle(walk.interestToDate, walk.feesToDate, walk.penaltyToDate)
+    unit.months = settled.months
+    unit.principal = settled.principal
+    unit.flows = walk.flows
+    loanDueItems(unit.dues, draw, walk.dues, todayDay)
+    unit.late = walk.late
+  }
+  // Cleared, past its last due date and nothing dated after today: every figure of the walk is
+  // fixed (no period is current, nothing accrues, the fee and interest days are all behind).
+  const finished = counted && walk.cost.cleared && walk.dues.length === 0 && todayDay > walk.finalDueDay && datedUpTo(repayments, today)
+  return { unit, value: walk.cost, finished }
+}
+
+/** One pay-later order's walk (an account without bills) as its share of the ledger's figures. */
+function walkOrderUnit(run: Run, order: Order, repayments: readonly Repayment[], account: OrderAccount): Walked<OrderCost> {
+  const { today, todayDay, collector } = run
+  const open = order.status === 'unpaid' || order.status === 'paid'
+  const counted = open && order.orderDate <= today
+  if (counted) collector.begin()
+  const walk = walkPayLater(order, repayments, account, today, run.options, counted ? { sink: collector.sink } : {})
+  const cost: OrderCost = { ...walk.cost, status: !open ? order.status : order.orderDate > today ? 'unpaid' : walk.cost.status }
+  const unit: WalkUnit = {
+    accountId: order.accountId,
+    charted: counted,
+    costToDate: 0,
+    projected: walk.projected,
+    owed: walk.cost.owed,
+    principalOutstanding: walk.principalOutstanding,
+    months: null,
+    principal: NONE,
+    flows: null,
+    dues: [],
+    late: NONE
+  }
+  if (counted) {
+    unit.costToDate = walk.feesToDate + walk.penaltyToDate
+    const settled = collector.settle(0, walk.feesToDate, walk.penaltyToDate)
+    unit.months = settled.months
+    unit.principal = settled.principal
+    unit.flows = walk.flows
+    payLaterDueItems(unit.dues, order, walk.dues, todayDay)
+    unit.late = walk.late
+  }
+  // Refunded or cancelled: never walked. Paid, past its last due date, nothing dated after today:
+  // no penalty, no fee or flow moves with the day any more.
+  const finished = !open || (counted && walk.cost.owed === 0 && walk.dues.length === 0 && todayDay > walk.finalDueDay && datedUpTo(repayments, today))
+  return { unit, value: cost, finished }
+}
+
+/** A statement account's walk and the costs of its orders read from it. */
+interface StatementValue {
+  walk: StatementWalk
+  orders: [string, OrderCost][]
+}
+
+/** One statement account's walk over all its orders, bills and repayments, as its share of the ledger's figures. */
+function walkStatementUnit(
+  run: Run,
+  account: Account,
+  statement: NonNullable<ReturnType<typeof statementAccountOf>>,
+  orders: readonly Order[],
+  repayments: readonly Repayment[],
+  billInstalments: readonly BillInstalment[],
+  billFigures: readonly BillFigure[]
+): Walked<StatementValue> {
+  const { today, todayDay, collector } = run
+  collector.begin()
+  const walk = walkStatement({ account: statement, orders, repayments, billInstalments, billFigures }, today, { sink: collector.sink })
+  const settled = collector.settle(walk.interestToDate, walk.feesToDate, 0)
+  const dues: DueItem[] = []
+  billDueItems(dues, account.id, walk.dues, todayDay)
+  const unit: WalkUnit = {
+    accountId: account.id,
+    charted: true,
+    costToDate: walk.interestToDate + walk.feesToDate,
+    projected: walk.projected,
+    owed: walk.owed,
+    principalOutstanding: walk.principalOutstanding,
+    months: settled.months,
+    principal: settled.principal,
+    flows: walk.flows,
+    dues,
+    late: walk.late
+  }
+  const costs: [string, OrderCost][] = []
+  for (const o of orders) {
+    const s = walk.orders.get(o.id)
+    const closed = o.status === 'refunded' || o.status === 'cancelled'
+    const owed = s?.owed ?? 0
+    const paid = s?.paid ?? 0
+    costs.push([
+      o.id,
+      {
+        feesPaid: s?.feesPaid ?? 0,
+        feesToCome: s?.feesToCome ?? 0,
+        owed,
+        paid,
+        principalOutstanding: s?.principalOutstanding ?? 0,
+        status: closed ? o.status : owed === 0 && o.orderDate <= today ? 'paid' : paid > 0 ? 'partlyPaid' : 'unpaid',
+        overdue: null,
+        // A 分期 plan's real APR, as any 分期 (its fee on the original amount, one period on each bill).
+        apr: o.instalmentCount > 1 ? aprOfSchedule(o.amount, scheduleOf(orderPlan(o, account), 0, false)) : null,
+        naiveRate: o.instalmentCount > 1 ? naiveRate({ rate: o.instalmentFeeRate, rateUnit: 'monthlyFee' }) : null
+      }
+    ])
+  }
+  // A statement account issues a bill every cycle and its figures move with the day: never kept past it.
+  return { unit, value: { walk, orders: costs }, finished: false }
+}
+
+/** The account's months and flows as the combine step gathers them. */
+interface AccountMonths {
+  interest: number[]
+  fees: number[]
+  penalty: number[]
+  principal: number[]
+  /** The flows of its charted walks, in walk order: the account's real APR is solved from them end to end. */
+  flows: DatedFlows[]
+}
+
+type Figures = Pick<LedgerCost, 'accounts' | 'monthly' | 'balances' | 'thisMonth' | 'dues' | 'late'>
+
+/** Adds the walks' shares up, in walk order: months, balances, per-account totals and APR, dues, late events, this month's totals. */
+function combineUnits(ledger: Ledger, run: Run, units: readonly WalkUnit[], aprs: AprMemo | null): Figures {
+  const { today, todayDay, grid } = run
+  const perAccount = new Map<string, AccountMonths>()
   const totals = new Map<string, AccountCost>()
   const totalsOf = (accountId: string): AccountCost => {
     let t = totals.get(accountId)
@@ -272,139 +560,46 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
   for (const a of ledger.accounts) totalsOf(a.id)
   const dues: DueItem[] = []
   const late: LateEvent[] = []
+  for (const unit of units) {
+    const t = totalsOf(unit.accountId)
+    t.projected += unit.projected
+    t.owed += unit.owed
+    t.principalOutstanding += unit.principalOutstanding
+    t.costToDate += unit.costToDate
+    if (!unit.charted) continue
+    const m = accountMonthsOf(perAccount, unit.accountId, grid.count)
+    if (unit.months) {
+      addMonths(m.interest, unit.months.interest, grid.firstMonth)
+      addMonths(m.fees, unit.months.fees, grid.firstMonth)
+      addMonths(m.penalty, unit.months.penalty, grid.firstMonth)
+    }
+    for (let i = 0; i < unit.principal.length; i += 2) {
+      const day = unit.principal[i]!
+      if (day <= todayDay) addAt(m.principal, grid.monthOfDay(day), unit.principal[i + 1]!)
+    }
+    if (unit.flows) m.flows.push(unit.flows)
+    for (const d of unit.dues) dues.push(d)
+    for (const e of unit.late) late.push(e)
+  }
+
   const thisMonthKey = monthOf(today)
-  let borrowedThisMonth = 0
-
-  const draws = new Map<string, DrawCost>()
-  for (const draw of ledger.draws) {
-    const account = accountById.get(draw.accountId) ?? fallbackAccount
-    const counted = draw.drawDate <= today
-    const months = counted ? begin(draw.accountId) : null
-    const walk = walkLoan(draw, byDraw.get(draw.id) ?? NONE, account, today, options, months ? { sink, flows: months.flows } : {})
-    draws.set(draw.id, walk.cost)
-    const t = totalsOf(draw.accountId)
-    t.projected += walk.cost.projectedCostToPayoff
-    t.owed += walk.cost.owedToday
-    t.principalOutstanding += walk.cost.principalOutstanding
-    if (!months) continue
-    t.costToDate += walk.interestToDate + walk.feesToDate + walk.penaltyToDate
-    settle(months, walk.interestToDate, walk.feesToDate, walk.penaltyToDate)
-    loanDueItems(dues, draw, walk.dues, todayDay)
-    for (const e of walk.late) late.push(e)
-    if (draw.drawDate.startsWith(thisMonthKey)) borrowedThisMonth += draw.principal
-  }
-
-  // Statement accounts, one walk each over all their orders, bills and repayments.
-  const statements = new Map<string, StatementWalk>()
-  const ordersByAccount = new Map<string, Order[]>()
-  for (const o of ledger.orders) {
-    const list = ordersByAccount.get(o.accountId)
-    if (list) list.push(o)
-    else ordersByAccount.set(o.accountId, [o])
-  }
-  const orders = new Map<string, OrderCost>()
-  for (const [accountId, list] of ordersByAccount) {
-    const account = accountById.get(accountId)
-    const statement = statementAccountOf(account)
-    if (statement) {
-      const months = begin(accountId)
-      const walk = walkStatement(
-        { account: statement, orders: list, repayments: byAccount.get(accountId) ?? NONE, billInstalments: ledger.billInstalments, billFigures: ledger.billFigures },
-        today,
-        { sink }
-      )
-      statements.set(accountId, walk)
-      const t = totalsOf(accountId)
-      t.owed += walk.owed
-      t.principalOutstanding += walk.principalOutstanding
-      t.projected += walk.projected
-      t.costToDate += walk.interestToDate + walk.feesToDate
-      settle(months, walk.interestToDate, walk.feesToDate, 0)
-      pushFlows(months.flows, walk.flows)
-      billDueItems(dues, accountId, walk.dues, todayDay)
-      for (const e of walk.late) late.push(e)
-      for (const o of list) {
-        const s = walk.orders.get(o.id)
-        const closed = o.status === 'refunded' || o.status === 'cancelled'
-        const owed = s?.owed ?? 0
-        const paid = s?.paid ?? 0
-        orders.set(o.id, {
-          feesPaid: s?.feesPaid ?? 0,
-          feesToCome: s?.feesToCome ?? 0,
-          owed,
-          paid,
-          principalOutstanding: s?.principalOutstanding ?? 0,
-          status: closed ? o.status : owed === 0 && o.orderDate <= today ? 'paid' : paid > 0 ? 'partlyPaid' : 'unpaid',
-          overdue: null,
-          // A 分期 plan's real APR, as any 分期 (its fee on the original amount, one period on each bill).
-          apr: o.instalmentCount > 1 ? aprOfSchedule(o.amount, scheduleOf(orderPlan(o, account), 0, false)) : null,
-          naiveRate: o.instalmentCount > 1 ? naiveRate({ rate: o.instalmentFeeRate, rateUnit: 'monthlyFee' }) : null
-        })
-        if (!closed && o.orderDate <= today && o.orderDate.startsWith(thisMonthKey)) borrowedThisMonth += o.amount
-      }
-      continue
-    }
-    for (const o of list) {
-      const counted = o.orderDate <= today && (o.status === 'unpaid' || o.status === 'paid')
-      const months = counted ? begin(accountId) : null
-      const walk = walkPayLater(o, byOrder.get(o.id) ?? NONE, account ?? fallbackAccount, today, options, months ? { sink } : {})
-      const closed = o.status === 'refunded' || o.status === 'cancelled'
-      orders.set(o.id, { ...walk.cost, status: closed ? o.status : o.orderDate > today ? 'unpaid' : walk.cost.status })
-      const t = totalsOf(accountId)
-      t.owed += walk.cost.owed
-      t.principalOutstanding += walk.principalOutstanding
-      t.projected += walk.projected
-      if (!months) continue
-      t.costToDate += walk.feesToDate + walk.penaltyToDate
-      settle(months, 0, walk.feesToDate, walk.penaltyToDate)
-      pushFlows(months.flows, walk.flows)
-      payLaterDueItems(dues, o, walk.dues, todayDay)
-      for (const e of walk.late) late.push(e)
-      if (o.orderDate.startsWith(thisMonthKey)) borrowedThisMonth += o.amount
-    }
-  }
-
   let repaidThisMonth = 0
   for (const r of ledger.repayments) {
     if (r.date > today) continue
     totalsOf(r.accountId).repaid += r.amount
     if (r.date.startsWith(thisMonthKey)) repaidThisMonth += r.amount
   }
-  for (const [id, t] of totals) {
-    const m = perAccount.get(id)
-    t.apr = m && m.flows.amounts.length > 1 ? xirrOfDays(m.flows.amounts, m.flows.days) : null
-  }
+  let borrowedThisMonth = 0
+  for (const d of ledger.draws) if (d.drawDate <= today && d.drawDate.startsWith(thisMonthKey)) borrowedThisMonth += d.principal
+  for (const o of ledger.orders)
+    if ((o.status === 'unpaid' || o.status === 'paid') && o.orderDate <= today && o.orderDate.startsWith(thisMonthKey)) borrowedThisMonth += o.amount
+  const scratch: DatedFlows = { amounts: [], days: [] }
+  for (const [id, t] of totals) t.apr = accountApr(aprs, id, perAccount.get(id)?.flows ?? NONE, scratch)
 
-  const chartAccounts = [...ledger.accounts.map((a) => a.id).filter((id) => perAccount.has(id)), ...[...perAccount.keys()].filter((id) => !accountById.has(id))]
-  const monthly: MonthlyCost[] = []
-  const balances: MonthlyBalance[] = []
-  if (anyRecord) {
-    const running = new Map<string, number>()
-    for (let i = 0; i < monthCount; i++) {
-      const byAccountCost: MonthlyCost['byAccount'] = {}
-      const balanceBy: MonthlyBalance['byAccount'] = {}
-      let total = 0
-      let balanceTotal = 0
-      for (const id of chartAccounts) {
-        const m = perAccount.get(id)!
-        const c = { interest: m.interest[i]!, fees: m.fees[i]!, penalty: m.penalty[i]! }
-        byAccountCost[id] = c
-        total += c.interest + c.fees + c.penalty
-        const out = (running.get(id) ?? 0) + m.principal[i]!
-        running.set(id, out)
-        balanceBy[id] = out
-        balanceTotal += out
-      }
-      monthly.push({ month: monthKey(firstMonth + i), byAccount: byAccountCost, total })
-      balances.push({ month: monthKey(firstMonth + i), byAccount: balanceBy, total: balanceTotal })
-    }
-  }
+  const { monthly, balances } = chartMonths(ledger, grid, perAccount)
   dues.sort(compareDueItems)
   late.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0))
   return {
-    draws,
-    orders,
-    statements,
     accounts: totals,
     monthly,
     balances,
@@ -418,4 +613,287 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     dues,
     late
   }
+}
+
+function accountMonthsOf(perAccount: Map<string, AccountMonths>, accountId: string, count: number): AccountMonths {
+  let m = perAccount.get(accountId)
+  if (!m) {
+    const zeros = () => new Array<number>(count).fill(0)
+    m = { interest: zeros(), fees: zeros(), penalty: zeros(), principal: zeros(), flows: [] }
+    perAccount.set(accountId, m)
+  }
+  return m
+}
+
+/** Adds [absolute month, fen] pairs into a grid's months. */
+function addMonths(to: number[], pairs: readonly number[], firstMonth: number): void {
+  for (let i = 0; i < pairs.length; i += 2) addAt(to, pairs[i]! - firstMonth, pairs[i + 1]!)
+}
+
+/** The APR per account, keyed on the very flows it was solved from, and the run marking what it meets. */
+interface AprMemo {
+  map: Map<string, AprEntry>
+  stamp: number
+}
+
+interface AprEntry {
+  parts: readonly DatedFlows[]
+  apr: AprResult | null
+  /** The last run that met it (see sweep). */
+  seen: number
+}
+
+/** The account's real APR of all its walks' flows together; solved again only when a walk's flows changed. */
+function accountApr(aprs: AprMemo | null, accountId: string, parts: readonly DatedFlows[], scratch: DatedFlows): AprResult | null {
+  const entry = aprs?.map.get(accountId)
+  if (aprs && entry && sameElements(entry.parts, parts)) {
+    entry.seen = aprs.stamp
+    return entry.apr
+  }
+  // End to end in arrays reused account after account (xirrOfDays reads only the first `count`).
+  let count = 0
+  for (const p of parts)
+    for (let i = 0; i < p.amounts.length; i++) {
+      scratch.amounts[count] = p.amounts[i]!
+      scratch.days[count] = p.days[i]!
+      count++
+    }
+  const apr = count > 1 ? xirrOfDays(scratch.amounts, scratch.days, count) : null
+  aprs?.map.set(accountId, { parts, apr, seen: aprs.stamp })
+  return apr
+}
+
+/** The monthly cost and balance lists: listed accounts first, in their order, then any others in the order they were met. */
+function chartMonths(ledger: Ledger, grid: MonthGrid, perAccount: Map<string, AccountMonths>): { monthly: MonthlyCost[]; balances: MonthlyBalance[] } {
+  const listed = new Set(ledger.accounts.map((a) => a.id))
+  const chartAccounts = [...ledger.accounts.map((a) => a.id).filter((id) => perAccount.has(id)), ...[...perAccount.keys()].filter((id) => !listed.has(id))]
+  const monthly: MonthlyCost[] = []
+  const balances: MonthlyBalance[] = []
+  if (!grid.anyRecord) return { monthly, balances }
+  const running = new Map<string, number>()
+  for (let i = 0; i < grid.count; i++) {
+    const byAccountCost: MonthlyCost['byAccount'] = {}
+    const balanceBy: MonthlyBalance['byAccount'] = {}
+    let total = 0
+    let balanceTotal = 0
+    for (const id of chartAccounts) {
+      const m = perAccount.get(id)!
+      const c = { interest: m.interest[i]!, fees: m.fees[i]!, penalty: m.penalty[i]! }
+      byAccountCost[id] = c
+      total += c.interest + c.fees + c.penalty
+      const out = (running.get(id) ?? 0) + m.principal[i]!
+      running.set(id, out)
+      balanceBy[id] = out
+      balanceTotal += out
+    }
+    monthly.push({ month: monthKey(grid.firstMonth + i), byAccount: byAccountCost, total })
+    balances.push({ month: monthKey(grid.firstMonth + i), byAccount: balanceBy, total: balanceTotal })
+  }
+  return { monthly, balances }
+}
+
+function sameElements(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+// The memo. A walk's share is kept with the very objects it was walked from (the record, its
+// account, its repayments, a statement account's orders, bill instalments and printed figures),
+// compared element by element, as a cut-off ledger (report/month-report.ts ledgerUpTo) holds the
+// same records in new lists. It is reused when those are the same and either the day is the same
+// or the walk was finished on an earlier day (Walked.finished: its figures no longer depend on the
+// day), and its months still fall inside the run's months. Each run keeps only the entries it met,
+// so deleted records do not linger.
+
+/** A property key nothing outside this module can name: the memo is opaque to its holders. */
+const MEMO: unique symbol = Symbol('cost memo')
+/** After each list of a walk's inputs, so that lists of different lengths never compare equal. */
+const SEPARATOR = Object.freeze({})
+
+interface MemoEntry<T> {
+  inputs: readonly unknown[]
+  overdueDailyRate: number | undefined
+  today: IsoDate
+  walked: Walked<T>
+  /** The last run that met it (see sweep). */
+  seen: number
+}
+
+interface MemoState {
+  /** Counts the runs: each marks the entries it meets, and drops the others at its end. */
+  stamp: number
+  draws: Map<string, MemoEntry<DrawCost>>
+  orders: Map<string, MemoEntry<OrderCost>>
+  statements: Map<string, MemoEntry<StatementValue>>
+  aprs: Map<string, AprEntry>
+}
+
+/**
+ * What ledgerCost keeps between runs to walk only what changed. Hold one per stream of runs (a
+ * worker's life, an export's months) and pass it to every ledgerCost call of that stream; never
+ * read it. Reuse is by object identity: records that arrive as new objects (a structured clone
+ * per message) are walked again, so a worker keeps its own records and replaces only the changed
+ * ones. Each run keeps only what it met, so two streams sharing one memo undo each other's gains
+ * (the figures stay right). Figures of reused walks are the same objects run after run: read them,
+ * never change them.
+ */
+export interface CostMemo {
+  [MEMO]: MemoState
+}
+
+export function createCostMemo(): CostMemo {
+  return { [MEMO]: { stamp: 0, draws: new Map(), orders: new Map(), statements: new Map(), aprs: new Map() } }
+}
+
+/**
+ * A walk's inputs, compared in place against what the memo kept (a list is built only for a new
+ * entry: most walks of a run are reused, and a list per walk per run is what the collector would spend its time on).
+ */
+interface InputList {
+  /** The record (a draw, an order) or the account (a statement account) the walk starts from. */
+  head: readonly unknown[]
+  lists: readonly (readonly unknown[])[]
+}
+
+function inputsMatch(kept: readonly unknown[], inputs: InputList): boolean {
+  let length = inputs.head.length + inputs.lists.length
+  for (const list of inputs.lists) length += list.length
+  if (kept.length !== length) return false
+  let i = 0
+  for (const x of inputs.head) if (kept[i++] !== x) return false
+  for (const list of inputs.lists) {
+    for (const x of list) if (kept[i++] !== x) return false
+    if (kept[i++] !== SEPARATOR) return false
+  }
+  return true
+}
+
+function flatten(inputs: InputList): unknown[] {
+  const out: unknown[] = [...inputs.head]
+  for (const list of inputs.lists) {
+    for (const x of list) out.push(x)
+    out.push(SEPARATOR)
+  }
+  return out
+}
+
+/** Whether an entry walked on another run holds for this one, its inputs aside. */
+function reusable<T>(entry: MemoEntry<T>, run: Run): boolean {
+  if (entry.overdueDailyRate !== run.options.overdueDailyRate) return false
+  if (entry.today !== run.today && !(entry.walked.finished && entry.today < run.today)) return false
+  const months = entry.walked.unit.months
+  return months === null || fitsGrid(months, run.grid)
+}
+
+/** Drops the entries a run did not meet: deleted records do not linger in the memo. */
+function sweep(map: Map<string, { seen: number }>, stamp: number): void {
+  for (const [id, entry] of map) if (entry.seen !== stamp) map.delete(id)
+}
+
+/** A record's (a draw's, a pay-later order's) memo entry if it holds for this run: checked in place, without a list or closure per record. */
+function keptRecord<T>(map: Map<string, MemoEntry<T>> | undefined, id: string, run: Run, record: object, account: object, repayments: readonly Repayment[]): MemoEntry<T> | undefined {
+  const entry = map?.get(id)
+  return entry && reusable(entry, run) && recordInputsMatch(entry.inputs, record, account, repayments) ? entry : undefined
+}
+
+/** Keeps a record's walk for the next run: the entry it came from, or a new one. */
+function keepRecord<T>(map: Map<string, MemoEntry<T>> | undefined, id: string, run: Run, kept: MemoEntry<T> | undefined, walked: Walked<T>, record: object, account: object, repayments: readonly Repayment[]): void {
+  if (!map) return
+  if (kept) kept.seen = run.stamp
+  else map.set(id, { inputs: [record, account, ...repayments, SEPARATOR], overdueDailyRate: run.options.overdueDailyRate, today: run.today, walked, seen: run.stamp })
+}
+
+function recordInputsMatch(kept: readonly unknown[], record: object, account: object, repayments: readonly Repayment[]): boolean {
+  if (kept.length !== repayments.length + 3 || kept[0] !== record || kept[1] !== account) return false
+  for (let i = 0; i < repayments.length; i++) if (kept[i + 2] !== repayments[i]) return false
+  return true
+}
+
+/** A walk's share from the memo when it can be reused, else walked (and kept for the next run). */
+function memoized<T>(
+  map: Map<string, MemoEntry<T>> | undefined,
+  id: string,
+  run: Run,
+  inputs: InputList,
+  walk: () => Walked<T>
+): Walked<T> {
+  if (!map) return walk()
+  const entry = map.get(id)
+  if (entry && reusable(entry, run) && inputsMatch(entry.inputs, inputs)) {
+    entry.seen = run.stamp
+    return entry.walked
+  }
+  const walked = walk()
+  map.set(id, { inputs: flatten(inputs), overdueDailyRate: run.options.overdueDailyRate, today: run.today, walked, seen: run.stamp })
+  return walked
+}
+
+/**
+ * The figures of a whole ledger as of `today` (the module header states what they are). With a
+ * `memo` (createCostMemo), walks whose inputs did not change since the memo's last run are not
+ * walked again; the figures are the same either way.
+ */
+export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions = {}, memo?: CostMemo): LedgerCost {
+  const grid = monthGridOf(ledger, today)
+  const run: Run = { today, todayDay: dayNumber(today), options, grid, collector: unitCollector(grid), stamp: 0 }
+  const inputs = walkInputsOf(ledger)
+  // The memo's tables are updated in place (a new table per run would be tens of thousands of
+  // entries to allocate each month of an export); what this run does not meet is dropped at its end.
+  const state = memo?.[MEMO]
+  if (state) run.stamp = ++state.stamp
+  const units: WalkUnit[] = []
+
+  const draws = new Map<string, DrawCost>()
+  for (const draw of ledger.draws) {
+    const account = inputs.accountById.get(draw.accountId) ?? FALLBACK_ACCOUNT
+    const repayments = inputs.byDraw.get(draw.id) ?? NONE
+    const kept = keptRecord(state?.draws, draw.id, run, draw, account, repayments)
+    const walked = kept ? kept.walked : walkDrawUnit(run, draw, repayments, account)
+    keepRecord(state?.draws, draw.id, run, kept, walked, draw, account, repayments)
+    draws.set(draw.id, walked.value)
+    units.push(walked.unit)
+  }
+
+  // Statement accounts, one walk each over all their orders, bills and repayments; other orders one walk each.
+  const statements = new Map<string, StatementWalk>()
+  const orders = new Map<string, OrderCost>()
+  for (const [accountId, list] of inputs.ordersByAccount) {
+    const account = inputs.accountById.get(accountId)
+    const statement = statementAccountOf(account)
+    if (account && statement) {
+      const repayments = inputs.byAccount.get(accountId) ?? NONE
+      const billInstalments = inputs.instalmentsByAccount.get(accountId) ?? NONE
+      const billFigures = inputs.figuresByAccount.get(accountId) ?? NONE
+      const walked = memoized(
+        state?.statements,
+        accountId,
+        run,
+        { head: [account], lists: [list, repayments, billInstalments, billFigures] },
+        () => walkStatementUnit(run, account, statement, list, repayments, billInstalments, billFigures)
+      )
+      statements.set(accountId, walked.value.walk)
+      for (const [id, cost] of walked.value.orders) orders.set(id, cost)
+      units.push(walked.unit)
+      continue
+    }
+    const orderAccount = account ?? FALLBACK_ACCOUNT
+    for (const o of list) {
+      const repayments = inputs.byOrder.get(o.id) ?? NONE
+      const kept = keptRecord(state?.orders, o.id, run, o, orderAccount, repayments)
+      const walked = kept ? kept.walked : walkOrderUnit(run, o, repayments, orderAccount)
+      keepRecord(state?.orders, o.id, run, kept, walked, o, orderAccount, repayments)
+      orders.set(o.id, walked.value)
+      units.push(walked.unit)
+    }
+  }
+
+  const figures = combineUnits(ledger, run, units, state ? { map: state.aprs, stamp: run.stamp } : null)
+  if (state) {
+    sweep(state.draws, run.stamp)
+    sweep(state.orders, run.stamp)
+    sweep(state.statements, run.stamp)
+    sweep(state.aprs, run.stamp)
+  }
+  return { draws, orders, statements, ...figures }
 }

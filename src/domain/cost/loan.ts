@@ -120,6 +120,8 @@ export interface LoanWalk {
   overpaid: Repayment | null
   /** The draw's cash flows for the real APR (borrower's view; day numbers): received, repaid, and what is still to pay. */
   flows: DatedFlows
+  /** Day number of its last due date (the end of term): past it, a cleared draw's figures no longer change with the as-of day. */
+  finalDueDay: number
 }
 
 export interface WalkContext {
@@ -528,7 +530,8 @@ function notYetDrawn(draw: Draw, s: State, detail: boolean): LoanWalk {
     dues: [],
     late: [],
     overpaid: null,
-    flows: { amounts: [], days: [] }
+    flows: { amounts: [], days: [] },
+    finalDueDay: s.periods[s.periods.length - 1]!.due
   }
 }
 
@@ -677,7 +680,8 @@ function summarise(s: State, asOfDay: number, flows: DatedFlows, splits: Repayme
     dues,
     late: s.late,
     overpaid,
-    flows
+    flows,
+    finalDueDay: periods[n - 1]!.due
   }
 }
 

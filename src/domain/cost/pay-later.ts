@@ -74,6 +74,8 @@ export interface PayLaterWalk {
   late: LateEvent[]
   overpaid: Repayment | null
   flows: DatedFlows
+  /** Day number of its last due date: past it, a paid order's figures no longer change with the as-of day. */
+  finalDueDay: number
 }
 
 /** Walks one pay-later order on an account without bills to `asOf` (the module header states the model). */
@@ -88,6 +90,8 @@ export function walkPayLater(order: Order, repayments: readonly Repayment[], acc
   const apr = instalment ? aprOfSchedule(order.amount, scheduleOf(plan, 0, false)) : null
   const naive = instalment ? naiveRate({ rate: order.instalmentFeeRate, rateUnit: 'monthlyFee' }) : null
   const flows: DatedFlows = { amounts: [], days: [] }
+  let finalDueDay = Number.NEGATIVE_INFINITY
+  for (const p of plan) finalDueDay = Math.max(finalDueDay, dayNumber(p.dueDate))
   const empty: PayLaterWalk = {
     cost: { feesPaid: 0, feesToCome: 0, owed: 0, paid: 0, principalOutstanding: 0, status: open ? 'unpaid' : order.status, overdue: null, apr, naiveRate: naive },
     repaid: 0,
@@ -99,7 +103,8 @@ export function walkPayLater(order: Order, repayments: readonly Repayment[], acc
     dues: [],
     late: [],
     overpaid: null,
-    flows
+    flows,
+    finalDueDay
   }
   if (!open || order.orderDate > asOf) return empty
 
@@ -266,6 +271,7 @@ export function walkPayLater(order: Order, repayments: readonly Repayment[], acc
     dues,
     late,
     overpaid,
-    flows
+    flows,
+    finalDueDay
   }
 }

@@ -16,7 +16,7 @@
 import { addDays, addMonths, daysInMonth, isIsoDate, makeIsoDate, monthOf, type IsoDate } from '../dates'
 import type { Fen } from '../money'
 import { HARD_INQUIRY_REASONS, type Account, type AccountKind, type Ledger } from '../records'
-import { ledgerCost, type LedgerCost } from '../cost/ledger-cost'
+import { createCostMemo, ledgerCost, type CostMemo, type LedgerCost } from '../cost/ledger-cost'
 import type { BillStatus } from '../cost/statement'
 import type { AprResult } from '../cost/types'
 
@@ -201,37 +201,48 @@ export function reportableMonths(ledger: Ledger, today: IsoDate): string[] {
   return months
 }
 
-/** The figures the engine counts as paid to date, per draw and order: what the month's paid figures are differences of. */
-interface PaidToDate {
-  interest: Map<string, Fen>
-  fees: Map<string, Fen>
-  penalty: Map<string, Fen>
+/** Interest, fees and penalty the engine counts as paid between two of its runs: at less before, per draw, statement account and order. */
+interface PaidBetween {
+  interest: Fen
+  fees: Fen
+  penalty: Fen
 }
 
-function paidToDate(cost: LedgerCost, ledger: Ledger): PaidToDate {
-  const paid: PaidToDate = { interest: new Map(), fees: new Map(), penalty: new Map() }
-  for (const [id, c] of cost.draws) {
-    paid.interest.set(`d:${id}`, c.interestPaid)
-    paid.fees.set(`d:${id}`, c.feesPaid)
-    paid.penalty.set(`d:${id}`, c.penaltyPaid)
+/**
+ * A statement account's interest and fees are paid on its bills, counted once for the account;
+ * orders on other accounts count their own fees. Read straight from the runs' maps: building keyed
+ * copies of them for every month of a ten-year export cost more than the rest of its report.
+ */
+function paidBetween(before: LedgerCost, at: LedgerCost, ledger: Ledger): PaidBetween {
+  let interest = 0
+  let fees = 0
+  let penalty = 0
+  for (const [id, c] of at.draws) {
+    const b = before.draws.get(id)
+    interest += c.interestPaid - (b?.interestPaid ?? 0)
+    fees += c.feesPaid - (b?.feesPaid ?? 0)
+    penalty += c.penaltyPaid - (b?.penaltyPaid ?? 0)
   }
-  // A statement account's interest and fees are paid on its bills, counted once for the account.
-  for (const [id, s] of cost.statements) {
-    paid.interest.set(`s:${id}`, s.interestPaid)
-    paid.fees.set(`s:${id}`, s.feesPaid)
+  for (const [id, s] of at.statements) {
+    const b = before.statements.get(id)
+    interest += s.interestPaid - (b?.interestPaid ?? 0)
+    fees += s.feesPaid - (b?.feesPaid ?? 0)
   }
+  const atFees = orderFeesPaid(at, ledger)
+  const beforeFees = orderFeesPaid(before, ledger)
+  for (const [id, value] of atFees) fees += value - (beforeFees.get(id) ?? 0)
+  return { interest, fees, penalty }
+}
+
+/** Fees paid to date on each order not on a statement account, by order id. */
+function orderFeesPaid(cost: LedgerCost, ledger: Ledger): Map<string, Fen> {
+  const paid = new Map<string, Fen>()
   for (const o of ledger.orders) {
     if (cost.statements.has(o.accountId)) continue
     const c = cost.orders.get(o.id)
-    if (c) paid.fees.set(`o:${o.id}`, c.feesPaid)
+    if (c) paid.set(o.id, c.feesPaid)
   }
   return paid
-}
-
-function paidBetween(before: Map<string, Fen>, after: Map<string, Fen>): Fen {
-  let total = 0
-  for (const [key, value] of after) total += value - (before.get(key) ?? 0)
-  return total
 }
 
 /** The records dated up to `day` (accounts all kept): the ledger as it stood at the end of that day. */
@@ -247,9 +258,9 @@ export function ledgerUpTo(ledger: Ledger, day: IsoDate): Ledger {
   }
 }
 
-/** The engine at the end of `day`: its last day's interest counted, nothing of the next day's records. */
-export function costAtEndOf(ledger: Ledger, day: IsoDate): LedgerCost {
-  return ledgerCost(ledgerUpTo(ledger, day), addDays(day, 1))
+/** The engine at the end of `day`: its last day's interest counted, nothing of the next day's records. A memo carries walks over from the caller's earlier runs. */
+export function costAtEndOf(ledger: Ledger, day: IsoDate, memo?: CostMemo): LedgerCost {
+  return ledgerCost(ledgerUpTo(ledger, day), addDays(day, 1), {}, memo)
 }
 
 /** The engine's runs a report reads: at the month's end (or today, while it runs) and at the end of the month before. */
@@ -260,16 +271,20 @@ export interface MonthCosts {
   before: LedgerCost
 }
 
-/** Runs the engine for a month; a range of months passes each run on as the next month's `before`. */
-export function monthCosts(ledger: Ledger, month: string, today: IsoDate, before?: LedgerCost): MonthCosts {
+/**
+ * Runs the engine for a month; a range of months passes each run on as the next month's `before`,
+ * and one memo through all its runs, so a month walks again only the records that changed or still run.
+ */
+export function monthCosts(ledger: Ledger, month: string, today: IsoDate, before?: LedgerCost, memo?: CostMemo): MonthCosts {
   const { from, to } = monthBounds(month)
   if (from > today) throw new RangeError(`the month ${month} has not begun on ${today}`)
   const complete = to < today
   return {
     asOf: complete ? to : today,
     complete,
-    at: complete ? costAtEndOf(ledger, to) : ledgerCost(ledger, today),
-    before: before ?? costAtEndOf(ledger, addDays(from, -1))
+    // The month before first, so a memo sees the days in order.
+    before: before ?? costAtEndOf(ledger, addDays(from, -1), memo),
+    at: complete ? costAtEndOf(ledger, to, memo) : ledgerCost(ledger, today, {}, memo)
   }
 }
 
@@ -296,11 +311,7 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
       feesCharged += c.fees
       penaltyCharged += c.penalty
     }
-  const paidBefore = paidToDate(before, ledger)
-  const paidAt = paidToDate(at, ledger)
-  const interestPaid = paidBetween(paidBefore.interest, paidAt.interest)
-  const feesPaid = paidBetween(paidBefore.fees, paidAt.fees)
-  const penaltyPaid = paidBetween(paidBefore.penalty, paidAt.penalty)
+  const { interest: interestPaid, fees: feesPaid, penalty: penaltyPaid } = paidBetween(before, at, ledger)
   let owed = 0
   for (const a of at.accounts.values()) owed += a.owed
 
@@ -463,8 +474,9 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
  */
 export function* monthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputSource): Generator<MonthReport, void, undefined> {
   let before: LedgerCost | undefined
+  const memo = createCostMemo()
   for (let m = first; m <= last; m = addMonthsToMonth(m, 1)) {
-    const costs = monthCosts(ledger, m, today, before)
+    const costs = monthCosts(ledger, m, today, before, memo)
     yield assembleMonthReport(ledger, m, today, inputs, costs)
     before = costs.at
   }
