@@ -1,6 +1,6 @@
 // Owns "today" for the UI: the local calendar day, refreshed at midnight and when the window comes back, so an app left open overnight moves on.
 import { useEffect, useState } from 'react'
-import { makeIsoDate, type IsoDate } from '@/domain/dates'
+import { makeIsoDate, type IsoDate } from '@/domain/calendar'
 
 export function localToday(now: Date = new Date()): IsoDate {
   return makeIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate())

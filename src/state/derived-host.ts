@@ -1,10 +1,13 @@
 // Owns the figures' side of the worker: the copy of the tables, patched as pieces arrive, and one run of the figures for each burst of updates (updates that arrive while a run is going are taken together by the next one). Each run sends only the per-record figures that changed.
+import { createCostMemo } from '@/domain/cost/ledger-cost'
 import { deriveFigures, type FigureContext } from '@/domain/derived/figures'
 import { chunks, diffMap, TableCopy } from '@/domain/derived/table-sync'
 import { PER_RECORD, PIECE, type DerivedReply, type DerivedRequest, type PerRecord } from './derived-protocol'
 
 export function createDerivedHost(reply: (message: DerivedReply) => void, now: () => number = () => performance.now()): (request: DerivedRequest) => void {
   const copy = new TableCopy()
+  // The copy keeps the objects of unchanged records, so the engine's memo re-walks only what a patch touched.
+  const memo = createCostMemo()
   let context: FigureContext | null = null
   let version = 0
   let scheduled = false
@@ -16,7 +19,7 @@ export function createDerivedHost(reply: (message: DerivedReply) => void, now: (
     if (!context) return
     const started = now()
     try {
-      const figures = deriveFigures(copy.ledger(), context)
+      const figures = deriveFigures(copy.ledger(), context, memo)
       const { cost } = figures
       for (const map of PER_RECORD) {
         const delta = diffMap<PerRecord[typeof map]>(sent[map], cost[map])

@@ -1,11 +1,12 @@
 // Tests the cost memo (ledger-cost.ts createCostMemo): ledgerCost with a memo, over any sequence of days, edits and month cut-offs, is ledgerCost without one, field for field; and what it reuses and re-walks.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, makeIsoDate, type IsoDate } from '../dates'
+import { addDays, makeIsoDate, type IsoDate } from '../calendar'
 import type { Ledger } from '../records'
 import { messyLedger } from '@/testing/cost-arbitraries'
 import { cash, draw, ledgerOf, repay } from '@/testing/fixtures'
-import { assembleMonthReport, addMonthsToMonth, ledgerUpTo, monthBounds, monthReports } from '../report/month-report'
+import { addMonthsToMonth, monthBounds } from '../calendar'
+import { assembleMonthReport, ledgerUpTo, monthReports } from '../report/month-report'
 import { createCostMemo, ledgerCost } from './ledger-cost'
 
 interface AddStep {

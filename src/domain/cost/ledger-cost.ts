@@ -22,7 +22,7 @@
 // walkOrderUnit, walkStatementUnit) whose share (a WalkUnit: totals, months settled in absolute
 // months, principal moves, flows, dues, late events) the combine step (combineUnits) adds up in
 // walk order. A CostMemo (createCostMemo) keeps the units between runs; see "The memo" below.
-import { dayNumber, makeIsoDate, monthOf, type IsoDate } from '../dates'
+import { dayNumber, monthIndexOf, monthKey, monthOf, monthStartDay, type IsoDate } from '../calendar'
 import { roundFen, type Fen } from '../money'
 import { STATEMENT_KINDS, type Account, type BillFigure, type BillInstalment, type Draw, type Ledger, type Order, type Repayment } from '../records'
 import { defaultStatementTerms } from '../account-terms'
@@ -56,17 +56,6 @@ export function statementAccountOf(account: Account | undefined): (Account & { s
   if (!account || !STATEMENT_KINDS.includes(account.kind) || account.statementDay === null || account.dueDay === null) return null
   const terms = account.statementTerms ?? defaultStatementTerms(account.kind)
   return terms ? { ...account, statementTerms: terms } : null
-}
-
-function monthKey(index: number): string {
-  const y = Math.floor(index / 12)
-  return `${y.toString().padStart(4, '0')}-${((index % 12) + 1).toString().padStart(2, '0')}`
-}
-
-/** year * 12 + month - 1 of a (validated) date, read by character codes: it runs for every record. */
-function monthIndexOf(date: IsoDate): number {
-  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48)
-  return year * 12 + (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48) - 1
 }
 
 interface MonthBuckets {
@@ -197,7 +186,7 @@ function monthGridOf(ledger: Ledger, today: IsoDate): MonthGrid {
   const starts: number[] = []
   for (let i = 0; i <= count; i++) {
     const index = firstMonth + i
-    starts.push(dayNumber(makeIsoDate(Math.floor(index / 12), (index % 12) + 1, 1)))
+    starts.push(monthStartDay(index))
   }
   const firstDay = starts[0]!
   const endDay = starts[count]!

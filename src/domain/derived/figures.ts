@@ -1,7 +1,7 @@
 // Owns every figure derived from the ledger for one day, worked out in one place: the cost engine's walk, the risk flags read from it, and the minimum-only what-if of each open bill the home page shows.
-import type { IsoDate } from '../dates'
+import type { IsoDate } from '../calendar'
 import { billWhatIf, type BillWhatIf } from '../cost/bill-what-if'
-import { ledgerCost, type LedgerCost } from '../cost/ledger-cost'
+import { ledgerCost, type CostMemo, type LedgerCost } from '../cost/ledger-cost'
 import type { DueItem } from '../cost/due-items'
 import type { Ledger, Profile } from '../records'
 import { evaluateRules, riskInput } from '../risk'
@@ -38,9 +38,14 @@ export function minimumOnlyCosts(ledger: Ledger, dues: readonly DueItem[], today
   return out
 }
 
-export function deriveFigures(ledger: Ledger, context: FigureContext): Figures {
+/**
+ * Every figure of the ledger for the context's day. A memo held across calls (one per stream of
+ * changes, e.g. the figures worker's) lets the engine reuse the walks of records whose inputs are
+ * the same objects as last time: a change to one account re-walks that account only.
+ */
+export function deriveFigures(ledger: Ledger, context: FigureContext, memo?: CostMemo): Figures {
   const { today } = context
-  const cost = ledgerCost(ledger, today)
+  const cost = ledgerCost(ledger, today, {}, memo)
   const flags = evaluateRules(riskInput(ledger, context.profile, context.riskSettings, today, { cost }))
   return { today, cost, flags, minimumOnly: minimumOnlyCosts(ledger, cost.dues, today) }
 }

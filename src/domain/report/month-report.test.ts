@@ -5,7 +5,8 @@ import type { LedgerCost } from '../cost/ledger-cost'
 import type { Ledger } from '../records'
 import { generateSampleLedger } from '../ledger/sample-data'
 import { cash, draw, emptyLedger, huabei, repay } from '@/testing/fixtures'
-import { assembleMonthReport, assembleMonthReports, costAtEndOf, monthBounds, reportableMonths, type ReportFlag } from './month-report'
+import { monthBounds } from '../calendar'
+import { assembleMonthReport, assembleMonthReports, costAtEndOf, reportableMonths, type ReportFlag } from './month-report'
 
 const none = { dues: [], flags: [] }
 

@@ -13,7 +13,7 @@
 //   penalty accrued and unpaid.
 // Dues of the next month and the risk flags come from their own features; the report only
 // orders them and names their accounts.
-import { addDays, addMonths, daysInMonth, isIsoDate, makeIsoDate, monthOf, type IsoDate } from '../dates'
+import { addDays, addMonthsToMonth, monthBounds, monthOf, type IsoDate } from '../calendar'
 import type { Fen } from '../money'
 import { HARD_INQUIRY_REASONS, type Account, type AccountKind, type Ledger } from '../records'
 import { createCostMemo, ledgerCost, type CostMemo, type LedgerCost } from '../cost/ledger-cost'
@@ -170,21 +170,6 @@ export interface MonthReport {
 }
 
 export const CHART_MONTHS = 12
-
-export function isMonth(value: string): boolean {
-  return /^\d{4}-\d{2}$/.test(value) && isIsoDate(`${value}-01`)
-}
-
-export function monthBounds(month: string): { from: IsoDate; to: IsoDate } {
-  if (!isMonth(month)) throw new RangeError(`not a month: ${month}`)
-  const year = Number(month.slice(0, 4))
-  const m = Number(month.slice(5, 7))
-  return { from: makeIsoDate(year, m, 1), to: makeIsoDate(year, m, daysInMonth(year, m)) }
-}
-
-export function addMonthsToMonth(month: string, months: number): string {
-  return monthOf(addMonths(monthBounds(month).from, months))
-}
 
 /** Every month from the first dated record to today's, oldest first: the months a report can be made for. */
 export function reportableMonths(ledger: Ledger, today: IsoDate): string[] {
@@ -484,10 +469,4 @@ export function* monthReports(ledger: Ledger, first: string, last: string, today
 
 export function assembleMonthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputSource): MonthReport[] {
   return [...monthReports(ledger, first, last, today, inputs)]
-}
-
-/** How many months `first` to `last` spans, both included. */
-export function monthCount(first: string, last: string): number {
-  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7))
-  return Math.max(0, index(last) - index(first) + 1)
 }
