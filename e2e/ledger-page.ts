@@ -11,6 +11,11 @@ export class LedgerPage {
   }
 
   /** Opens a page from the navigation by its id in the route table (src/app/routes.tsx). */
+  /** Waits until the figures include the latest records (they are worked out off the page, a moment after a change). */
+  async figuresReady() {
+    await expect(this.page.locator('[data-figures="ready"]')).toBeAttached()
+  }
+
   async nav(page: string) {
     await this.page.getByTestId(`nav-${page}`).click()
     await expect(this.page.getByTestId(`page-${page}`)).toBeVisible()

@@ -143,6 +143,7 @@ test('one day, one figure: this month\'s cash needed is the same on the home pag
   await app.open('#/home')
   await page.getByTestId('page-home').getByTestId('load-sample').click()
   await expect(page.getByTestId('due-totals')).toBeVisible()
+  await app.figuresReady()
   const home = (await page.getByTestId('cash-this-month').locator('.ant-statistic-content').innerText()).trim()
   expect(home).toMatch(/^¥[\d,]+\.\d\d$/)
 

@@ -1,5 +1,5 @@
 // Owns the shell: providers, the navigation and the page for the current route.
-import { Suspense, useEffect } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Segmented } from 'antd'
 import zhCNLocale from 'antd/locale/zh_CN'
 import enUSLocale from 'antd/locale/en_US'
@@ -85,7 +85,9 @@ function Shell() {
           />
         </div>
       </Layout.Sider>
-      <Layout.Content className="shell-content">
+      {/* data-figures tells tests (and the updating note) whether the figures include the latest records. */}
+      <Layout.Content className="shell-content" data-figures={ledger.figuresPending ? 'pending' : 'ready'}>
+        <FiguresUpdating pending={ledger.loaded && ledger.figuresPending} />
         <DueReminders />
         <RecoveryOffer />
         {ledger.figuresFailed !== null && <Alert type="error" showIcon className="figures-failed" data-testid="figures-failed" title={t('app.figuresFailed', { reason: ledger.figuresFailed })} />}
@@ -103,6 +105,26 @@ function Shell() {
       </Layout.Content>
       <BackupWatcher />
     </Layout>
+  )
+}
+
+/** A quiet note while new figures are on their way, shown only when they take long enough to notice (a save's run usually does not). */
+function FiguresUpdating({ pending }: { pending: boolean }) {
+  const { t } = useI18n()
+  const [shown, setShown] = useState(false)
+  useEffect(() => {
+    if (!pending) {
+      setShown(false)
+      return
+    }
+    const timer = setTimeout(() => setShown(true), 400)
+    return () => clearTimeout(timer)
+  }, [pending])
+  if (!shown) return null
+  return (
+    <div className="figures-updating" role="status" data-testid="figures-updating">
+      {t('app.figuresUpdating')}
+    </div>
   )
 }
 
