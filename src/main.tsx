@@ -4,9 +4,14 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { preloadPage } from './app/prefetch'
 import { parseRoute } from './state/router'
+import { startEarly } from './state/early-start'
+// antd's styles as one static sheet (zero-runtime mode, see App's ConfigProvider): no component writes its CSS while the page renders.
+import 'antd/dist/antd.css'
 import './styles.css'
 
 preloadPage(parseRoute(window.location.hash))
+// The figures worker and the tables' reads start now, in parallel with the first render.
+startEarly()
 
 const root = document.getElementById('root')
 if (root)

@@ -3,6 +3,7 @@ import type { FigureContext, Figures } from '@/domain/derived/figures'
 import { applyMapDelta, chunks, diffTable, isEmptyPatch, sameRecord, type TablePatch } from '@/domain/derived/table-sync'
 import { RECORD_TYPES, type Ledger, type RecordType } from '@/domain/records'
 import { createDerivedHost } from './derived-host'
+import { newFiguresWorker, takeEarlyWorker } from './early-start'
 import { PIECE, type DerivedReply, type DerivedRequest, type PerRecord } from './derived-protocol'
 
 type Row = { id: string }
@@ -129,7 +130,7 @@ export class DerivedClient {
   private startWorker(): Port | null {
     let worker: Worker
     try {
-      worker = new Worker(new URL('./derived-worker.ts', import.meta.url), { type: 'module' })
+      worker = takeEarlyWorker() ?? newFiguresWorker()
     } catch {
       return null
     }

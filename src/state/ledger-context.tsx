@@ -1,4 +1,4 @@
-// Owns the live ledger in React: every table as a live query, the risk documents (thresholds, acknowledgements, profile), and the figures derived from them (cost, dues, flags), worked out once per change by the figures worker and shared by every page. While new figures are on their way the previous ones stay on screen.
+// Owns the live ledger in React: every table as a live query (table-store.ts, started before the first render), the risk documents (thresholds, acknowledgements, profile), and the figures derived from them (cost, dues, flags), worked out once per change by the figures worker and shared by every page. While new figures are on their way the previous ones stay on screen.
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { appDb } from '@/db/instance'
@@ -16,6 +16,7 @@ import { DEFAULT_RISK_SETTINGS, type Acknowledgements, type RiskSettings } from 
 import type { RiskFlag, RiskInput } from '@/domain/risk/types'
 import { DerivedClient, type FiguresArrived } from '@/state/derived-client'
 import { useToday } from './clock'
+import { useTable } from './table-store'
 
 /** The documents the risk rules read besides the records. */
 export interface RiskDocuments {
@@ -131,16 +132,15 @@ function useFigures(ledger: Ledger | null, today: IsoDate, documents: RiskDocume
 }
 
 export function LedgerProvider({ children, today: fixedToday }: { children: ReactNode; today?: IsoDate }) {
-  const db = appDb()
   const clockToday = useToday()
   const today = fixedToday ?? clockToday
-  const accounts = useLiveQuery(() => db.accounts.toArray(), [])
-  const draws = useLiveQuery(() => db.draws.toArray(), [])
-  const orders = useLiveQuery(() => db.orders.toArray(), [])
-  const repayments = useLiveQuery(() => db.repayments.toArray(), [])
-  const inquiries = useLiveQuery(() => db.inquiries.toArray(), [])
-  const billInstalments = useLiveQuery(() => db.billInstalments.toArray(), [])
-  const billFigures = useLiveQuery(() => db.billFigures.toArray(), [])
+  const accounts = useTable('accounts')
+  const draws = useTable('draws')
+  const orders = useTable('orders')
+  const repayments = useTable('repayments')
+  const inquiries = useTable('inquiries')
+  const billInstalments = useTable('billInstalments')
+  const billFigures = useTable('billFigures')
   const documents = useRiskDocuments()
 
   const a = accounts ?? EMPTY

@@ -1,6 +1,6 @@
 // Owns the reports page: the month and language pickers, the A4 report, and its exports (PDF, XLSX, CSV; a range of months; everything).
 import { useMemo, useRef, useState } from 'react'
-import { App as AntApp, Button, DatePicker, Dropdown, Modal, Progress, Segmented, Space } from 'antd'
+import { App as AntApp, Button, DatePicker, Dropdown, Modal, Progress, Segmented, Skeleton, Space } from 'antd'
 import { DownOutlined, FileExcelOutlined, FilePdfOutlined, FileTextOutlined } from '@ant-design/icons'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useI18n } from '@/state/i18n-context'
@@ -13,6 +13,7 @@ import { tablesToCsv } from '@/domain/report/csv'
 import { assembleMonthReport, reportableMonths, type MonthReport } from '@/domain/report/month-report'
 import { EmptyState } from '@/components/EmptyState'
 import { PageFrame } from '@/components/PageFrame'
+import { useAfterPaint } from '@/components/use-after-paint'
 import { platform } from '@/platform'
 import { SampleDataButton } from '../shared/SampleDataButton'
 import { ReportView } from './ReportView'
@@ -47,7 +48,9 @@ export function ReportsPage() {
     () => reportInputs({ view: ledger, profile, riskSettings, language: reportLanguage, rt: (key, params) => translate(reportLanguage, key, params) }),
     [ledger, profile, riskSettings, reportLanguage]
   )
-  const report = useMemo(() => assembleMonthReport(data, month, today, inputs), [data, month, today, inputs])
+  // The toolbar comes with the page; the month's report is put together in the task after the page is on screen.
+  const painted = useAfterPaint()
+  const report = useMemo(() => (painted ? assembleMonthReport(data, month, today, inputs) : null), [painted, data, month, today, inputs])
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the time is taken again whenever the report or its language changes.
   const generatedAt = useMemo(() => dayjs().format('YYYY-MM-DD HH:mm'), [report, reportLanguage])
   const [busy, setBusy] = useState<string | null>(null)
@@ -87,7 +90,7 @@ export function ReportsPage() {
       if (outcome.kind === 'saved') reportSaved({ saved: true, path: outcome.path })
     })
 
-  const exportMonth = (format: Format) => run(format, () => saveTables([report], monthBounds(month), format, rt('report.file.month', { month })))
+  const exportMonth = (format: Format) => report && run(format, () => saveTables([report], monthBounds(month), format, rt('report.file.month', { month })))
 
   return (
     <PageFrame title={t('report.title')} testId="page-reports">
@@ -116,13 +119,13 @@ export function ReportsPage() {
                 aria-label={t('report.language')}
                 data-testid="report-language"
               />
-              <Button type="primary" icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void exportPdf()} data-testid="export-pdf">
+              <Button type="primary" icon={<FilePdfOutlined />} loading={busy === 'pdf'} disabled={!report} onClick={() => void exportPdf()} data-testid="export-pdf">
                 {platform().kind === 'electron' ? t('report.exportPdf') : t('report.printPdf')}
               </Button>
-              <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void exportMonth('xlsx')} data-testid="export-xlsx">
+              <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} disabled={!report} onClick={() => void exportMonth('xlsx')} data-testid="export-xlsx">
                 {t('report.exportXlsx')}
               </Button>
-              <Button icon={<FileTextOutlined />} loading={busy === 'csv'} onClick={() => void exportMonth('csv')} data-testid="export-csv">
+              <Button icon={<FileTextOutlined />} loading={busy === 'csv'} disabled={!report} onClick={() => void exportMonth('csv')} data-testid="export-csv">
                 {t('report.exportCsv')}
               </Button>
               <Dropdown
@@ -141,7 +144,7 @@ export function ReportsPage() {
             </Space>
           </div>
           <div className="report-scroll">
-            <ReportView report={report} language={reportLanguage} generatedAt={generatedAt} />
+            {report ? <ReportView report={report} language={reportLanguage} generatedAt={generatedAt} /> : <Skeleton active paragraph={{ rows: 12 }} className="report-pending" />}
           </div>
           {rangeOpen && (
             <RangeExport
