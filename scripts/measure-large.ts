@@ -1,24 +1,15 @@
 // Owns `npm run measure:large`: the 10-year ledger (the bench's trimmed ledger, ~92k records) in Chromium with the minified web build: a raw read of every record, the app's open to the home page's content beside it, when the figures arrive, the longest main-thread task while opening, and after one saved repayment how soon the figures follow. Prints figures; asserts nothing.
 //
 //   npm run build:web && npm run measure:large [-- --url http://127.0.0.1:4193 --runs 3]
-import { spawn, type ChildProcess } from 'node:child_process'
 import { chromium, type Page } from '@playwright/test'
 import { generateSampleLedger } from '../src/domain/ledger/sample-data'
 import type { Ledger } from '../src/domain/records'
 import { trimOrders } from './bench-ledger'
+import { CHROMIUM, cliOption, ensurePreview, fillDatabase, median, ms } from './measure-kit'
 
-const args = process.argv.slice(2)
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback
-}
-const URL = option('url', 'http://127.0.0.1:4193')
-const RUNS = Number(option('runs', '3'))
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const URL = cliOption('url', 'http://127.0.0.1:4193')
+const RUNS = Number(cliOption('runs', '3'))
 const TODAY = '2026-11-21'
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const ms = (x: number) => `${Math.round(x)} ms`.padStart(8)
 
 // Runs in the page before the app: every long task, when the home page's content reached a frame, and the figures' marks.
 const PROBE = () => {
@@ -43,21 +34,7 @@ async function seed(page: Page, ledger: Ledger) {
   await page.goto(`${URL}/#/accounts`)
   await page.getByTestId('nav').waitFor()
   await blank(page)
-  await page.evaluate(async (data: Record<string, unknown[]>) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('credit-ledger')
-      req.onsuccess = () => resolve(req.result)
-      req.onerror = () => reject(req.error)
-    })
-    const stores = Object.keys(data).filter((s) => db.objectStoreNames.contains(s))
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(stores, 'readwrite')
-      for (const s of stores) for (const row of data[s]!) tx.objectStore(s).put(row)
-      tx.oncomplete = () => resolve()
-      tx.onerror = () => reject(tx.error)
-    })
-    db.close()
-  }, ledger as unknown as Record<string, unknown[]>)
+  await fillDatabase(page, ledger)
 }
 
 async function rawRead(page: Page, stores: string[]): Promise<number> {
@@ -106,21 +83,8 @@ async function open(page: Page): Promise<Open> {
   })
 }
 
-async function reachable(): Promise<boolean> {
-  try {
-    return (await fetch(URL)).ok
-  } catch {
-    return false
-  }
-}
-
 async function main() {
-  let server: ChildProcess | null = null
-  if (!(await reachable())) {
-    const port = new globalThis.URL(URL).port
-    server = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', port, '--strictPort'], { stdio: 'ignore', detached: true })
-    for (let i = 0; i < 60 && !(await reachable()); i++) await new Promise((r) => setTimeout(r, 500))
-  }
+  const stopPreview = await ensurePreview(URL)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-gpu', '--no-first-run', '--disable-background-networking'] })
   try {
     const ledger = trimOrders(generateSampleLedger({ today: TODAY, months: 120, scale: 56 }), 20_000, TODAY)
@@ -145,7 +109,7 @@ async function main() {
     console.log(`  longest task while opening ${ms(median(opens.map((o) => o.longest)))}   tasks over 200 ms: ${opens.map((o) => o.over200).join(', ')}`)
   } finally {
     await browser.close()
-    if (server?.pid) process.kill(-server.pid)
+    stopPreview()
   }
 }
 
