@@ -28,7 +28,7 @@ const inputsOf = ({ month, ledger, day, cost }: ReportContext) => ({
   dues: dueItems(ledger, day, cost)
     .filter((i) => monthOf(i.dueDate) === addMonthsToMonth(month, 1))
     .map((i) => ({ date: i.dueDate, accountId: i.accountId, what: '', amount: i.amount })),
-  flags: activeFlags(ledger, DEFAULT_PROFILE, DEFAULT_RISK_SETTINGS, day, { cost }).map((f) => ({ severity: 'low' as const, title: translateMessage('zh-CN', f.explanation), source: f.source }))
+  flags: activeFlags(ledger, DEFAULT_PROFILE, DEFAULT_RISK_SETTINGS, day, { cost }).map((f) => ({ severity: f.severity, title: translateMessage('zh-CN', f.explanation), source: f.source }))
 })
 const expected = assembleMonthReport(sample, MONTH, TODAY, inputsOf)
 const work = mkdtempSync(join(tmpdir(), 'credit-ledger-reports-'))

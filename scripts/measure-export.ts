@@ -23,7 +23,7 @@ function before(ledger: Ledger): string {
     dues: dueItems(upTo, day, cost)
       .filter((i) => monthOf(i.dueDate) === addMonthsToMonth(month, 1))
       .map((i) => ({ date: i.dueDate, accountId: i.accountId, what: '', amount: i.amount })),
-    flags: activeFlags(upTo, DEFAULT_PROFILE, DEFAULT_RISK_SETTINGS, day, { cost }).map((f) => ({ severity: 'low' as const, title: translateMessage('zh-CN', f.explanation), source: f.source }))
+    flags: activeFlags(upTo, DEFAULT_PROFILE, DEFAULT_RISK_SETTINGS, day, { cost }).map((f) => ({ severity: 'info' as const, title: translateMessage('zh-CN', f.explanation), source: f.source }))
   })
   const reports = [...monthReports(ledger, months[0]!, months[months.length - 1]!, TODAY, inputs)]
   return tablesToCsv(exportTables(ledger, reports, null, (k, p) => translate('zh-CN', k, p)))

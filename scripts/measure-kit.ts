@@ -11,6 +11,11 @@ export function cliOption(name: string, fallback: string): string {
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+/** Today as the app will see it (the browser runs in Asia/Shanghai): generated ledgers are made for this day, so their dues fall around now. */
+export function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+}
+
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 export const ms = (x: number) => `${Math.round(x)} ms`.padStart(8)
 

@@ -6,15 +6,11 @@
 import { chromium, type Browser, type Page } from '@playwright/test'
 import type { Ledger } from '../src/domain/records'
 import { generateSampleLedger } from '../src/domain/ledger/sample-data'
-import { CHROMIUM, cliOption, ensurePreview, fillDatabase, median, ms } from './measure-kit'
+import { CHROMIUM, cliOption, ensurePreview, fillDatabase, median, ms, today } from './measure-kit'
 
 const URL = cliOption('url', 'http://127.0.0.1:4192')
 const RUNS = Number(cliOption('runs', '3'))
 
-/** Today as the app will see it (the browser runs in Asia/Shanghai), so the sample's dues fall around now. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-}
 
 // Runs in the page before the app: keeps every long task, and the moment a page's content first reaches a frame.
 const PROBE = () => {

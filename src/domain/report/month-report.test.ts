@@ -149,9 +149,9 @@ describe('dues of the next month and risk flags', () => {
     { date: '2026-01-31', accountId: 'cash', what: '本月', amount: 2 }
   ]
   const flags: ReportFlag[] = [
-    { severity: 'low', title: '网贷机构较多', source: 'FOLK' },
-    { severity: 'high', title: '近一个月硬查询 4 次', source: 'BANK' },
-    { severity: 'medium', title: '真实年化超过 24%', source: 'REG' }
+    { severity: 'info', title: '网贷机构较多', source: 'FOLK' },
+    { severity: 'critical', title: '近一个月硬查询 4 次', source: 'BANK' },
+    { severity: 'warning', title: '真实年化超过 24%', source: 'REG' }
   ]
   const report = assembleMonthReport(ledger, '2026-01', '2026-02-15', { dues, flags })
 
@@ -164,7 +164,7 @@ describe('dues of the next month and risk flags', () => {
   })
 
   it('orders flags by severity, high first', () => {
-    expect(report.flags.map((f) => f.severity)).toEqual(['high', 'medium', 'low'])
+    expect(report.flags.map((f) => f.severity)).toEqual(['critical', 'warning', 'info'])
   })
 
   it('gives empty sections when there is nothing', () => {

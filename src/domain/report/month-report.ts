@@ -32,7 +32,8 @@ export interface ReportDue {
 /** Where a rule of thumb comes from (DOMAIN.md): the report prints it beside each flag. */
 export const FLAG_SOURCES = ['REG', 'BANK', 'PRODUCT', 'FOLK'] as const
 export type FlagSource = (typeof FLAG_SOURCES)[number]
-export const FLAG_SEVERITIES = ['high', 'medium', 'low'] as const
+/** The app's severity names (the risk page's), most severe first: the report says what the app says. */
+export const FLAG_SEVERITIES = ['critical', 'warning', 'info'] as const
 export type FlagSeverity = (typeof FLAG_SEVERITIES)[number]
 
 /** An active risk flag, as the risk feature raises it. */

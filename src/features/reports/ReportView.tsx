@@ -267,7 +267,7 @@ export function ReportView({ report, language, generatedAt }: { report: MonthRep
               <tbody>
                 {report.flags.map((f, i) => (
                   <tr key={`${f.title}-${i}`} className={`flag-${f.severity}`}>
-                    <td className="nowrap">{t(`report.severity.${f.severity}`)}</td>
+                    <td className="nowrap">{t(`severity.${f.severity}`)}</td>
                     <td>{f.title}</td>
                     <td className="nowrap">{t(`report.source.${f.source}`)}</td>
                   </tr>

@@ -23,7 +23,7 @@ describe('the export builder', () => {
     // The page used to work out each month's dues and flags; the sheets never show them.
     const withInputs = assembleMonthReports(ledger, first, last, today, () => ({
       dues: [{ date: today, accountId: ledger.accounts[0]!.id, what: 'x', amount: 100 }],
-      flags: [{ severity: 'high', title: 'y', source: 'BANK' }]
+      flags: [{ severity: 'critical', title: 'y', source: 'BANK' }]
     }))
     const expected = tablesToCsv(exportTables(ledger, withInputs, null, t))
     const steps: [number, number][] = []

@@ -4,13 +4,11 @@ import { translateMessage, type MessageKey, type Params } from '@/i18n'
 import { addMonthsToMonth, monthOf } from '@/domain/calendar'
 import { dueItems } from '@/domain/dues/items'
 import type { Language, Profile } from '@/domain/records'
-import { type FlagSeverity, type ReportContext, type ReportInputs } from '@/domain/report/month-report'
-import { activeFlags, type RiskSettings, type Severity } from '@/domain/risk'
+import type { ReportContext, ReportInputs } from '@/domain/report/month-report'
+import { activeFlags, type RiskSettings } from '@/domain/risk'
 import { dueWhat } from '../dues/labels'
 
 type Translate = (key: MessageKey, params?: Params) => string
-
-const SEVERITY: Record<Severity, FlagSeverity> = { critical: 'high', warning: 'medium', info: 'low' }
 
 export interface ReportSources {
   view: LedgerView
@@ -31,7 +29,7 @@ export function reportInputs({ view, profile, riskSettings, language, rt }: Repo
       .filter((item) => monthOf(item.dueDate) === next)
       .map((item) => ({ date: item.dueDate, accountId: item.accountId, what: dueWhat(view, item, rt), amount: item.amount }))
     const flags = activeFlags(ledger, profile, riskSettings, day, { cost }).map((f) => ({
-      severity: SEVERITY[f.severity],
+      severity: f.severity,
       title: `${rt(`rule.${f.rule}`)}: ${translateMessage(language, f.explanation)}`,
       source: f.source
     }))
