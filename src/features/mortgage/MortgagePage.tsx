@@ -61,6 +61,7 @@ export function MortgagePage() {
   }
   const s = readiness.score
   const settings = risk.settings
+  const dti = readiness.dti
 
   return (
     <PageFrame title={t('mortgage.title')} testId="page-mortgage">
@@ -117,6 +118,16 @@ export function MortgagePage() {
           <Card size="small">
             <Statistic title={t('mortgage.monthlyPayments')} value={formatFen(readiness.monthlyPayments)} />
           </Card>
+          <Card size="small" data-testid="readiness-dti">
+            <Tooltip title={dti.income === null ? undefined : t('mortgage.dtiHelp', { today: formatFen(dti.paymentsToday), after: formatFen(dti.paymentsAfter), income: formatFen(dti.income) })}>
+              <Statistic
+                title={t('mortgage.dti')}
+                value={dti.shareToday === null || dti.shareAfter === null ? t('mortgage.dtiNoIncome') : t('mortgage.dtiValue', { today: `${dti.shareToday}%`, after: `${dti.shareAfter}%` })}
+                styles={{ content: { color: dti.overAfter ? 'var(--ant-color-error, #ff4d4f)' : undefined, fontSize: dti.shareToday === null ? 14 : undefined } }}
+              />
+              <div className="muted">{t('mortgage.dtiLimit', { limit: dti.limit })}</div>
+            </Tooltip>
+          </Card>
           <Card size="small">
             <Tooltip title={t('mortgage.mortgagePaymentHelp', { years: settings.mortgageTermYears, rate: settings.mortgageRatePercent })}>
               <Statistic title={t('mortgage.mortgagePayment')} value={readiness.mortgagePayment === null ? t('mortgage.noAmount') : formatFen(readiness.mortgagePayment)} />
@@ -162,6 +173,13 @@ export function MortgagePage() {
                   )
                 }))}
               />
+            )}
+            {readiness.cashTotal > 0 && (
+              <Tooltip title={t('mortgage.planTotalHelp')}>
+                <strong className="plan-total" data-testid="plan-total">
+                  {t('mortgage.planTotal', { amount: formatFen(readiness.cashTotal) })}
+                </strong>
+              </Tooltip>
             )}
           </Card>
         </div>
