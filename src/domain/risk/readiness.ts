@@ -460,7 +460,7 @@ export function mortgageReadiness(input: RiskInput, mortgageDate: IsoDate): Read
       kind: 'settle',
       accountIds: [account.id],
       amount: cash,
-      text: msg('riskText.plan.settle', { account: account.name, cash: money(cash), owed: money(owed), date: deadline })
+      text: msg('riskText.plan.settle', { account: account.name, cash: money(cash), owed: money(owed) })
     })
   }
   for (const step of out.plan)

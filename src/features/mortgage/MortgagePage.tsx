@@ -101,7 +101,7 @@ export function MortgagePage() {
         {whatIf !== null && saved !== null && whatIf !== saved && <Alert type="warning" showIcon className="account-flags" title={t('mortgage.dateOverridden', { date, saved })} />}
         {readiness.daysLeft < 0 && <Alert type="warning" showIcon className="account-flags" title={t('mortgage.datePassed')} />}
 
-        <div className="summary-cards">
+        <div className="summary-cards readiness-summary">
           <Card size="small" data-testid="readiness-score" className="readiness-score">
             <Space align="center">
               <Progress type="circle" size={64} percent={s.percent} status={s.fail > 0 ? 'exception' : s.warn > 0 ? 'normal' : 'success'} format={(p) => `${p ?? 0}`} />
@@ -123,9 +123,9 @@ export function MortgagePage() {
               <Statistic
                 title={t('mortgage.dti')}
                 value={dti.shareToday === null || dti.shareAfter === null ? t('mortgage.dtiNoIncome') : t('mortgage.dtiValue', { today: `${dti.shareToday}%`, after: `${dti.shareAfter}%` })}
-                styles={{ content: { color: dti.overAfter ? 'var(--ant-color-error, #ff4d4f)' : undefined, fontSize: dti.shareToday === null ? 14 : undefined } }}
+                styles={{ content: { color: dti.overAfter ? 'var(--ant-color-error, #ff4d4f)' : undefined, fontSize: dti.shareToday === null ? 14 : 20, whiteSpace: 'nowrap' } }}
               />
-              <div className="muted">{t('mortgage.dtiLimit', { limit: dti.limit })}</div>
+              <div className="muted dti-limit">{t('mortgage.dtiLimit', { limit: dti.limit })}</div>
             </Tooltip>
           </Card>
           <Card size="small">
@@ -175,11 +175,10 @@ export function MortgagePage() {
               />
             )}
             {readiness.cashTotal > 0 && (
-              <Tooltip title={t('mortgage.planTotalHelp')}>
-                <strong className="plan-total" data-testid="plan-total">
-                  {t('mortgage.planTotal', { amount: formatFen(readiness.cashTotal) })}
-                </strong>
-              </Tooltip>
+              <div className="plan-total">
+                <strong data-testid="plan-total">{t('mortgage.planTotal', { amount: formatFen(readiness.cashTotal) })}</strong>
+                <p className="muted">{t('mortgage.planTotalHelp')}</p>
+              </div>
             )}
           </Card>
         </div>

@@ -125,7 +125,7 @@ export const riskTextZh = {
   'riskText.plan.cutWithMortgage': '把现有每月还款减少约 {cut}，或降低房贷金额',
   'riskText.plan.stopDrawsInside': '不再从{accounts}借款（已在房贷前 {months} 个月的清理期内）',
   'riskText.plan.stopDrawsFrom': '不再从{accounts}借款（房贷前 {months} 个月的清理期从这天开始）',
-  'riskText.plan.settle': '结清{account}：{date} 需备 {cash}（今天欠 {owed}；已扣除此前按期应还的部分，计入到当天的利息），让征信显示为已结清',
+  'riskText.plan.settle': '结清{account}：当天需备 {cash}（今天欠 {owed}），让征信显示为已结清',
   'riskText.plan.noApplications': '不再申请新的贷款或信用卡（每次审批查询都会留在近 3 个月的记录里）',
   'riskText.plan.checkReport': '查一次自己的征信报告（本人查询不算硬查询），确认结清的账户已更新',
   'riskText.plan.apply': '申请房贷'
@@ -252,7 +252,7 @@ export const riskTextEn: Record<RiskTextKey, string> = {
   'riskText.plan.cutWithMortgage': 'Cut current monthly payments by about {cut}, or borrow less for the home',
   'riskText.plan.stopDrawsInside': 'No new draws on {accounts} (you are inside the {months}-month clean-up window)',
   'riskText.plan.stopDrawsFrom': 'No new draws on {accounts} (the {months}-month clean-up window starts)',
-  'riskText.plan.settle': 'Settle {account}: {cash} needed on {date} ({owed} owed today, less the instalments due before then, plus interest to that day) so the report shows it cleared',
+  'riskText.plan.settle': 'Settle {account}: {cash} needed that day ({owed} owed today) so the report shows it cleared',
   'riskText.plan.noApplications': 'No new loan or card applications (each approval inquiry stays in the 3-month count)',
   'riskText.plan.checkReport': 'Get your own credit report (your own query is not a hard one) and check that settled accounts show as cleared',
   'riskText.plan.apply': 'Apply for the mortgage'
