@@ -123,7 +123,13 @@ export const accountSchema = z
     archived: z.boolean(),
     repaymentOrder: z.enum(REPAYMENT_ORDERS, { error: 'validation.choice' }),
     /** Statement accounts only (null elsewhere). */
-    statementTerms: statementTermsSchema.nullable()
+    statementTerms: statementTermsSchema.nullable(),
+    /**
+     * Whether it counts as an online lender (网贷) in the mortgage checks. Left out, its kind decides
+     * (risk/context.ts ONLINE_LENDER_KINDS); set, it overrides the kind (a bank's app loan kept as a
+     * cash line, or a small-loan firm's product kept as 'other'). Optional: older records lack it.
+     */
+    onlineLender: z.boolean().optional()
   })
   .superRefine((a, ctx) => {
     if (STATEMENT_KINDS.includes(a.kind)) {

@@ -34,8 +34,9 @@ export function mayReport(account: Pick<Account, 'reportsToCredit'> | undefined)
  */
 export const ONLINE_LENDER_KINDS: readonly AccountKind[] = ['cashLoanLine', 'bnplStatement', 'payLaterOrder']
 
+/** By its kind, unless the account says otherwise (its onlineLender setting); only accounts that may report count. */
 export function isOnlineLender(account: Account): boolean {
-  return ONLINE_LENDER_KINDS.includes(account.kind) && mayReport(account)
+  return (account.onlineLender ?? ONLINE_LENDER_KINDS.includes(account.kind)) && mayReport(account)
 }
 
 /**

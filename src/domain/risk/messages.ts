@@ -99,6 +99,7 @@ export type RiskTextKey =
   | 'riskText.check.openLoans.none'
   | 'riskText.check.openLoans.online'
   | 'riskText.check.openLoans.bank'
+  | 'riskText.check.openLoans.bankAside'
   | 'riskText.plan.payOverdueDraw'
   | 'riskText.plan.payOverdueOrder'
   | 'riskText.plan.waitLate'

@@ -2,13 +2,17 @@
 //
 // Time-based checks are judged on the mortgage date, assuming nothing new happens: inquiries and
 // late payments that will have left their windows by then no longer count, and draws already in
-// the clean-up window do. Balances, utilisation and debt payments are today's: the plan says what
-// to change and by when.
+// the clean-up window do. Balances, utilisation and debt payments in the checks are today's: the
+// plan says what to change and by when. Each settle step states the cash needed on its day (the
+// balance projected there with the scheduled instalments paid, interest to that day included:
+// mortgage-plan.ts), the plan its cash total, and the debt-to-income ratio is given today and
+// once the plan's settlements are made.
 import { addDays, addMonths, daysBetween, type IsoDate } from '../calendar'
 import type { Fen } from '../money'
 import type { Account } from '../records'
 import { isOnlineLender, mayReport } from './context'
 import { allowedPayment, debtToIncome, isAbove } from './debt-to-income'
+import { accountOwedOn, dtiAfterPlan, type DtiAfterPlan } from './mortgage-plan'
 import { hardInquiriesIn, inquiriesCalmOn } from './inquiries'
 import { lateClearsOn, lateSummaryAt } from './late-payments'
 import { cleanupStart, drawsInCleanup, openOnDate, settleBy, type OpenLoan } from './mortgage-window'
@@ -71,6 +75,13 @@ export interface Readiness {
   /** The planned mortgage's estimated payment (null without an amount) and today's debt payments, for the page's summary. */
   mortgagePayment: Fen | null
   monthlyPayments: Fen
+  /**
+   * The cash the plan asks for: every settle step's amount, plus overdue payments and pay-downs on
+   * accounts the plan does not settle (a settled account's cash already covers them).
+   */
+  cashTotal: Fen
+  /** Monthly debt payments over income, today and once the plan's settlements are made. */
+  dti: DtiAfterPlan
 }
 
 const nameOf = (input: RiskInput, id: string) => input.accountById.get(id)?.name ?? '—'
@@ -393,22 +404,30 @@ function openLoansCheck(input: RiskInput, date: IsoDate, settle: SettleReasons, 
   const online = loans.filter((l) => isOnlineLender(l.account))
   for (const l of online) settle.set(l.account.id, { account: l.account, owed: input.balances.get(l.account.id)?.owed ?? l.owed })
   const describe = (l: OpenLoan): RiskParam => msg('riskText.check.openLoans.loan', { account: l.account.name, label: l.label, end: l.endDate })
-  const list = listOf(loans.map(describe))
-  const owed = loans.reduce((s, l) => s + l.owed, 0)
+  // The check is about online loans: bank loans (a car loan, a bank's consumer loan) are named apart and not counted in the total.
+  const bank = loans.filter((l) => !isOnlineLender(l.account))
+  const owed = online.reduce((s, l) => s + l.owed, 0)
+  const bankList = listOf(bank.map(describe))
   out.checks.push({
     id: 'openLoans',
     source: 'BANK',
-    state: online.length > 0 ? 'fail' : loans.length > 0 ? 'warn' : 'pass',
-    value: loans.length,
+    state: online.length > 0 ? 'fail' : bank.length > 0 ? 'warn' : 'pass',
+    value: online.length,
     limit: 0,
     unit: 'count',
-    accountIds: [...new Set(loans.map((l) => l.account.id))],
+    accountIds: [...new Set(online.map((l) => l.account.id))],
     detail:
       loans.length === 0
         ? msg('riskText.check.openLoans.none', { date })
         : online.length > 0
-          ? msg('riskText.check.openLoans.online', { date, count: loans.length, owed: money(owed), list })
-          : msg('riskText.check.openLoans.bank', { date, count: loans.length, list })
+          ? msg('riskText.check.openLoans.online', {
+              date,
+              count: online.length,
+              owed: money(owed),
+              list: listOf(online.map(describe)),
+              bank: bank.length > 0 ? msg('riskText.check.openLoans.bankAside', { count: bank.length, list: bankList }) : ''
+            })
+          : msg('riskText.check.openLoans.bank', { date, count: bank.length, list: bankList })
   })
 }
 
@@ -428,15 +447,24 @@ export function mortgageReadiness(input: RiskInput, mortgageDate: IsoDate): Read
   cleanupCheck(input, date, settle, out)
   openLoansCheck(input, date, settle, out)
 
-  for (const { account, owed } of settle.values())
-    if (owed > 0)
-      out.plan.push({
-        date: deadline,
-        kind: 'settle',
-        accountIds: [account.id],
-        amount: owed,
-        text: msg('riskText.plan.settle', { account: account.name, owed: money(owed) })
-      })
+  const settled = new Set<string>()
+  let cashTotal = 0
+  for (const { account, owed } of settle.values()) {
+    if (owed <= 0) continue
+    const cash = accountOwedOn(input, account.id, deadline)
+    if (cash <= 0) continue
+    settled.add(account.id)
+    cashTotal += cash
+    out.plan.push({
+      date: deadline,
+      kind: 'settle',
+      accountIds: [account.id],
+      amount: cash,
+      text: msg('riskText.plan.settle', { account: account.name, cash: money(cash), owed: money(owed) })
+    })
+  }
+  for (const step of out.plan)
+    if ((step.kind === 'payOverdue' || step.kind === 'payDown') && step.amount !== null && !step.accountIds.some((id) => settled.has(id))) cashTotal += step.amount
   const threeMonths = addMonths(date, -3)
   out.plan.push({
     date: threeMonths > input.today ? threeMonths : input.today,
@@ -470,6 +498,8 @@ export function mortgageReadiness(input: RiskInput, mortgageDate: IsoDate): Read
     score: { pass, warn, fail, unknown, judged, percent: judged === 0 ? 0 : Math.round(((pass + warn / 2) / judged) * 100) },
     plan: out.plan,
     mortgagePayment: mortgage,
-    monthlyPayments: payments
+    monthlyPayments: payments,
+    cashTotal,
+    dti: dtiAfterPlan(debtToIncome(input).payments, input.profile.monthlyIncome, settled, input.settings.dtiPercent)
   }
 }

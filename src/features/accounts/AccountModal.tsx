@@ -29,6 +29,8 @@ interface Values {
   payLaterWindowDays: number | null
   reportsToCredit: ReportsToCredit
   reportName: string
+  /** The online-lender (网贷) override: by kind (not set), or yes / no. */
+  onlineLender: 'kind' | 'yes' | 'no'
   penaltyMultiplier: number | null
   notes: string
   archived: boolean
@@ -52,6 +54,7 @@ function toValues(a: Partial<Account>): Values {
     payLaterWindowDays: a.payLaterWindowDays ?? null,
     reportsToCredit: a.reportsToCredit ?? 'unknown',
     reportName: a.reportName ?? '',
+    onlineLender: a.onlineLender === undefined ? 'kind' : a.onlineLender ? 'yes' : 'no',
     penaltyMultiplier: a.penaltyMultiplier ?? 1.5,
     notes: a.notes ?? '',
     archived: a.archived ?? false,
@@ -98,6 +101,7 @@ export function AccountModal({
           payLaterWindowDays: v.kind === 'payLaterOrder' || v.kind === 'other' ? v.payLaterWindowDays : null,
           reportsToCredit: v.reportsToCredit,
           reportName: v.reportName ?? '',
+          onlineLender: v.onlineLender === 'yes' ? true : v.onlineLender === 'no' ? false : undefined,
           penaltyMultiplier: v.penaltyMultiplier ?? Number.NaN,
           notes: v.notes ?? '',
           archived: Boolean(v.archived),
@@ -179,6 +183,9 @@ export function AccountModal({
           </Form.Item>
           <Form.Item name="reportName" label={t('account.reportName')}>
             <Input placeholder={t('account.reportNamePlaceholder')} />
+          </Form.Item>
+          <Form.Item name="onlineLender" label={t('account.onlineLender')} extra={t('account.onlineLenderHelp')}>
+            <Select options={(['kind', 'yes', 'no'] as const).map((o) => ({ value: o, label: t(`account.onlineLender.${o}`) }))} data-testid="field-onlineLender" />
           </Form.Item>
           <Form.Item name="notes" label={t('account.notes')}>
             <Input.TextArea rows={2} />

@@ -61,6 +61,7 @@ export function MortgagePage() {
   }
   const s = readiness.score
   const settings = risk.settings
+  const dti = readiness.dti
 
   return (
     <PageFrame title={t('mortgage.title')} testId="page-mortgage">
@@ -100,7 +101,7 @@ export function MortgagePage() {
         {whatIf !== null && saved !== null && whatIf !== saved && <Alert type="warning" showIcon className="account-flags" title={t('mortgage.dateOverridden', { date, saved })} />}
         {readiness.daysLeft < 0 && <Alert type="warning" showIcon className="account-flags" title={t('mortgage.datePassed')} />}
 
-        <div className="summary-cards">
+        <div className="summary-cards readiness-summary">
           <Card size="small" data-testid="readiness-score" className="readiness-score">
             <Space align="center">
               <Progress type="circle" size={64} percent={s.percent} status={s.fail > 0 ? 'exception' : s.warn > 0 ? 'normal' : 'success'} format={(p) => `${p ?? 0}`} />
@@ -116,6 +117,16 @@ export function MortgagePage() {
           </Card>
           <Card size="small">
             <Statistic title={t('mortgage.monthlyPayments')} value={formatFen(readiness.monthlyPayments)} />
+          </Card>
+          <Card size="small" data-testid="readiness-dti">
+            <Tooltip title={dti.income === null ? undefined : t('mortgage.dtiHelp', { today: formatFen(dti.paymentsToday), after: formatFen(dti.paymentsAfter), income: formatFen(dti.income) })}>
+              <Statistic
+                title={t('mortgage.dti')}
+                value={dti.shareToday === null || dti.shareAfter === null ? t('mortgage.dtiNoIncome') : t('mortgage.dtiValue', { today: `${dti.shareToday}%`, after: `${dti.shareAfter}%` })}
+                styles={{ content: { color: dti.overAfter ? 'var(--ant-color-error, #ff4d4f)' : undefined, fontSize: dti.shareToday === null ? 14 : 20, whiteSpace: 'nowrap' } }}
+              />
+              <div className="muted dti-limit">{t('mortgage.dtiLimit', { limit: dti.limit })}</div>
+            </Tooltip>
           </Card>
           <Card size="small">
             <Tooltip title={t('mortgage.mortgagePaymentHelp', { years: settings.mortgageTermYears, rate: settings.mortgageRatePercent })}>
@@ -162,6 +173,12 @@ export function MortgagePage() {
                   )
                 }))}
               />
+            )}
+            {readiness.cashTotal > 0 && (
+              <div className="plan-total">
+                <strong data-testid="plan-total">{t('mortgage.planTotal', { amount: formatFen(readiness.cashTotal) })}</strong>
+                <p className="muted">{t('mortgage.planTotalHelp')}</p>
+              </div>
             )}
           </Card>
         </div>

@@ -112,7 +112,8 @@ export const riskTextZh = {
   'riskText.check.cleanup.pass': '清理期（{start} 起）内没有新借款。',
   'riskText.check.openLoans.loan': '{account} {label} 到期 {end}',
   'riskText.check.openLoans.none': '到 {date} 不会有仍未结清的上征信借款。',
-  'riskText.check.openLoans.online': '到 {date} 仍有 {count} 笔未结清（现欠共 {owed}）：{list}。',
+  'riskText.check.openLoans.online': '到 {date} 仍有 {count} 笔网贷未结清（现欠共 {owed}）：{list}{bank}。',
+  'riskText.check.openLoans.bankAside': '；另有 {count} 笔银行贷款（{list}），银行通常接受，不计入网贷',
   'riskText.check.openLoans.bank': '到 {date} 仍有 {count} 笔银行贷款未结清（{list}）；银行通常接受，但会把月供算进负债。',
 
   'riskText.plan.payOverdueDraw': '还清逾期借款 {label}（现欠 {owed}）',
@@ -124,7 +125,7 @@ export const riskTextZh = {
   'riskText.plan.cutWithMortgage': '把现有每月还款减少约 {cut}，或降低房贷金额',
   'riskText.plan.stopDrawsInside': '不再从{accounts}借款（已在房贷前 {months} 个月的清理期内）',
   'riskText.plan.stopDrawsFrom': '不再从{accounts}借款（房贷前 {months} 个月的清理期从这天开始）',
-  'riskText.plan.settle': '结清{account}（今天欠 {owed}），让征信显示为已结清',
+  'riskText.plan.settle': '结清{account}：当天需备 {cash}（今天欠 {owed}），让征信显示为已结清',
   'riskText.plan.noApplications': '不再申请新的贷款或信用卡（每次审批查询都会留在近 3 个月的记录里）',
   'riskText.plan.checkReport': '查一次自己的征信报告（本人查询不算硬查询），确认结清的账户已更新',
   'riskText.plan.apply': '申请房贷'
@@ -238,7 +239,8 @@ export const riskTextEn: Record<RiskTextKey, string> = {
   'riskText.check.cleanup.pass': 'No draws in the clean-up window (from {start}).',
   'riskText.check.openLoans.loan': '{account} {label} runs to {end}',
   'riskText.check.openLoans.none': 'No reporting loan will still be open on {date}.',
-  'riskText.check.openLoans.online': '{count} {count|loan|loans} still open on {date} ({owed} owed in all): {list}.',
+  'riskText.check.openLoans.online': '{count} online {count|loan|loans} still open on {date} ({owed} owed in all): {list}{bank}.',
+  'riskText.check.openLoans.bankAside': '; also {count} bank {count|loan|loans} ({list}), which banks usually accept and which are not online loans',
   'riskText.check.openLoans.bank': '{count} {count|bank loan|bank loans} still open on {date} ({list}); banks usually accept them but count their payments as debt.',
 
   'riskText.plan.payOverdueDraw': 'Pay the overdue draw {label} ({owed} owed)',
@@ -250,7 +252,7 @@ export const riskTextEn: Record<RiskTextKey, string> = {
   'riskText.plan.cutWithMortgage': 'Cut current monthly payments by about {cut}, or borrow less for the home',
   'riskText.plan.stopDrawsInside': 'No new draws on {accounts} (you are inside the {months}-month clean-up window)',
   'riskText.plan.stopDrawsFrom': 'No new draws on {accounts} (the {months}-month clean-up window starts)',
-  'riskText.plan.settle': 'Settle {account} ({owed} owed today) so the report shows it cleared',
+  'riskText.plan.settle': 'Settle {account}: {cash} needed that day ({owed} owed today) so the report shows it cleared',
   'riskText.plan.noApplications': 'No new loan or card applications (each approval inquiry stays in the 3-month count)',
   'riskText.plan.checkReport': 'Get your own credit report (your own query is not a hard one) and check that settled accounts show as cleared',
   'riskText.plan.apply': 'Apply for the mortgage'
