@@ -1,5 +1,5 @@
 // Owns the shell: providers, the navigation and the page for the current route.
-import { Suspense, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Segmented } from 'antd'
 import zhCNLocale from 'antd/locale/zh_CN'
 import enUSLocale from 'antd/locale/en_US'
@@ -21,7 +21,12 @@ import { NAV_GROUPS, isPage, routeFor } from './routes'
 import { PrefetchPages } from './prefetch'
 import { UndoProvider, type BulkFailureWords } from '@/state/undo'
 import { bulkFailureText } from '@/features/backup/write-failure-text'
+import { useFallbackHotkey, useModKHotkey } from '@/state/use-hotkey'
+import type { EntryTool } from '@/features/entry/EntryTools'
 import iconUrl from '../../resources/icon.svg'
+
+// Fetched on the first N or Ctrl/⌘+K: the record forms it holds are not needed for the first paint.
+const EntryTools = lazy(() => import('@/features/entry/EntryTools').then((m) => ({ default: m.EntryTools })))
 
 /** The current route's page; its code arrives through the Suspense boundary around it. */
 function PageFor({ route }: { route: Route }) {
@@ -39,6 +44,16 @@ function Shell() {
   const ledger = useLedger()
   const [route, navigate] = useRoute()
   usePruneAcknowledgements()
+  // N adds on every page: a page with one record type answers it itself (RecordPanel, AccountsPage); elsewhere the chooser opens.
+  const [tool, setTool] = useState<EntryTool>('none')
+  const [toolsWanted, setToolsWanted] = useState(false)
+  const openTool = (next: EntryTool) => {
+    if (!ledger.loaded || !ready) return
+    setToolsWanted(true)
+    setTool(next)
+  }
+  useFallbackHotkey('n', () => openTool('add'))
+  useModKHotkey(() => openTool('search'))
   // The menu's items change only with the language: a change of records re-renders the shell, not the menu's items.
   const navItems = useMemo(
     () =>
@@ -110,6 +125,11 @@ function Shell() {
         )}
       </Layout.Content>
       <BackupWatcher />
+      {toolsWanted && (
+        <Suspense fallback={null}>
+          <EntryTools tool={tool} onClose={() => setTool('none')} />
+        </Suspense>
+      )}
     </Layout>
   )
 }

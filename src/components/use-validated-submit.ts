@@ -14,7 +14,14 @@ export interface SubmitSpec<V, R> {
   onSaved?(record: R): void
 }
 
-export function useValidatedSubmit<V, R>(form: FormInstance, spec: SubmitSpec<V, R>): { submit(): Promise<void>; saving: boolean } {
+export interface ValidatedSubmit {
+  submit(): Promise<void>
+  /** Whether the form as it stands would pass (fields parse and the schema accepts the record), showing nothing. */
+  complete(): boolean
+  saving: boolean
+}
+
+export function useValidatedSubmit<V, R>(form: FormInstance, spec: SubmitSpec<V, R>): ValidatedSubmit {
   const { t, tk } = useI18n()
   const { message } = AntApp.useApp()
   const [saving, setSaving] = useState(false)
@@ -56,5 +63,10 @@ export function useValidatedSubmit<V, R>(form: FormInstance, spec: SubmitSpec<V,
       setSaving(false)
     }
   }
-  return { submit, saving }
+  const complete = () => {
+    const parser = createFormParser()
+    const record = spec.build(form.getFieldsValue(true) as V, parser)
+    return parser.issues.length === 0 && check(spec.schema, record).ok
+  }
+  return { submit, complete, saving }
 }

@@ -91,6 +91,16 @@ describe('defaultOrderDueDate', () => {
     expect(defaultOrderDueDate(huabei, '2025-12-31')).toBe('2026-01-10')
   })
 
+  it('bills the last day of a month on the next 1st and makes it due that month (issue 13)', () => {
+    // By hand: statement day 1, due day 9. An order on 2027-01-31 is after the 01-01 statement, so it
+    // is on the bill of 2027-02-01; due day 9 > statement day 1, so that bill is due 2027-02-09.
+    const huabei9 = { ...huabei, dueDay: 9 }
+    expect(defaultOrderDueDate(huabei9, '2027-01-31')).toBe('2027-02-09')
+    // February's last day: on the 03-01 bill, due 03-09; the statement day itself rolls into next month.
+    expect(defaultOrderDueDate(huabei9, '2027-02-28')).toBe('2027-03-09')
+    expect(defaultOrderDueDate(huabei9, '2027-02-01')).toBe('2027-03-09')
+  })
+
   it('follows a cycle whose due day is in the month after the statement', () => {
     // Bill on the 25th, due on the 10th of the next month.
     expect(defaultOrderDueDate(fenfu, '2026-01-24')).toBe('2026-02-10')

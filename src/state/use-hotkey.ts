@@ -13,11 +13,15 @@ export function typingOrOverlay(e: KeyboardEvent): boolean {
   return overlayOpen()
 }
 
+/** How many mounted pages answer each key: the shell's fallback for a key (N's chooser) stays quiet while a page has its own. */
+const claims = new Map<string, number>()
+
 export function useHotkey(key: string, handler: () => void, enabled = true): void {
   const ref = useRef(handler)
   ref.current = handler
   useEffect(() => {
     if (!enabled) return
+    claims.set(key, (claims.get(key) ?? 0) + 1)
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typingOrOverlay(e)) return
       if (e.key.toLowerCase() === key) {
@@ -26,6 +30,42 @@ export function useHotkey(key: string, handler: () => void, enabled = true): voi
       }
     }
     window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    return () => {
+      claims.set(key, (claims.get(key) ?? 1) - 1)
+      window.removeEventListener('keydown', onKey)
+    }
   }, [key, enabled])
+}
+
+/** The shell's answer to a key on pages that have none of their own (N on the home page opens the chooser). */
+export function useFallbackHotkey(key: string, handler: () => void): void {
+  const ref = useRef(handler)
+  ref.current = handler
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typingOrOverlay(e)) return
+      if (e.key.toLowerCase() === key && (claims.get(key) ?? 0) === 0) {
+        e.preventDefault()
+        ref.current()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [key])
+}
+
+/** Ctrl+K (⌘+K on a Mac): answered even while typing in a field, but not over a dialog. */
+export function useModKHotkey(handler: () => void): void {
+  const ref = useRef(handler)
+  ref.current = handler
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'k') return
+      e.preventDefault()
+      if (overlayOpen()) return
+      ref.current()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 }

@@ -85,7 +85,7 @@ export function DrawModal({ open, draw, preset, onClose }: { open: boolean; draw
           </Form.Item>
           <div className="form-row">
             <Form.Item name="principal" label={t('draw.principal')} required>
-              <Input inputMode="decimal" prefix="¥" autoFocus data-testid="field-principal" />
+              <Input inputMode="decimal" prefix="¥" data-testid="field-principal" />
             </Form.Item>
             <Form.Item name="drawDate" label={t('draw.drawDate')} required>
               <DatePicker

@@ -43,7 +43,7 @@ export function InquiryModal({ open, inquiry, onClose }: { open: boolean; inquir
         </Form.Item>
       </div>
       <Form.Item name="institution" label={t('inquiry.institution')} required>
-        <Input autoFocus data-testid="field-institution" />
+        <Input data-testid="field-institution" />
       </Form.Item>
       <Form.Item name="notes" label={t('inquiry.notes')}>
         <Input />

@@ -1,4 +1,5 @@
 // Owns the add/edit form of a pay-later order; the due date follows the account's cycle or window until the user sets it.
+import { useEffect, useRef } from 'react'
 import { DatePicker, Form, Input, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import type { FormInstance } from 'antd'
@@ -27,9 +28,10 @@ interface Values {
 
 const INSTALMENT_CHOICES = [1, 3, 6, 9, 12, 18, 24, 36]
 
-function refreshDueDate(form: FormInstance, ledger: LedgerView, isNew: boolean) {
+function refreshDueDate(form: FormInstance, ledger: LedgerView, isNew: boolean, dueEditedByUser: boolean) {
   // Follows the account's cycle only until the user sets the date, and never on an existing order.
-  if (!isNew || form.isFieldTouched('dueDate')) return
+  // Not form.isFieldTouched: antd's setFieldValue below marks the field touched, so the date would stop following after its first fill.
+  if (!isNew || dueEditedByUser) return
   const accountId = form.getFieldValue('accountId') as string | undefined
   const orderDate = form.getFieldValue('orderDate') as Dayjs | null
   const account = accountId ? ledger.accountById.get(accountId) : undefined
@@ -39,6 +41,12 @@ function refreshDueDate(form: FormInstance, ledger: LedgerView, isNew: boolean) 
 export function OrderModal({ open, order, preset, onClose }: { open: boolean; order?: Order; preset?: Partial<Order>; onClose(): void }) {
   const { t } = useI18n()
   const ledger = useLedger()
+  // Set only by the due date's own picker (onChange fires for the user's edits, not for setFieldValue); cleared each time the dialog opens.
+  const dueEdited = useRef(false)
+  useEffect(() => {
+    if (open) dueEdited.current = false
+  }, [open])
+  const follow = (form: FormInstance) => refreshDueDate(form, ledger, order === undefined, dueEdited.current)
   const base: Partial<Order> = order ?? preset ?? {}
   const accounts = ledger.accounts.filter((a) => ORDER_ACCOUNT_KINDS.includes(a.kind) && (!a.archived || a.id === base.accountId))
   const accountId = base.accountId ?? (accounts.length === 1 ? accounts[0]?.id : undefined)
@@ -85,11 +93,11 @@ export function OrderModal({ open, order, preset, onClose }: { open: boolean; or
       {(form) => (
         <>
           <Form.Item name="accountId" label={t('order.account')} required>
-            <Select data-testid="field-accountId" options={accounts.map((a) => ({ value: a.id, label: a.name }))} onChange={() => refreshDueDate(form, ledger, order === undefined)} />
+            <Select data-testid="field-accountId" options={accounts.map((a) => ({ value: a.id, label: a.name }))} onChange={() => follow(form)} />
           </Form.Item>
           <div className="form-row">
             <Form.Item name="merchant" label={t('order.merchant')} required>
-              <Input autoFocus data-testid="field-merchant" />
+              <Input data-testid="field-merchant" />
             </Form.Item>
             <Form.Item name="item" label={t('order.item')}>
               <Input data-testid="field-item" />
@@ -105,10 +113,16 @@ export function OrderModal({ open, order, preset, onClose }: { open: boolean; or
           </div>
           <div className="form-row">
             <Form.Item name="orderDate" label={t('order.orderDate')} required>
-              <DatePicker style={{ width: '100%' }} data-testid="field-orderDate" onChange={() => refreshDueDate(form, ledger, order === undefined)} />
+              <DatePicker style={{ width: '100%' }} data-testid="field-orderDate" onChange={() => follow(form)} />
             </Form.Item>
             <Form.Item name="dueDate" label={t('order.dueDate')} tooltip={t('order.dueDateHelp')} required>
-              <DatePicker style={{ width: '100%' }} data-testid="field-dueDate" />
+              <DatePicker
+                style={{ width: '100%' }}
+                data-testid="field-dueDate"
+                onChange={() => {
+                  dueEdited.current = true
+                }}
+              />
             </Form.Item>
           </div>
           <div className="form-row">

@@ -1,11 +1,12 @@
 // Owns what every record list shares: the table, its add button and N shortcut, the detail drawer, edit and delete with undo.
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { Button, type TableColumnsType } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useUndo } from '@/state/undo'
 import type { RecordType } from '@/domain/records'
 import { RecordTable } from '@/components/RecordTable'
 import { useHotkey } from '@/state/use-hotkey'
+import { useRoute } from '@/state/router'
 import { DetailDrawer, type DetailItem } from './DetailDrawer'
 import { useRecordPage } from './use-record-page'
 
@@ -39,6 +40,15 @@ export function RecordPanel<T extends { id: string }>(props: RecordPanelProps<T>
   const undo = useUndo()
   const page = useRecordPage<T>()
   useHotkey('n', () => add.enabled && page.startNew(add.preset), shortcuts)
+  // #/orders/<id> (the Ctrl/⌘+K search's jump) opens that record's drawer on the page's own list, as a row click does.
+  const [route, navigate] = useRoute()
+  const linked = shortcuts && route.id ? props.current(route.id) : undefined
+  const { setViewing } = page
+  useEffect(() => {
+    if (linked) setViewing(linked)
+    // Once per link: later edits of the record reach the drawer through current().
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linked?.id, setViewing])
   const remove = (row: T) => void undo.remove(props.type, row.id)
   const viewing = page.viewing ? props.current(page.viewing.id) : undefined
   const detail = viewing ? props.detail(viewing) : undefined
@@ -76,7 +86,10 @@ export function RecordPanel<T extends { id: string }>(props: RecordPanelProps<T>
         footer={detail?.footer}
         extra={detail?.extra}
         deleteLabel={viewing ? props.labelOf(viewing) : { name: '', cascade: 0 }}
-        onClose={() => page.setViewing(null)}
+        onClose={() => {
+          page.setViewing(null)
+          if (linked) navigate({ page: route.page })
+        }}
         onEdit={() => viewing && page.startEdit(viewing)}
         onDelete={() => {
           if (viewing) remove(viewing)
