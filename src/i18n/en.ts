@@ -11,6 +11,7 @@ import { riskEn } from './parts/risk'
 import { safetyEn } from './parts/safety'
 import { riskTextEn } from './parts/risk-text'
 import { listsEn } from './parts/lists'
+import { presetsEn } from './parts/presets'
 import type { MessageKey } from './zh-CN'
 
 export const en: Record<MessageKey, string> = {
@@ -25,5 +26,6 @@ export const en: Record<MessageKey, string> = {
   ...statementEn,
   ...safetyEn,
   ...riskTextEn,
-  ...listsEn
+  ...listsEn,
+  ...presetsEn
 }

@@ -11,6 +11,7 @@ import { riskZh } from './parts/risk'
 import { safetyZh } from './parts/safety'
 import { riskTextZh } from './parts/risk-text'
 import { listsZh } from './parts/lists'
+import { presetsZh } from './parts/presets'
 
 export const zhCN = {
   ...shellZh,
@@ -24,7 +25,8 @@ export const zhCN = {
   ...statementZh,
   ...safetyZh,
   ...riskTextZh,
-  ...listsZh
+  ...listsZh,
+  ...presetsZh
 }
 
 export type MessageKey = keyof typeof zhCN
