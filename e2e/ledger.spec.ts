@@ -10,6 +10,8 @@ test.describe('recording obligations', () => {
 
     // 网商贷: a revolving cash loan line.
     await page.getByTestId('empty-add-account').click()
+    // The product picker comes first; "other" leaves every field to the user.
+    await page.getByTestId('preset-other').click()
     let dialog = app.modal('account-modal')
     await app.fill(dialog, 'name', '网商贷')
     await app.choose(dialog, 'kind', '循环借款额度')
@@ -20,6 +22,8 @@ test.describe('recording obligations', () => {
 
     // 芝麻先用后付: per-order pay-later with a 14-day window.
     await page.getByTestId('add-account').click()
+    // The product picker comes first; "other" leaves every field to the user.
+    await page.getByTestId('preset-other').click()
     dialog = app.modal('account-modal')
     await app.fill(dialog, 'name', '芝麻先用后付')
     await app.choose(dialog, 'kind', '先用后付·按订单')
@@ -88,6 +92,8 @@ test.describe('recording obligations', () => {
     const app = new LedgerPage(page)
     await app.open()
     await page.getByTestId('empty-add-account').click()
+    // The product picker comes first; "other" leaves every field to the user.
+    await page.getByTestId('preset-other').click()
     let dialog = app.modal('account-modal')
     await app.save(dialog)
     await expect(app.fieldError(dialog, 'name')).toHaveText('必填')

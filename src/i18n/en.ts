@@ -12,6 +12,7 @@ import { safetyEn } from './parts/safety'
 import { riskTextEn } from './parts/risk-text'
 import { listsEn } from './parts/lists'
 import { entryEn } from './parts/entry'
+import { presetsEn } from './parts/presets'
 import type { MessageKey } from './zh-CN'
 
 export const en: Record<MessageKey, string> = {
@@ -27,5 +28,6 @@ export const en: Record<MessageKey, string> = {
   ...safetyEn,
   ...riskTextEn,
   ...listsEn,
-  ...entryEn
+  ...entryEn,
+  ...presetsEn
 }

@@ -12,6 +12,7 @@ import { safetyZh } from './parts/safety'
 import { riskTextZh } from './parts/risk-text'
 import { listsZh } from './parts/lists'
 import { entryZh } from './parts/entry'
+import { presetsZh } from './parts/presets'
 
 export const zhCN = {
   ...shellZh,
@@ -26,7 +27,8 @@ export const zhCN = {
   ...safetyZh,
   ...riskTextZh,
   ...listsZh,
-  ...entryZh
+  ...entryZh,
+  ...presetsZh
 }
 
 export type MessageKey = keyof typeof zhCN

@@ -18,6 +18,7 @@ import { useHotkey } from '@/state/use-hotkey'
 import { useRecordPage } from '../shared/use-record-page'
 import { SampleDataButton } from '../shared/SampleDataButton'
 import { AccountModal } from './AccountModal'
+import { useAddAccount } from './ProductPicker'
 import { AccountFlagCount } from '../risk/RecordFlags'
 
 export function AccountsPage() {
@@ -26,7 +27,8 @@ export function AccountsPage() {
   const [, navigate] = useRoute()
   const undo = useUndo()
   const page = useRecordPage<Account>()
-  useHotkey('n', () => page.startNew())
+  const [startAdd, addDialogs] = useAddAccount()
+  useHotkey('n', startAdd)
 
   const totals = useMemo(() => {
     let owed = 0
@@ -68,7 +70,21 @@ export function AccountsPage() {
         width: 150,
         filters: [...new Set(ledger.accounts.map((a) => a.kind))].map((k) => ({ text: t(`kindShort.${k}`), value: k })),
         onFilter: (value: React.Key | boolean, a: Account) => a.kind === value,
-        render: (kind: Account['kind']) => <Tag>{t(`kindShort.${kind}`)}</Tag>
+        render: (kind: Account['kind'], a: Account) => (
+          <>
+            <Tag>{t(`kindShort.${kind}`)}</Tag>
+            {a.statementDay !== null && a.dueDay !== null && (
+              <div className="muted small account-days" data-testid="account-days">
+                {t('accounts.days', { statement: a.statementDay, due: a.dueDay })}
+              </div>
+            )}
+            {kind === 'payLaterOrder' && a.payLaterWindowDays !== null && (
+              <div className="muted small account-days" data-testid="account-days">
+                {t('accounts.window', { days: a.payLaterWindowDays })}
+              </div>
+            )}
+          </>
+        )
       },
       {
         key: 'limit',
@@ -153,13 +169,13 @@ export function AccountsPage() {
         onDelete={(a) => void undo.remove('accounts', a.id)}
         deleteLabel={(a) => ({ name: a.name, cascade: dependents(a) })}
         toolbar={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => page.startNew()} data-testid="add-account">
+          <Button type="primary" icon={<PlusOutlined />} onClick={startAdd} data-testid="add-account">
             {t('account.add')}
           </Button>
         }
         empty={
           <EmptyState text={t('empty.accounts')}>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => page.startNew()} data-testid="empty-add-account">
+            <Button type="primary" icon={<PlusOutlined />} onClick={startAdd} data-testid="empty-add-account">
               {t('empty.addAccount')}
             </Button>
             <div className="empty-demo">
@@ -169,6 +185,7 @@ export function AccountsPage() {
         }
       />
       <AccountModal open={page.editing !== null} account={page.editing?.mode === 'edit' ? page.editing.record : undefined} onClose={page.close} />
+      {addDialogs}
     </PageFrame>
   )
 }

@@ -7,7 +7,6 @@ import { useRoute } from '@/state/router'
 import type { DueItem } from '@/domain/dues/items'
 import { formatFen } from '@/domain/money'
 import { PageFrame } from '@/components/PageFrame'
-import { DuesEmptyPage } from '../dues/DuesEmptyPage'
 import { DueItemDrawer } from '../dues/DueItemDrawer'
 import { DueList } from '../dues/DueList'
 import { useClearItem } from '../dues/use-clear-item'
@@ -15,6 +14,7 @@ import { useDues } from '../dues/use-dues'
 import { reminderSummary } from '../dues/labels'
 import { FlagsPanel } from '../risk/FlagsPanel'
 import { RevolvingCard } from './RevolvingCard'
+import { FirstRun } from './FirstRun'
 
 const SECTIONS = ['overdue', 'today', 'week', 'month'] as const
 
@@ -29,7 +29,7 @@ export function HomePage() {
   const [route, navigate] = useRoute()
   const [clear, clearModal] = useClearItem()
 
-  if (ledger.accounts.length === 0) return <DuesEmptyPage title={t('nav.home')} testId="page-home" />
+  if (ledger.accounts.length === 0) return <FirstRun />
 
   const s = dues.summary
   const bySection = { overdue: s.overdue, today: s.today, week: s.week, month: s.restOfMonth }

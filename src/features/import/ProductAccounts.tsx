@@ -5,6 +5,7 @@ import { useI18n } from '@/state/i18n-context'
 import { useLedger } from '@/state/ledger-context'
 import { SKIP_PRODUCT } from '@/domain/import/plan'
 import type { CreditProduct } from '@/domain/import/products'
+import { importAccountName, presetAccount, presetForImport } from '@/domain/presets'
 import { ORDER_ACCOUNT_KINDS, type Account } from '@/domain/records'
 
 export interface ProductLine {
@@ -14,14 +15,12 @@ export interface ProductLine {
   choice: string | null
 }
 
-/** The account name a new account for a product starts with: the product as people call it. */
+/**
+ * The account a new account for a product starts with: the product's preset (花呗's statement and due
+ * days, a card's bill terms...) named as people call it, so it saves without more typing.
+ */
 export function suggestedAccount(product: CreditProduct): Partial<Account> {
-  const names: Record<string, string> = { 分付: '微信分付', 白条: '京东白条', 先用后付: '芝麻先用后付', 先享后付: '京东先享后付' }
-  return {
-    name: (names[product.name] ?? product.name).slice(0, 40),
-    kind: product.kind,
-    payLaterWindowDays: product.kind === 'payLaterOrder' ? 14 : null
-  }
+  return presetAccount(presetForImport(product), importAccountName(product))
 }
 
 export function ProductAccounts({ lines, onChoose, onCreate }: { lines: readonly ProductLine[]; onChoose(name: string, choice: string): void; onCreate(product: CreditProduct): void }) {
