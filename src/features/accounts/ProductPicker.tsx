@@ -2,7 +2,7 @@
 import { useCallback, useState, type ReactNode } from 'react'
 import { Modal } from 'antd'
 import { useI18n } from '@/state/i18n-context'
-import { PRESET_GROUPS, PRODUCT_PRESETS, presetAccount, type ProductPreset } from '@/domain/presets'
+import { PRESET_GROUPS, PRODUCT_PRESETS, presetAccount, type ProductPreset } from '@/domain/import/presets'
 import type { Account } from '@/domain/records'
 import { percentText } from '@/components/form-parse'
 import { AccountModal } from './AccountModal'

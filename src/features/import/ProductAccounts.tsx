@@ -5,7 +5,7 @@ import { useI18n } from '@/state/i18n-context'
 import { useLedger } from '@/state/ledger-context'
 import { SKIP_PRODUCT } from '@/domain/import/plan'
 import type { CreditProduct } from '@/domain/import/products'
-import { importAccountName, presetAccount, presetForImport } from '@/domain/presets'
+import { importAccountName, presetAccount, presetForImport } from '@/domain/import/presets'
 import { ORDER_ACCOUNT_KINDS, type Account } from '@/domain/records'
 
 export interface ProductLine {

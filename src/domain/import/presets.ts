@@ -1,8 +1,8 @@
 // Owns the product presets a new account starts from (花呗, 借呗, a bank's credit card...): kind, statement and due days or pay-later window, usual rate, 征信 reporting and lender name, penalty and bill terms, each with where its figures come from.
 import { z } from 'zod'
-import { BNPL_STATEMENT_TERMS, CREDIT_CARD_TERMS, DEFAULT_REPAYMENT_ORDER } from './account-terms'
-import type { CreditProduct } from './import/products'
-import { RATE_LIMITS, RATE_UNITS, accountSchema, type Account } from './records'
+import { BNPL_STATEMENT_TERMS, CREDIT_CARD_TERMS, DEFAULT_REPAYMENT_ORDER } from '../account-terms'
+import type { CreditProduct } from './products'
+import { RATE_LIMITS, RATE_UNITS, accountSchema, type Account } from '../records'
 
 export const PRESET_GROUPS = ['bnpl', 'cashLoan', 'payLater', 'creditCard', 'termLoan', 'other'] as const
 export type PresetGroup = (typeof PRESET_GROUPS)[number]

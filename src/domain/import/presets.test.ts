@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { accountSchema } from './records'
+import { accountSchema } from '../records'
 import { PRODUCT_PRESETS, importAccountName, presetAccount, presetById, presetForImport, productPresetSchema } from './presets'
-import { creditProduct } from './import/products'
+import { creditProduct } from './products'
 
 describe('product presets', () => {
   it('every preset parses and produces a saveable account with no other input', () => {
