@@ -8,7 +8,7 @@ import { formatFen } from '@/domain/money'
 import { DrawModal } from '@/features/draws/DrawModal'
 import { OrderModal } from '@/features/orders/OrderModal'
 import { RepaymentModal } from '@/features/repayments/RepaymentModal'
-import { AccountModal } from '@/features/accounts/AccountModal'
+import { useAddAccount } from '@/features/accounts/ProductPicker'
 import { InquiryModal } from '@/features/inquiries/InquiryModal'
 import { searchRecords, type SearchHit, type SearchKind } from './record-search'
 import type { MessageKey } from '@/i18n'
@@ -35,6 +35,8 @@ export function routeOfHit(hit: Pick<SearchHit, 'kind' | 'id'>): Route {
 export function EntryTools({ tool, onClose }: { tool: EntryTool; onClose(): void }) {
   const [adding, setAdding] = useState<AddKind | null>(null)
   const endAdd = () => setAdding(null)
+  // An account starts from the product picker, as everywhere else an account is added.
+  const [startAddAccount, addAccountDialogs] = useAddAccount()
   return (
     <>
       <AddChooser
@@ -42,14 +44,15 @@ export function EntryTools({ tool, onClose }: { tool: EntryTool; onClose(): void
         onClose={onClose}
         onPick={(kind) => {
           onClose()
-          setAdding(kind)
+          if (kind === 'account') startAddAccount()
+          else setAdding(kind)
         }}
       />
       <RecordSearch open={tool === 'search'} onClose={onClose} />
       <DrawModal open={adding === 'draw'} onClose={endAdd} />
       <OrderModal open={adding === 'order'} onClose={endAdd} />
       <RepaymentModal open={adding === 'repayment'} onClose={endAdd} />
-      <AccountModal open={adding === 'account'} onClose={endAdd} />
+      {addAccountDialogs}
       <InquiryModal open={adding === 'inquiry'} onClose={endAdd} />
     </>
   )

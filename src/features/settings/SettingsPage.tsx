@@ -44,12 +44,15 @@ export function SettingsPage() {
     })
   })
 
-  // Filled once from the stored profile; later changes (a language switch) must not wipe what the user is typing.
+  // Filled once from the stored profile; later changes (a language switch) must not wipe what the user is typing,
+  // and neither may the stored profile itself when it arrives after the user has started typing: a field already
+  // typed in keeps what was typed.
   const filled = useRef(false)
   useEffect(() => {
     if (profile && !filled.current) {
       filled.current = true
-      form.setFieldsValue({ monthlyIncome: yuanText(profile.monthlyIncome), mortgageDate: toDayjs(profile.mortgageDate), mortgageAmount: yuanText(profile.mortgageAmount) })
+      const stored = { monthlyIncome: yuanText(profile.monthlyIncome), mortgageDate: toDayjs(profile.mortgageDate), mortgageAmount: yuanText(profile.mortgageAmount) }
+      form.setFieldsValue(Object.fromEntries(Object.entries(stored).filter(([name]) => !form.isFieldTouched(name))))
     }
   }, [profile, form])
 
