@@ -1,15 +1,23 @@
 // Owns the list of every record type: virtualised for tens of thousands of rows, sortable, filterable, searchable, with edit and delete.
 import { useMemo, useRef, useState, type ReactNode } from 'react'
-import { Button, Input, Popconfirm, Space, Table, Tooltip, type InputRef, type TableColumnsType } from 'antd'
+import { Button, Input, Popconfirm, Space, Table, Tooltip, type InputRef, type TableColumnType } from 'antd'
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons'
 import { useI18n } from '@/state/i18n-context'
 import { CONFIRM_DELETE_BUTTON } from '@/components/buttons'
-import { useElementHeight } from './use-element-height'
+import { useElementSize } from './use-element-size'
+import { columnWidth, fitColumns } from './fit-columns'
 import { useHotkey } from '@/state/use-hotkey'
+
+/** A list's column: a key (tests and the fitting find it by it), a width in pixels, and a priority when it may give way on a narrow window (the detail shows it). */
+export type RecordColumn<T> = TableColumnType<T> & { key: string; width: number; priority?: number }
+
+/** The fixed actions column's width, and room kept for the vertical scrollbar. */
+const ACTIONS_WIDTH = 96
+const SCROLLBAR = 16
 
 export interface RecordTableProps<T extends { id: string }> {
   rows: T[]
-  columns: TableColumnsType<T>
+  columns: RecordColumn<T>[]
   /** The text a row is found by in the search box. */
   searchText(row: T): string
   onOpen(row: T): void
@@ -22,7 +30,6 @@ export interface RecordTableProps<T extends { id: string }> {
   testId: string
   /** Whether page shortcuts (/ to search) belong to this table. */
   shortcuts?: boolean
-  minWidth?: number
 }
 
 /** Row props with a test id: typed as a plain object so the extra attribute needs no cast. */
@@ -31,12 +38,18 @@ function rowProps(onClick: () => void): React.HTMLAttributes<HTMLElement> {
   return props
 }
 
+/** Header and body cells carry their column's key, so a test can find a column by what it is. */
+function cellProps(key: string): React.HTMLAttributes<HTMLElement> {
+  const props: React.HTMLAttributes<HTMLElement> & { 'data-col': string } = { 'data-col': key }
+  return props
+}
+
 export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>) {
-  const { rows, columns, searchText, onOpen, onEdit, onDelete, deleteLabel, toolbar, empty, testId, shortcuts = true, minWidth = 1000 } = props
+  const { rows, columns, searchText, onOpen, onEdit, onDelete, deleteLabel, toolbar, empty, testId, shortcuts = true } = props
   const { t } = useI18n()
   const [query, setQuery] = useState('')
   const searchRef = useRef<InputRef>(null)
-  const [wrapRef, height] = useElementHeight<HTMLDivElement>()
+  const [wrapRef, { width, height }] = useElementSize<HTMLDivElement>()
   useHotkey('/', () => searchRef.current?.focus(), shortcuts)
 
   const filtered = useMemo(() => {
@@ -45,13 +58,15 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
     return rows.filter((r) => searchText(r).toLowerCase().includes(q))
   }, [rows, query, searchText])
 
-  const allColumns = useMemo<TableColumnsType<T>>(
+  // Before the first measure (width 0) every column is shown; then the ones that fit.
+  const shown = useMemo(() => (width > 0 ? fitColumns(columns, width - ACTIONS_WIDTH - SCROLLBAR) : columns), [columns, width])
+  const allColumns = useMemo<RecordColumn<T>[]>(
     () => [
-      ...columns,
+      ...shown,
       {
         key: 'actions',
         title: t('common.actions'),
-        width: 96,
+        width: ACTIONS_WIDTH,
         fixed: 'right',
         render: (_: unknown, row: T) => {
           const label = deleteLabel(row)
@@ -75,8 +90,10 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
         }
       }
     ],
-    [columns, t, deleteLabel, onEdit, onDelete]
+    [shown, t, deleteLabel, onEdit, onDelete]
   )
+  const withKeys = useMemo(() => allColumns.map((c) => ({ ...c, onHeaderCell: () => cellProps(c.key), onCell: () => cellProps(c.key) })), [allColumns])
+  const tableWidth = allColumns.reduce((sum, c) => sum + columnWidth(c), 0)
 
   if (rows.length === 0)
     return (
@@ -107,10 +124,10 @@ export function RecordTable<T extends { id: string }>(props: RecordTableProps<T>
           virtual
           size="small"
           rowKey="id"
-          columns={allColumns}
+          columns={withKeys}
           dataSource={filtered}
           pagination={false}
-          scroll={{ x: minWidth, y: height - 40 }}
+          scroll={{ x: tableWidth, y: height - 40 }}
           locale={{ emptyText: t('empty.noMatch') }}
           onRow={(row) => rowProps(() => onOpen(row))}
         />

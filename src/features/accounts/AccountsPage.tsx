@@ -162,7 +162,6 @@ export function AccountsPage() {
         testId="accounts-table"
         rows={ledger.accounts}
         columns={columns}
-        minWidth={1060}
         searchText={(a) => `${a.name} ${a.reportName} ${a.notes}`}
         onOpen={(a) => navigate({ page: 'accounts', id: a.id })}
         onEdit={page.startEdit}

@@ -6,6 +6,7 @@ import { useLedger } from '@/state/ledger-context'
 import { DRAW_ACCOUNT_KINDS, type Draw, type Repayment } from '@/domain/records'
 import { formatFen } from '@/domain/money'
 import { EmptyState } from '@/components/EmptyState'
+import type { RecordColumn } from '@/components/RecordTable'
 import { Money } from '@/components/Money'
 import { AprText } from '@/components/AprText'
 import type { DrawCost } from '@/domain/cost/types'
@@ -29,10 +30,22 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
   const risk = useRisk()
   const canAdd = ledger.accounts.some((a) => DRAW_ACCOUNT_KINDS.includes(a.kind))
 
-  const columns = useMemo(() => {
+  // A draw's next due date: its earliest open due item (an overdue one is the earliest).
+  const nextDue = useMemo(() => {
+    const next = new Map<string, string>()
+    for (const item of ledger.dues.items) {
+      if (item.recordId === null || (item.kind !== 'drawInstalment' && item.kind !== 'drawTerm')) continue
+      const was = next.get(item.recordId)
+      if (was === undefined || item.dueDate < was) next.set(item.recordId, item.dueDate)
+    }
+    return next
+  }, [ledger.dues.items])
+
+  const columns = useMemo<RecordColumn<Draw>[]>(() => {
+    // priority: which columns give way first on a narrow window (the detail shows them all).
     return [
       { key: 'drawDate', title: t('draw.drawDate'), dataIndex: 'drawDate', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Draw, b: Draw) => a.drawDate.localeCompare(b.drawDate) },
-      flagsColumn<Draw>(t('risk.column')),
+      { ...flagsColumn<Draw>(t('risk.column')), priority: 1 },
       // On an account's own page the account column would say the same thing on every row.
       ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('draw.account'))]),
       { key: 'principal', title: t('draw.principal'), width: 130, align: 'right' as const, sorter: (a: Draw, b: Draw) => a.principal - b.principal, render: (_: unknown, d: Draw) => <Money fen={d.principal} /> },
@@ -40,11 +53,12 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         key: 'method',
         title: t('draw.method'),
         width: 150,
+        priority: 4,
         filters: [...new Set(rows.map((d) => d.method))].map((m) => ({ text: t(`method.${m}`), value: m })),
         onFilter: (v: React.Key | boolean, d: Draw) => d.method === v,
         render: (_: unknown, d: Draw) => t(`method.${d.method}`)
       },
-      { key: 'rate', title: t('draw.rate'), width: 120, render: (_: unknown, d: Draw) => rateLabel(d, t) },
+      { key: 'rate', title: t('draw.rate'), width: 120, priority: 5, render: (_: unknown, d: Draw) => rateLabel(d, t) },
       {
         key: 'owed',
         title: t('draw.owed'),
@@ -57,6 +71,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         key: 'costToDate',
         title: t('cost.toDate'),
         width: 120,
+        priority: 3,
         align: 'right' as const,
         sorter: (a: Draw, b: Draw) => costToDate(ledger.cost.draws.get(a.id)) - costToDate(ledger.cost.draws.get(b.id)),
         render: (_: unknown, d: Draw) => <Money fen={costToDate(ledger.cost.draws.get(d.id))} />
@@ -65,8 +80,16 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         key: 'apr',
         title: t('cost.realApr'),
         width: 110,
+        priority: 2,
         sorter: (a: Draw, b: Draw) => (ledger.cost.draws.get(a.id)?.apr?.aprSimple ?? -1) - (ledger.cost.draws.get(b.id)?.apr?.aprSimple ?? -1),
         render: (_: unknown, d: Draw) => <AprText apr={ledger.cost.draws.get(d.id)?.apr ?? null} />
+      },
+      {
+        key: 'nextDue',
+        title: t('draw.nextDue'),
+        width: 110,
+        sorter: (a: Draw, b: Draw) => (nextDue.get(a.id) ?? '9999').localeCompare(nextDue.get(b.id) ?? '9999'),
+        render: (_: unknown, d: Draw) => nextDue.get(d.id) ?? '—'
       },
       {
         key: 'status',
@@ -84,12 +107,13 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         key: 'channel',
         title: t('draw.channel'),
         width: 130,
+        priority: 6,
         filters: [...new Set(rows.map((d) => d.channel))].map((c) => ({ text: t(`channel.${c}`), value: c })),
         onFilter: (v: React.Key | boolean, d: Draw) => d.channel === v,
         render: (_: unknown, d: Draw) => t(`channel.${d.channel}`)
       }
     ]
-  }, [rows, t, ledger, preset?.accountId])
+  }, [rows, t, ledger, preset?.accountId, nextDue])
 
   return (
     <>

@@ -4,7 +4,7 @@ import { Button, Input, Segmented, Switch, Table, Tag, Tooltip, type InputRef, t
 import { useI18n } from '@/state/i18n-context'
 import { useLedger } from '@/state/ledger-context'
 import { Money } from '@/components/Money'
-import { useElementHeight } from '@/components/use-element-height'
+import { useElementSize } from '@/components/use-element-size'
 import { useHotkey } from '@/state/use-hotkey'
 import type { PlanRow } from '@/domain/import/plan'
 import type { BlockReason } from '@/domain/import/review'
@@ -40,7 +40,7 @@ export function PreviewTable({ plan, fileNames, selected, blocked, onToggle }: P
   const ledger = useLedger()
   const [filter, setFilter] = useState<Filter>('all')
   const [query, setQuery] = useState('')
-  const [wrapRef, height] = useElementHeight<HTMLDivElement>(420)
+  const [wrapRef, { height }] = useElementSize<HTMLDivElement>(420)
   const searchRef = useRef<InputRef>(null)
   useHotkey('/', () => searchRef.current?.focus())
 

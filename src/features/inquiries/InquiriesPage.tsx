@@ -46,7 +46,6 @@ export function InquiriesPage() {
         testId="inquiries-table"
         rows={ledger.inquiries}
         columns={columns}
-        minWidth={800}
         searchText={(i) => `${i.date} ${i.institution} ${t(`reason.${i.reason}`)} ${i.notes}`}
         labelOf={(i) => ({ name: `${i.date} ${i.institution}`, cascade: 0 })}
         current={(id) => ledger.inquiries.find((i) => i.id === id)}

@@ -7,6 +7,7 @@ import { formatFen } from '@/domain/money'
 import type { EffectiveOrderStatus } from '@/domain/cost/types'
 import { ORDER_ACCOUNT_KINDS, type Order, type Repayment } from '@/domain/records'
 import { EmptyState } from '@/components/EmptyState'
+import type { RecordColumn } from '@/components/RecordTable'
 import { Money } from '@/components/Money'
 import { AprText } from '@/components/AprText'
 import { accountColumn, accountName } from '../shared/labels'
@@ -27,26 +28,29 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
   const canAdd = ledger.accounts.some((a) => ORDER_ACCOUNT_KINDS.includes(a.kind))
   const statusOf = (o: Order): EffectiveOrderStatus => ledger.orderBalances.get(o.id)?.status ?? o.status
 
-  const columns = useMemo(
+  // priority: which columns give way first on a narrow window (the detail shows them all).
+  const columns = useMemo<RecordColumn<Order>[]>(
     () => [
       { key: 'orderDate', title: t('order.orderDate'), dataIndex: 'orderDate', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Order, b: Order) => a.orderDate.localeCompare(b.orderDate) },
-      flagsColumn<Order>(t('risk.column')),
+      { ...flagsColumn<Order>(t('risk.column')), priority: 3 },
       // On an account's own page the account column would say the same thing on every row.
       ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('order.account'))]),
-      { key: 'merchant', title: t('order.merchant'), dataIndex: 'merchant', width: 130, ellipsis: true, sorter: (a: Order, b: Order) => a.merchant.localeCompare(b.merchant, 'zh-CN') },
-      { key: 'item', title: t('order.item'), dataIndex: 'item', width: 150, ellipsis: true },
+      { key: 'merchant', title: t('order.merchant'), dataIndex: 'merchant', width: 130, priority: 1, ellipsis: true, sorter: (a: Order, b: Order) => a.merchant.localeCompare(b.merchant, 'zh-CN') },
+      { key: 'item', title: t('order.item'), dataIndex: 'item', width: 150, priority: 6, ellipsis: true },
       { key: 'amount', title: t('order.amount'), width: 120, align: 'right' as const, sorter: (a: Order, b: Order) => a.amount - b.amount, render: (_: unknown, o: Order) => <Money fen={o.amount} /> },
       { key: 'dueDate', title: t('order.dueDate'), dataIndex: 'dueDate', width: 110, sorter: (a: Order, b: Order) => a.dueDate.localeCompare(b.dueDate) },
       {
         key: 'instalments',
         title: t('order.instalmentCount'),
         width: 90,
+        priority: 5,
         render: (_: unknown, o: Order) => (o.instalmentCount > 1 ? t('order.instalmentsOf', { count: o.instalmentCount }) : t('order.noInstalments'))
       },
       {
         key: 'costToDate',
         title: t('cost.toDate'),
         width: 110,
+        priority: 4,
         align: 'right' as const,
         sorter: (a: Order, b: Order) => (ledger.cost.orders.get(a.id)?.feesPaid ?? 0) - (ledger.cost.orders.get(b.id)?.feesPaid ?? 0),
         render: (_: unknown, o: Order) => <Money fen={ledger.cost.orders.get(o.id)?.feesPaid ?? 0} />
@@ -81,7 +85,6 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
         testId="orders-table"
         rows={rows}
         columns={columns}
-        minWidth={1250}
         shortcuts={shortcuts}
         searchText={(o) => `${accountName(ledger, o.accountId)} ${o.merchant} ${o.item} ${o.orderDate} ${formatFen(o.amount)} ${o.externalOrderNo} ${o.notes}`}
         labelOf={(o) => ({ name: `${o.merchant} ${formatFen(o.amount)}`, cascade: ledger.repaymentCount.get(o.id) ?? 0 })}

@@ -23,13 +23,14 @@ export function RepaymentsPanel({ rows, preset, shortcuts = true }: { rows: Repa
         key: 'targetType',
         title: t('repayment.targetType'),
         width: 110,
+        priority: 1,
         filters: (['draw', 'order', 'statement'] as const).map((x) => ({ text: t(`target.${x}`), value: x })),
         onFilter: (v: React.Key | boolean, r: Repayment) => r.targetType === v,
         render: (_: unknown, r: Repayment) => t(`target.${r.targetType}`)
       },
       { key: 'target', title: t('repayment.target'), width: 300, ellipsis: true, render: (_: unknown, r: Repayment) => targetLabel(ledger, r, t) },
       { key: 'amount', title: t('repayment.amount'), width: 130, align: 'right' as const, sorter: (a: Repayment, b: Repayment) => a.amount - b.amount, render: (_: unknown, r: Repayment) => <Money fen={r.amount} strong /> },
-      { key: 'note', title: t('repayment.note'), dataIndex: 'note', width: 160, ellipsis: true }
+      { key: 'note', title: t('repayment.note'), dataIndex: 'note', width: 160, priority: 2, ellipsis: true }
     ],
     [rows, t, ledger, preset?.accountId]
   )

@@ -51,7 +51,7 @@ export function DetailDrawer(props: {
         </Space>
       }
     >
-      <Descriptions column={1} bordered size="small" items={props.items.map((i, n) => ({ key: n, label: i.label, children: i.value }))} />
+      <Descriptions className="detail-fields" column={1} bordered size="small" items={props.items.map((i, n) => ({ key: n, label: i.label, children: i.value }))} />
       {props.extra}
       {props.footer && <div className="drawer-footer">{props.footer}</div>}
     </Drawer>

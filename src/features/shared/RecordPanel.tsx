@@ -1,10 +1,10 @@
 // Owns what every record list shares: the table, its add button and N shortcut, the detail drawer, edit and delete with undo.
 import { useEffect, type ReactNode } from 'react'
-import { Button, type TableColumnsType } from 'antd'
+import { Button } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { useUndo } from '@/state/undo'
 import type { RecordType } from '@/domain/records'
-import { RecordTable } from '@/components/RecordTable'
+import { RecordTable, type RecordColumn } from '@/components/RecordTable'
 import { useHotkey } from '@/state/use-hotkey'
 import { useRoute } from '@/state/router'
 import { DetailDrawer, type DetailItem } from './DetailDrawer'
@@ -21,8 +21,7 @@ export interface RecordPanelProps<T extends { id: string }> {
   type: RecordType
   testId: string
   rows: T[]
-  columns: TableColumnsType<T>
-  minWidth?: number
+  columns: RecordColumn<T>[]
   /** Whether N and / belong to this list (not when several lists share a page). */
   shortcuts?: boolean
   searchText(row: T): string
@@ -59,7 +58,6 @@ export function RecordPanel<T extends { id: string }>(props: RecordPanelProps<T>
         testId={props.testId}
         rows={props.rows}
         columns={props.columns}
-        minWidth={props.minWidth}
         shortcuts={shortcuts}
         searchText={props.searchText}
         onOpen={page.setViewing}
