@@ -540,7 +540,10 @@ function assembleReport(ledger: Ledger, month: string, today: IsoDate, source: R
  */
 export function* monthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputSource): Generator<MonthReport, void, undefined> {
   let before: LedgerCost | undefined
-  const memo = createCostMemo()
+  // With fixed inputs no one else reads the runs, so the memo may freeze walks that can no longer
+  // change (the runs' draw and order maps then leave those out; see createCostMemo). A per-month
+  // source is handed each run whole.
+  const memo = typeof inputs === 'function' ? createCostMemo() : createCostMemo(ledger)
   const shared: RangeShared = { cut: ledgerCutter(ledger), byMonth: recordsByMonth(ledger) }
   for (let m = first; m <= last; m = addMonthsToMonth(m, 1)) {
     const costs = monthCosts(ledger, m, today, before, memo, shared.cut)
