@@ -534,7 +534,7 @@ interface AccountMonths {
 type Figures = Pick<LedgerCost, 'accounts' | 'monthly' | 'balances' | 'thisMonth' | 'dues' | 'late'>
 
 /** Adds the walks' shares up, in walk order: months, balances, per-account totals and APR, dues, late events, this month's totals. */
-function combineUnits(ledger: Ledger, run: Run, units: readonly WalkUnit[], aprs: AprMemo | null): Figures {
+function combineUnits(ledger: Ledger, run: Run, units: readonly WalkUnit[], aprs: AprMemo | null, frozen: { units: Set<WalkUnit>; blocks: Map<string, FrozenBlock> } | null): Figures {
   const { today, todayDay, grid } = run
   const perAccount = new Map<string, AccountMonths>()
   const totals = new Map<string, AccountCost>()
@@ -550,6 +550,15 @@ function combineUnits(ledger: Ledger, run: Run, units: readonly WalkUnit[], aprs
   const dues: DueItem[] = []
   const late: LateEvent[] = []
   for (const unit of units) {
+    if (frozen?.units.has(unit)) {
+      // Its totals, months and moves are in its account's block; its account, flows and late events keep their place.
+      totalsOf(unit.accountId)
+      if (!unit.charted) continue
+      const m = accountMonthsOf(perAccount, unit.accountId, grid.count)
+      if (unit.flows) m.flows.push(unit.flows)
+      for (const e of unit.late) late.push(e)
+      continue
+    }
     const t = totalsOf(unit.accountId)
     t.projected += unit.projected
     t.owed += unit.owed
@@ -570,6 +579,22 @@ function combineUnits(ledger: Ledger, run: Run, units: readonly WalkUnit[], aprs
     for (const d of unit.dues) dues.push(d)
     for (const e of unit.late) late.push(e)
   }
+
+  if (frozen)
+    for (const [accountId, block] of frozen.blocks) {
+      const t = totalsOf(accountId)
+      t.projected += block.projected
+      t.owed += block.owed
+      t.principalOutstanding += block.principalOutstanding
+      t.costToDate += block.costToDate
+      const m = perAccount.get(accountId)
+      // An account met only through walks that were not charted has no months.
+      if (!m) continue
+      addMonths(m.interest, block.interest, grid.firstMonth)
+      addMonths(m.fees, block.fees, grid.firstMonth)
+      addMonths(m.penalty, block.penalty, grid.firstMonth)
+      for (let i = 0; i < block.principal.length; i += 2) addAt(m.principal, grid.monthOfDay(block.principal[i]!), block.principal[i + 1]!)
+    }
 
   const thisMonthKey = monthOf(today)
   let repaidThisMonth = 0
@@ -716,6 +741,72 @@ interface MemoState {
   orders: Map<string, MemoEntry<OrderCost>>
   statements: Map<string, MemoEntry<StatementValue>>
   aprs: Map<string, AprEntry>
+  /** Only for a memo made for the cuts of one ledger (see createCostMemo). */
+  frozen: Frozen | null
+}
+
+/**
+ * Walks that can never change again in a stream of runs over growing cuts of one ledger: finished
+ * (Walked.finished), settled on no grid of their own, and with every input the whole ledger holds
+ * for them already in the run. Their shares are added up once, per account (the block), and a run
+ * meets them only to keep their place in the walk order (the account's APR flows and the late
+ * events, which are kept in that order); they are left out of the run's draw and order maps.
+ */
+interface Frozen {
+  /** Repayments the whole ledger holds per draw and per pay-later order: a walk with fewer has inputs still to come. */
+  repaymentsOfDraw: Map<string, number>
+  repaymentsOfOrder: Map<string, number>
+  /** The option the frozen walks were walked with. */
+  overdueDailyRate: number | undefined
+  /** By the record it was walked from, and the set of them as combineUnits meets them. */
+  units: Map<object, WalkUnit>
+  unitSet: Set<WalkUnit>
+  blocks: Map<string, FrozenBlock>
+}
+
+/** The frozen walks of one account, added up: totals, [absolute month, fen] months and [day, delta] principal moves. */
+interface FrozenBlock {
+  costToDate: Fen
+  projected: Fen
+  owed: Fen
+  principalOutstanding: Fen
+  interest: number[]
+  fees: number[]
+  penalty: number[]
+  principal: number[]
+}
+
+function countBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const item of items) {
+    const key = keyOf(item)
+    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return counts
+}
+
+/** Freezes a finished walk when every input the whole ledger holds for it is in this run (see Frozen). */
+function freeze(frozen: Frozen, run: Run, record: object, walked: Walked<unknown>, repayments: number, ofWhole: number | undefined): void {
+  const { unit } = walked
+  if (!walked.finished || repayments !== (ofWhole ?? 0) || (unit.months !== null && unit.months.gridBound) || run.options.overdueDailyRate !== frozen.overdueDailyRate) return
+  frozen.units.set(record, unit)
+  frozen.unitSet.add(unit)
+  let block = frozen.blocks.get(unit.accountId)
+  if (!block) {
+    block = { costToDate: 0, projected: 0, owed: 0, principalOutstanding: 0, interest: [], fees: [], penalty: [], principal: [] }
+    frozen.blocks.set(unit.accountId, block)
+  }
+  block.costToDate += unit.costToDate
+  block.projected += unit.projected
+  block.owed += unit.owed
+  block.principalOutstanding += unit.principalOutstanding
+  if (!unit.charted) return
+  if (unit.months) {
+    block.interest.push(...unit.months.interest)
+    block.fees.push(...unit.months.fees)
+    block.penalty.push(...unit.months.penalty)
+  }
+  block.principal.push(...unit.principal)
 }
 
 /**
@@ -731,8 +822,25 @@ export interface CostMemo {
   [MEMO]: MemoState
 }
 
-export function createCostMemo(): CostMemo {
-  return { [MEMO]: { stamp: 0, draws: new Map(), orders: new Map(), statements: new Map(), aprs: new Map() } }
+/**
+ * A memo; with `cutsOf`, one for a stream of runs over cuts of that ledger (ledgerUpTo at days that
+ * never go back, then perhaps the whole ledger) as of days that never go back, as a range of month
+ * reports runs it. Such a memo also freezes walks that can no longer change (see Frozen): the
+ * figures are the same, but the runs' `draws` and `orders` maps leave the frozen (cleared, paid,
+ * refunded or cancelled, and finished) draws and orders out.
+ */
+export function createCostMemo(cutsOf?: Ledger, options: CostOptions = {}): CostMemo {
+  const frozen: Frozen | null = cutsOf
+    ? {
+        repaymentsOfDraw: countBy(cutsOf.repayments, (r) => (r.targetType === 'draw' ? r.targetId : null)),
+        repaymentsOfOrder: countBy(cutsOf.repayments, (r) => (r.targetType === 'order' ? r.targetId : null)),
+        overdueDailyRate: options.overdueDailyRate,
+        units: new Map(),
+        unitSet: new Set(),
+        blocks: new Map()
+      }
+    : null
+  return { [MEMO]: { stamp: 0, draws: new Map(), orders: new Map(), statements: new Map(), aprs: new Map(), frozen } }
 }
 
 /**
@@ -833,8 +941,16 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
   if (state) run.stamp = ++state.stamp
   const units: WalkUnit[] = []
 
+  const frozen = state?.frozen ?? null
+  const fresh: [object, Walked<unknown>, number, number | undefined][] = []
+
   const draws = new Map<string, DrawCost>()
   for (const draw of ledger.draws) {
+    const frozenUnit = frozen?.units.get(draw)
+    if (frozenUnit) {
+      units.push(frozenUnit)
+      continue
+    }
     const account = inputs.accountById.get(draw.accountId) ?? FALLBACK_ACCOUNT
     const repayments = inputs.byDraw.get(draw.id) ?? NONE
     const kept = keptRecord(state?.draws, draw.id, run, draw, account, repayments)
@@ -842,6 +958,7 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     keepRecord(state?.draws, draw.id, run, kept, walked, draw, account, repayments)
     draws.set(draw.id, walked.value)
     units.push(walked.unit)
+    if (frozen && walked.finished) fresh.push([draw, walked, repayments.length, frozen.repaymentsOfDraw.get(draw.id)])
   }
 
   // Statement accounts, one walk each over all their orders, bills and repayments; other orders one walk each.
@@ -868,16 +985,24 @@ export function ledgerCost(ledger: Ledger, today: IsoDate, options: CostOptions 
     }
     const orderAccount = account ?? FALLBACK_ACCOUNT
     for (const o of list) {
+      const frozenUnit = frozen?.units.get(o)
+      if (frozenUnit) {
+        units.push(frozenUnit)
+        continue
+      }
       const repayments = inputs.byOrder.get(o.id) ?? NONE
       const kept = keptRecord(state?.orders, o.id, run, o, orderAccount, repayments)
       const walked = kept ? kept.walked : walkOrderUnit(run, o, repayments, orderAccount)
       keepRecord(state?.orders, o.id, run, kept, walked, o, orderAccount, repayments)
       orders.set(o.id, walked.value)
       units.push(walked.unit)
+      if (frozen && walked.finished) fresh.push([o, walked, repayments.length, frozen.repaymentsOfOrder.get(o.id)])
     }
   }
 
-  const figures = combineUnits(ledger, run, units, state ? { map: state.aprs, stamp: run.stamp } : null)
+  const figures = combineUnits(ledger, run, units, state ? { map: state.aprs, stamp: run.stamp } : null, frozen ? { units: frozen.unitSet, blocks: frozen.blocks } : null)
+  // Frozen after this run's figures are added up: from the next run on they come from the blocks.
+  if (frozen) for (const [record, walked, repayments, ofWhole] of fresh) freeze(frozen, run, record, walked, repayments, ofWhole)
   if (state) {
     sweep(state.draws, run.stamp)
     sweep(state.orders, run.stamp)

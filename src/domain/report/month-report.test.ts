@@ -6,7 +6,7 @@ import type { Ledger } from '../records'
 import { generateSampleLedger } from '../ledger/sample-data'
 import { cash, draw, emptyLedger, huabei, repay } from '@/testing/fixtures'
 import { monthBounds } from '../calendar'
-import { assembleMonthReport, assembleMonthReports, costAtEndOf, reportableMonths, type ReportFlag } from './month-report'
+import { assembleMonthReport, assembleMonthReports, costAtEndOf, ledgerCutter, ledgerUpTo, monthReports, reportableMonths, type ReportFlag } from './month-report'
 
 const none = { dues: [], flags: [] }
 
@@ -212,5 +212,53 @@ describe('months', () => {
     expect(Object.values(report.totals).every((v) => v === 0)).toBe(true)
     expect(report.accounts).toEqual([])
     expect(report.loans).toEqual([])
+  })
+})
+
+describe('the reports of a range of months (the export\'s), one engine memo and one set of month buckets for all', () => {
+  const today = '2026-11-21'
+  const ledger = generateSampleLedger({ today, months: 24, scale: 1 })
+  const months = reportableMonths(ledger, today)
+
+  it('equal, month by month, the report the page assembles for that month alone', () => {
+    expect(months.length).toBeGreaterThanOrEqual(24)
+    const reports = [...monthReports(ledger, months[0]!, months.at(-1)!, today, none)]
+    expect(reports.map((r) => r.month)).toEqual(months)
+    for (const r of reports) expect(r, r.month).toEqual(assembleMonthReport(ledger, r.month, today, none))
+  })
+
+  it('equal them too when the records are not in date order (the cut filters instead of slicing)', () => {
+    const shuffled: Ledger = {
+      ...ledger,
+      draws: [...ledger.draws].reverse(),
+      orders: [...ledger.orders].reverse(),
+      repayments: [...ledger.repayments].reverse(),
+      inquiries: [...ledger.inquiries].reverse()
+    }
+    const from = months.at(-6)!
+    for (const r of monthReports(shuffled, from, months.at(-1)!, today, none)) expect(r, r.month).toEqual(assembleMonthReport(shuffled, r.month, today, none))
+  })
+
+  it('cut the ledger as ledgerUpTo does, in date order or not', () => {
+    const reversed: Ledger = { ...ledger, repayments: [...ledger.repayments].reverse() }
+    for (const l of [ledger, reversed]) {
+      const cut = ledgerCutter(l)
+      for (const day of ['2020-01-01', '2025-06-30', '2025-12-31', '2026-11-21']) expect(cut(day), day).toEqual(ledgerUpTo(l, day))
+    }
+  })
+
+  it('gives the hand-checked figures of one 随借随还 draw, month after month', () => {
+    // 10,000 yuan drawn 2026-01-01 at 0.04% a day: 1,000,000 fen * 0.0004 = 400 fen a day.
+    // January: 31 days held (the draw day accrues) = 12,400 fen charged, none paid.
+    // 2,000 yuan paid 2026-02-01 pays the 12,400 interest first, then 187,600 principal: 812,400 out.
+    // 812,400 * 0.0004 = 324.96 fen a day for 1-10 February (the day of the last payment does not
+    // accrue): 3,249.6, so 3,250 fen charged in February, paid with the rest on 2026-02-11.
+    const first = repay('rp-1', { date: '2026-02-01', amount: 200_000 })
+    const rest = repay('rp-2', { date: '2026-02-11', amount: 812_400 + 3_250 })
+    const one: Ledger = { ...emptyLedger, accounts: [cash], draws: [draw], repayments: [first, rest] }
+    const [january, february, march] = [...monthReports(one, '2026-01', '2026-03', '2026-03-15', none)]
+    expect([january!.totals.interestCharged, january!.totals.interestPaid, january!.totals.owed]).toEqual([12_400, 0, 1_012_400])
+    expect([february!.totals.interestCharged, february!.totals.interestPaid, february!.totals.owed]).toEqual([3_250, 12_400 + 3_250, 0])
+    expect([march!.totals.interestCharged, march!.totals.principalOutstanding]).toEqual([0, 0])
   })
 })

@@ -197,7 +197,8 @@ interface PaidBetween {
 /**
  * A statement account's interest and fees are paid on its bills, counted once for the account;
  * orders on other accounts count their own fees. Read straight from the runs' maps: building keyed
- * copies of them for every month of a ten-year export cost more than the rest of its report.
+ * copies of them for every month of a ten-year export cost more than the rest of its report. A walk
+ * the memo kept from one run to the next is the same object in both, and paid nothing in between.
  */
 function paidBetween(before: LedgerCost, at: LedgerCost, ledger: Ledger): PaidBetween {
   let interest = 0
@@ -205,30 +206,26 @@ function paidBetween(before: LedgerCost, at: LedgerCost, ledger: Ledger): PaidBe
   let penalty = 0
   for (const [id, c] of at.draws) {
     const b = before.draws.get(id)
+    if (b === c) continue
     interest += c.interestPaid - (b?.interestPaid ?? 0)
     fees += c.feesPaid - (b?.feesPaid ?? 0)
     penalty += c.penaltyPaid - (b?.penaltyPaid ?? 0)
   }
   for (const [id, s] of at.statements) {
     const b = before.statements.get(id)
+    if (b === s) continue
     interest += s.interestPaid - (b?.interestPaid ?? 0)
     fees += s.feesPaid - (b?.feesPaid ?? 0)
   }
-  const atFees = orderFeesPaid(at, ledger)
-  const beforeFees = orderFeesPaid(before, ledger)
-  for (const [id, value] of atFees) fees += value - (beforeFees.get(id) ?? 0)
-  return { interest, fees, penalty }
-}
-
-/** Fees paid to date on each order not on a statement account, by order id. */
-function orderFeesPaid(cost: LedgerCost, ledger: Ledger): Map<string, Fen> {
-  const paid = new Map<string, Fen>()
+  // Fees paid to date on each order not on a statement account, at less before (an order each run
+  // has not walked, or walked on a statement account, counts nothing on that side).
   for (const o of ledger.orders) {
-    if (cost.statements.has(o.accountId)) continue
-    const c = cost.orders.get(o.id)
-    if (c) paid.set(o.id, c.feesPaid)
+    const c = at.statements.has(o.accountId) ? undefined : at.orders.get(o.id)
+    if (!c) continue
+    const b = before.statements.has(o.accountId) ? undefined : before.orders.get(o.id)
+    if (b !== c) fees += c.feesPaid - (b?.feesPaid ?? 0)
   }
-  return paid
+  return { interest, fees, penalty }
 }
 
 /** The records dated up to `day` (accounts all kept): the ledger as it stood at the end of that day. */
@@ -244,9 +241,48 @@ export function ledgerUpTo(ledger: Ledger, day: IsoDate): Ledger {
   }
 }
 
+/** The records of `ledger` up to a day, as ledgerUpTo gives them. */
+export type LedgerCut = (day: IsoDate) => Ledger
+
+/**
+ * ledgerUpTo for many days of one ledger: a list already in date order (as records usually are)
+ * is cut at the first record after the day rather than filtered record by record. Same lists,
+ * same order as ledgerUpTo.
+ */
+export function ledgerCutter(ledger: Ledger): LedgerCut {
+  const cutOf = <T>(list: readonly T[], dateOf: (x: T) => IsoDate): ((day: IsoDate) => T[]) => {
+    for (let i = 1; i < list.length; i++) if (dateOf(list[i - 1]!) > dateOf(list[i]!)) return (day) => list.filter((x) => dateOf(x) <= day)
+    return (day) => {
+      let lo = 0
+      let hi = list.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (dateOf(list[mid]!) <= day) lo = mid + 1
+        else hi = mid
+      }
+      return list.slice(0, lo)
+    }
+  }
+  const draws = cutOf(ledger.draws, (d) => d.drawDate)
+  const orders = cutOf(ledger.orders, (o) => o.orderDate)
+  const repayments = cutOf(ledger.repayments, (r) => r.date)
+  const inquiries = cutOf(ledger.inquiries, (i) => i.date)
+  const billInstalments = cutOf(ledger.billInstalments, (b) => b.date)
+  const billFigures = cutOf(ledger.billFigures, (b) => b.statementDate)
+  return (day) => ({
+    accounts: ledger.accounts,
+    draws: draws(day),
+    orders: orders(day),
+    repayments: repayments(day),
+    inquiries: inquiries(day),
+    billInstalments: billInstalments(day),
+    billFigures: billFigures(day)
+  })
+}
+
 /** The engine at the end of `day`: its last day's interest counted, nothing of the next day's records. A memo carries walks over from the caller's earlier runs. */
-export function costAtEndOf(ledger: Ledger, day: IsoDate, memo?: CostMemo): LedgerCost {
-  return ledgerCost(ledgerUpTo(ledger, day), addDays(day, 1), {}, memo)
+export function costAtEndOf(ledger: Ledger, day: IsoDate, memo?: CostMemo, cut: LedgerCut = (d) => ledgerUpTo(ledger, d)): LedgerCost {
+  return ledgerCost(cut(day), addDays(day, 1), {}, memo)
 }
 
 /** The engine's runs a report reads: at the month's end (or today, while it runs) and at the end of the month before. */
@@ -261,7 +297,7 @@ export interface MonthCosts {
  * Runs the engine for a month; a range of months passes each run on as the next month's `before`,
  * and one memo through all its runs, so a month walks again only the records that changed or still run.
  */
-export function monthCosts(ledger: Ledger, month: string, today: IsoDate, before?: LedgerCost, memo?: CostMemo): MonthCosts {
+export function monthCosts(ledger: Ledger, month: string, today: IsoDate, before?: LedgerCost, memo?: CostMemo, cut?: LedgerCut): MonthCosts {
   const { from, to } = monthBounds(month)
   if (from > today) throw new RangeError(`the month ${month} has not begun on ${today}`)
   const complete = to < today
@@ -269,16 +305,60 @@ export function monthCosts(ledger: Ledger, month: string, today: IsoDate, before
     asOf: complete ? to : today,
     complete,
     // The month before first, so a memo sees the days in order.
-    before: before ?? costAtEndOf(ledger, addDays(from, -1), memo),
-    at: complete ? costAtEndOf(ledger, to, memo) : ledgerCost(ledger, today, {}, memo)
+    before: before ?? costAtEndOf(ledger, addDays(from, -1), memo, cut),
+    at: complete ? costAtEndOf(ledger, to, memo, cut) : ledgerCost(ledger, today, {}, memo)
   }
+}
+
+/** Records dated in one month (in ledger order): a report of a range of months reads its month's, not the whole ledger's. */
+interface MonthRecords {
+  draws: Ledger['draws']
+  orders: Ledger['orders']
+  repayments: Ledger['repayments']
+  inquiries: Ledger['inquiries']
+}
+
+/** The records of a ledger by month, bucketed once for a range of reports. */
+function recordsByMonth(ledger: Ledger): Map<string, MonthRecords> {
+  const months = new Map<string, MonthRecords>()
+  const of = (date: IsoDate) => {
+    const key = monthOf(date)
+    let m = months.get(key)
+    if (!m) {
+      m = { draws: [], orders: [], repayments: [], inquiries: [] }
+      months.set(key, m)
+    }
+    return m
+  }
+  for (const d of ledger.draws) of(d.drawDate).draws.push(d)
+  for (const o of ledger.orders) of(o.orderDate).orders.push(o)
+  for (const r of ledger.repayments) of(r.date).repayments.push(r)
+  for (const i of ledger.inquiries) of(i.date).inquiries.push(i)
+  return months
+}
+
+const NO_RECORDS: MonthRecords = { draws: [], orders: [], repayments: [], inquiries: [] }
+
+/** What a range of reports works out once for all its months. */
+interface RangeShared {
+  cut: LedgerCut
+  byMonth: Map<string, MonthRecords>
 }
 
 /** Assembles the report of `month` as of its last day (or `today`, while it runs). */
 export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDate, source: ReportInputSource, costs?: MonthCosts): MonthReport {
+  return assembleReport(ledger, month, today, source, costs ?? monthCosts(ledger, month, today), null)
+}
+
+function assembleReport(ledger: Ledger, month: string, today: IsoDate, source: ReportInputSource, costs: MonthCosts, shared: RangeShared | null): MonthReport {
   const { from, to } = monthBounds(month)
-  const { asOf, complete, at, before } = costs ?? monthCosts(ledger, month, today)
-  const inputs = typeof source === 'function' ? source(complete ? { month, ledger: ledgerUpTo(ledger, to), day: addDays(to, 1), cost: at } : { month, ledger, day: today, cost: at }) : source
+  const { asOf, complete, at, before } = costs
+  const inputs =
+    typeof source === 'function'
+      ? source(complete ? { month, ledger: shared ? shared.cut(to) : ledgerUpTo(ledger, to), day: addDays(to, 1), cost: at } : { month, ledger, day: today, cost: at })
+      : source
+  // The month's records: from the range's buckets, or the whole ledger's (inMonth picks the month's either way).
+  const own: MonthRecords = shared ? (shared.byMonth.get(month) ?? NO_RECORDS) : ledger
   const names = new Map<string, Account>(ledger.accounts.map((a) => [a.id, a]))
   const nameOf = (id: string) => names.get(id)?.name ?? id
   const inMonth = (date: IsoDate) => date >= from && date <= asOf
@@ -305,9 +385,9 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
   const borrowedBy = new Map<string, Fen>()
   const repaidBy = new Map<string, Fen>()
   const add = (map: Map<string, Fen>, id: string, amount: Fen) => map.set(id, (map.get(id) ?? 0) + amount)
-  for (const d of ledger.draws) if (inMonth(d.drawDate)) add(borrowedBy, d.accountId, d.principal)
-  for (const o of ledger.orders) if (inMonth(o.orderDate) && (o.status === 'unpaid' || o.status === 'paid')) add(borrowedBy, o.accountId, o.amount)
-  for (const r of ledger.repayments) if (inMonth(r.date)) add(repaidBy, r.accountId, r.amount)
+  for (const d of own.draws) if (inMonth(d.drawDate)) add(borrowedBy, d.accountId, d.principal)
+  for (const o of own.orders) if (inMonth(o.orderDate) && (o.status === 'unpaid' || o.status === 'paid')) add(borrowedBy, o.accountId, o.amount)
+  for (const r of own.repayments) if (inMonth(r.date)) add(repaidBy, r.accountId, r.amount)
   const sum = (map: Map<string, Fen>) => [...map.values()].reduce((s, v) => s + v, 0)
 
   const totals: ReportTotals = {
@@ -428,7 +508,7 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
     .map((a) => ({ accountId: a.accountId, name: a.name, cost: a.costCharged }))
     .sort((a, b) => b.cost - a.cost)
 
-  const inquiries = ledger.inquiries.filter((i) => inMonth(i.date))
+  const inquiries = own.inquiries.filter((i) => inMonth(i.date))
   return {
     month,
     from,
@@ -445,9 +525,9 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
     chart,
     costShare,
     counts: {
-      draws: ledger.draws.filter((d) => inMonth(d.drawDate)).length,
-      orders: ledger.orders.filter((o) => inMonth(o.orderDate)).length,
-      repayments: ledger.repayments.filter((r) => inMonth(r.date)).length,
+      draws: own.draws.filter((d) => inMonth(d.drawDate)).length,
+      orders: own.orders.filter((o) => inMonth(o.orderDate)).length,
+      repayments: own.repayments.filter((r) => inMonth(r.date)).length,
       inquiries: inquiries.length,
       hardInquiries: inquiries.filter((i) => HARD_INQUIRY_REASONS.includes(i.reason)).length
     }
@@ -460,10 +540,14 @@ export function assembleMonthReport(ledger: Ledger, month: string, today: IsoDat
  */
 export function* monthReports(ledger: Ledger, first: string, last: string, today: IsoDate, inputs: ReportInputSource): Generator<MonthReport, void, undefined> {
   let before: LedgerCost | undefined
-  const memo = createCostMemo()
+  // With fixed inputs no one else reads the runs, so the memo may freeze walks that can no longer
+  // change (the runs' draw and order maps then leave those out; see createCostMemo). A per-month
+  // source is handed each run whole.
+  const memo = typeof inputs === 'function' ? createCostMemo() : createCostMemo(ledger)
+  const shared: RangeShared = { cut: ledgerCutter(ledger), byMonth: recordsByMonth(ledger) }
   for (let m = first; m <= last; m = addMonthsToMonth(m, 1)) {
-    const costs = monthCosts(ledger, m, today, before, memo)
-    yield assembleMonthReport(ledger, m, today, inputs, costs)
+    const costs = monthCosts(ledger, m, today, before, memo, shared.cut)
+    yield assembleReport(ledger, m, today, inputs, costs, shared)
     before = costs.at
   }
 }

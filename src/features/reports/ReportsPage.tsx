@@ -67,7 +67,7 @@ export function ReportsPage() {
 
   const saveTables = async (reports: readonly MonthReport[], range: ExportRange | null, format: Format, base: string) => {
     const tables = exportTables(data, reports, range, rt)
-    // The spreadsheet writer (write-excel-file and its zip) is fetched on the first XLSX export only.
+    // The spreadsheet writer (xlsx.ts and fflate's zip) is fetched on the first XLSX export only.
     const bytes = format === 'xlsx' ? await (await import('./xlsx')).tablesToXlsx(tables) : tablesToCsv(tables)
     reportSaved(await platform().saveFile({ suggestedName: `${base}.${format}`, data: bytes, filters: FILTERS[format] }))
   }

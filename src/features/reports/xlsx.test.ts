@@ -39,3 +39,28 @@ describe('the XLSX export', () => {
     expect(sheetName('x'.repeat(40), taken)).toBe(`${'x'.repeat(28)} 2`)
   })
 })
+
+describe('the XLSX writer', () => {
+  it('keeps text that XML must escape, drops characters XML cannot hold, and writes money as yuan', async () => {
+    const bytes = await tablesToXlsx([
+      {
+        name: 'T',
+        columns: [
+          { header: '名称 <a&b>', kind: 'text', width: 10 },
+          { header: 'm', kind: 'money', width: 10 },
+          { header: 'n', kind: 'int', width: 10 }
+        ],
+        rows: [
+          ['"x" & <y>\u0007', 123456, 3],
+          ['前后 空格', -5, null]
+        ]
+      }
+    ])
+    const [sheet] = await readXlsxFile(new Blob([new Uint8Array(bytes)]))
+    expect(sheet!.data).toEqual([
+      ['名称 <a&b>', 'm', 'n'],
+      ['"x" & <y>', 1234.56, 3],
+      ['前后 空格', -0.05, null]
+    ])
+  })
+})
