@@ -45,7 +45,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
     // priority: which columns give way first on a narrow window (the detail shows them all).
     return [
       { key: 'drawDate', title: t('draw.drawDate'), dataIndex: 'drawDate', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Draw, b: Draw) => a.drawDate.localeCompare(b.drawDate) },
-      { ...flagsColumn<Draw>(t('risk.column')), priority: 1 },
+      { ...flagsColumn<Draw>(t('risk.column')), priority: 2 },
       // On an account's own page the account column would say the same thing on every row.
       ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('draw.account'))]),
       { key: 'principal', title: t('draw.principal'), width: 130, align: 'right' as const, sorter: (a: Draw, b: Draw) => a.principal - b.principal, render: (_: unknown, d: Draw) => <Money fen={d.principal} /> },
@@ -53,7 +53,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         key: 'method',
         title: t('draw.method'),
         width: 150,
-        priority: 4,
+        priority: 3,
         filters: [...new Set(rows.map((d) => d.method))].map((m) => ({ text: t(`method.${m}`), value: m })),
         onFilter: (v: React.Key | boolean, d: Draw) => d.method === v,
         render: (_: unknown, d: Draw) => t(`method.${d.method}`)
@@ -71,7 +71,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         key: 'costToDate',
         title: t('cost.toDate'),
         width: 120,
-        priority: 3,
+        priority: 4,
         align: 'right' as const,
         sorter: (a: Draw, b: Draw) => costToDate(ledger.cost.draws.get(a.id)) - costToDate(ledger.cost.draws.get(b.id)),
         render: (_: unknown, d: Draw) => <Money fen={costToDate(ledger.cost.draws.get(d.id))} />
@@ -80,7 +80,7 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         key: 'apr',
         title: t('cost.realApr'),
         width: 110,
-        priority: 2,
+        priority: 1,
         sorter: (a: Draw, b: Draw) => (ledger.cost.draws.get(a.id)?.apr?.aprSimple ?? -1) - (ledger.cost.draws.get(b.id)?.apr?.aprSimple ?? -1),
         render: (_: unknown, d: Draw) => <AprText apr={ledger.cost.draws.get(d.id)?.apr ?? null} />
       },

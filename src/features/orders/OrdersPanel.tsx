@@ -32,25 +32,38 @@ export function OrdersPanel({ rows, preset, shortcuts = true }: { rows: Order[];
   const columns = useMemo<RecordColumn<Order>[]>(
     () => [
       { key: 'orderDate', title: t('order.orderDate'), dataIndex: 'orderDate', width: 110, defaultSortOrder: 'descend' as const, sorter: (a: Order, b: Order) => a.orderDate.localeCompare(b.orderDate) },
-      { ...flagsColumn<Order>(t('risk.column')), priority: 3 },
+      { ...flagsColumn<Order>(t('risk.column')), priority: 4 },
       // On an account's own page the account column would say the same thing on every row.
       ...(preset?.accountId ? [] : [accountColumn(ledger, rows, t('order.account'))]),
-      { key: 'merchant', title: t('order.merchant'), dataIndex: 'merchant', width: 130, priority: 1, ellipsis: true, sorter: (a: Order, b: Order) => a.merchant.localeCompare(b.merchant, 'zh-CN') },
-      { key: 'item', title: t('order.item'), dataIndex: 'item', width: 150, priority: 6, ellipsis: true },
+      // The item rides with the merchant: many orders are 淘宝 or 拼多多, and the item is what tells them apart.
+      {
+        key: 'merchant',
+        title: t('order.merchantItem'),
+        width: 200,
+        priority: 1,
+        ellipsis: true,
+        sorter: (a: Order, b: Order) => a.merchant.localeCompare(b.merchant, 'zh-CN'),
+        render: (_: unknown, o: Order) => (
+          <>
+            {o.merchant}
+            {o.item && <span className="muted"> · {o.item}</span>}
+          </>
+        )
+      },
       { key: 'amount', title: t('order.amount'), width: 120, align: 'right' as const, sorter: (a: Order, b: Order) => a.amount - b.amount, render: (_: unknown, o: Order) => <Money fen={o.amount} /> },
       { key: 'dueDate', title: t('order.dueDate'), dataIndex: 'dueDate', width: 110, sorter: (a: Order, b: Order) => a.dueDate.localeCompare(b.dueDate) },
       {
         key: 'instalments',
         title: t('order.instalmentCount'),
         width: 90,
-        priority: 5,
+        priority: 3,
         render: (_: unknown, o: Order) => (o.instalmentCount > 1 ? t('order.instalmentsOf', { count: o.instalmentCount }) : t('order.noInstalments'))
       },
       {
         key: 'costToDate',
         title: t('cost.toDate'),
         width: 110,
-        priority: 4,
+        priority: 5,
         align: 'right' as const,
         sorter: (a: Order, b: Order) => (ledger.cost.orders.get(a.id)?.feesPaid ?? 0) - (ledger.cost.orders.get(b.id)?.feesPaid ?? 0),
         render: (_: unknown, o: Order) => <Money fen={ledger.cost.orders.get(o.id)?.feesPaid ?? 0} />
