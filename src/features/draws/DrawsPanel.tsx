@@ -54,6 +54,8 @@ export function DrawsPanel({ rows, preset, shortcuts = true }: { rows: Draw[]; p
         title: t('draw.method'),
         width: 150,
         priority: 3,
+        // One line per row: "Pay as you go (daily interest)" would wrap in English; the detail has it whole.
+        ellipsis: true,
         filters: [...new Set(rows.map((d) => d.method))].map((m) => ({ text: t(`method.${m}`), value: m })),
         onFilter: (v: React.Key | boolean, d: Draw) => d.method === v,
         render: (_: unknown, d: Draw) => t(`method.${d.method}`)
