@@ -22,6 +22,10 @@ import { PrefetchPages } from './prefetch'
 import { UndoProvider, type BulkFailureWords } from '@/state/undo'
 import { bulkFailureText } from '@/features/backup/write-failure-text'
 import { useFallbackHotkey, useModKHotkey } from '@/state/use-hotkey'
+import { useDarkMode } from '@/state/device'
+import { DARK_THEME, LIGHT_THEME } from '@/components/theme'
+import { useAppLock } from '@/state/app-lock'
+import { LockScreen } from '@/features/lock/LockScreen'
 import type { EntryTool } from '@/features/entry/EntryTools'
 import iconUrl from '../../resources/icon.svg'
 
@@ -156,17 +160,21 @@ function FiguresUpdating({ pending }: { pending: boolean }) {
 
 const undoFailureWords: BulkFailureWords = (e, t, tk) => bulkFailureText(e, 'undo', t, tk)
 
-/** zeroRuntime: antd's component styles come from antd/dist/antd.css (imported in main.tsx) instead of being generated in the page on first mount; only the theme's CSS variables are written at run time. */
-const THEME = { zeroRuntime: true, token: { colorPrimary: '#c2410c', borderRadius: 6 } } as const
-
 function Localised({ children }: { children: React.ReactNode }) {
   const { language } = useI18n()
+  const dark = useDarkMode()
   dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en')
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCNLocale : enUSLocale} theme={THEME}>
+    <ConfigProvider locale={language === 'zh-CN' ? zhCNLocale : enUSLocale} theme={dark ? DARK_THEME : LIGHT_THEME}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   )
+}
+
+/** While locked the lock screen replaces the shell: its pages, dialogs and reminders are not mounted, so none of the ledger is in the page. */
+function LockGate() {
+  const lock = useAppLock()
+  return lock.locked ? <LockScreen unlock={lock.unlock} /> : <Shell />
 }
 
 export function App() {
@@ -178,7 +186,7 @@ export function App() {
       <Localised>
         <LedgerProvider>
           <UndoProvider bulkFailureWords={undoFailureWords}>
-            <Shell />
+            <LockGate />
           </UndoProvider>
         </LedgerProvider>
       </Localised>

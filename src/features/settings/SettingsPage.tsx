@@ -1,4 +1,4 @@
-// Owns settings: the user's profile (income, planned mortgage), the language, and the data the ledger holds.
+// Owns settings: the user's profile (income, planned mortgage), the language and appearance, the app lock, and the data the ledger holds.
 import { useEffect, useRef, useState } from 'react'
 import { Button, Card, DatePicker, Descriptions, Form, Input, Segmented } from 'antd'
 import type { Dayjs } from 'dayjs'
@@ -16,6 +16,8 @@ import type { AppInfo } from '@/platform'
 import { SampleDataButton } from '../shared/SampleDataButton'
 import { StorageCard } from './StorageCard'
 import { ReminderSettingsCard } from '../dues/ReminderSettingsCard'
+import { AppLockCard } from './AppLockCard'
+import { AppearanceCard } from './AppearanceCard'
 
 interface Values {
   monthlyIncome: string
@@ -71,6 +73,7 @@ export function SettingsPage() {
             options={LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
           />
         </Card>
+        <AppearanceCard />
         <Card title={t('settings.profile')} size="small">
           <p className="muted">{t('settings.profileHelp')}</p>
           <Form form={form} layout="vertical" onFinish={() => void submit()} className="record-form">
@@ -114,6 +117,7 @@ export function SettingsPage() {
         </Card>
         <StorageCard />
         <ReminderSettingsCard />
+        <AppLockCard />
       </div>
     </PageFrame>
   )
