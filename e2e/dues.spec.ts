@@ -110,6 +110,13 @@ test('reminders missed while the app was closed arrive as one summary when it op
   await expect(banner).toContainText('还款提醒：2 笔待还')
   await expect(banner).toContainText('1 笔已逾期，1 笔即将到期')
   await expect(page.locator('[data-testid="due-reminder"]')).toHaveCount(1)
+  // Switching the language rewrites the banner on screen (and back).
+  await page.getByTestId('lang-switch').getByText('English').click()
+  await expect(banner).toContainText('Repayment reminder: 2 due')
+  await expect(banner.getByTestId('due-reminder-open')).not.toContainText('查看')
+  await page.getByTestId('lang-switch').getByText('中文').click()
+  await expect(banner).toContainText('还款提醒：2 笔待还')
+  await expect(page.locator('[data-testid="due-reminder"]')).toHaveCount(1)
   // Opening it shows the dashboard.
   await banner.getByTestId('due-reminder-open').click()
   await expect(page.getByTestId('page-home')).toBeVisible()

@@ -23,43 +23,58 @@ export function DueReminders() {
   const scheduler = useRef<ReminderScheduler | null>(null)
   const dues = ledger.loaded && settings ? ledger.dues : null
 
-  // Delivery reads the latest ledger and language: the scheduler outlives renders.
-  const deliver = useRef<(notice: ReminderNotice) => void>(() => undefined)
-  deliver.current = (notice) => {
+  // The banner on screen, so a change of language rewrites it (antd keeps a notice's content as it was opened).
+  const banner = useRef<ReminderNotice | null>(null)
+  const showBanner = useRef<(notice: ReminderNotice) => void>(() => undefined)
+  showBanner.current = (notice) => {
     const text = noticeText(notice, ledger, t)
     const openItem = () => {
+      banner.current = null
       notification.destroy(BANNER_KEY)
       navigate(text.itemKey ? { page: 'home', id: text.itemKey } : { page: 'home' })
     }
+    const canAsk = platform().notificationPermission() === 'default'
+    banner.current = notice
+    notification.open({
+      key: BANNER_KEY,
+      title: text.title,
+      description: <span className="pre-line">{text.body}</span>,
+      duration: 0,
+      placement: 'topRight',
+      props: { 'data-testid': 'due-reminder' },
+      onClose: () => {
+        banner.current = null
+      },
+      actions: (
+        <Space>
+          {canAsk && (
+            <Button size="small" onClick={() => void platform().requestNotificationPermission()} data-testid="due-reminder-enable">
+              {t('dues.banner.enable')}
+            </Button>
+          )}
+          <Button type="primary" size="small" onClick={openItem} data-testid="due-reminder-open">
+            {t('dues.banner.open')}
+          </Button>
+        </Space>
+      )
+    })
+  }
+
+  // Delivery reads the latest ledger and language: the scheduler outlives renders.
+  const deliver = useRef<(notice: ReminderNotice) => void>(() => undefined)
+  deliver.current = (notice) => {
     void platform()
-      .notify(text)
+      .notify(noticeText(notice, ledger, t))
       // A refused or failed system notification still reaches the user, as the in-app banner.
       .catch(() => false)
       .then((shown) => {
-        if (shown) return
-        const canAsk = platform().notificationPermission() === 'default'
-        notification.open({
-          key: BANNER_KEY,
-          title: text.title,
-          description: <span className="pre-line">{text.body}</span>,
-          duration: 0,
-          placement: 'topRight',
-          props: { 'data-testid': 'due-reminder' },
-          actions: (
-            <Space>
-              {canAsk && (
-                <Button size="small" onClick={() => void platform().requestNotificationPermission()} data-testid="due-reminder-enable">
-                  {t('dues.banner.enable')}
-                </Button>
-              )}
-              <Button type="primary" size="small" onClick={openItem} data-testid="due-reminder-open">
-                {t('dues.banner.open')}
-              </Button>
-            </Space>
-          )
-        })
+        if (!shown) showBanner.current(notice)
       })
   }
+
+  useEffect(() => {
+    if (ready && banner.current) showBanner.current(banner.current)
+  }, [language, ready])
 
   useEffect(() => {
     const s = createReminderScheduler({
