@@ -59,7 +59,7 @@ export function AccountPage({ id }: { id: string }) {
           {t('common.edit')}
         </Button>
       </div>
-      <div className="summary-cards">
+      <div className="summary-cards compact">
         <Card size="small">
           <Statistic title={t('account.owed')} value={formatFen(balance?.owed ?? 0)} data-testid="account-owed" />
         </Card>
