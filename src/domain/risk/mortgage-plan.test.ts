@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { accountOwedOn, drawOwedOn } from './mortgage-plan'
 import { mortgageReadiness } from './readiness'
-import { carLoan, drawOn, inputOf, ledgerOf, line, pay, bill, perOrder, TODAY } from '@/testing/risk-scenarios'
+import { card, carLoan, drawOn, inputOf, ledgerOf, line, orderOn, pay, bill, perOrder, TODAY } from '@/testing/risk-scenarios'
 import { en, zh } from '@/testing/risk-text'
 
 // Today 2026-11-21; a mortgage on 2027-03-01; settle-by is 30 days before it: 2027-01-30.
@@ -39,6 +39,20 @@ describe('projecting a balance to the settle-by day', () => {
     // (the draw day accrues, the paying day does not): 90 x 1.20 = 108.00. Cash: ¥3,108.00.
     const flexible = drawOn('line', '2026-11-01', 300_000)
     expect(drawOwedOn(flexible, [], line, TODAY, deadline)).toBe(310_800)
+  })
+
+  it('a credit card: the issued bill and the next statement\'s bill are paid on their due dates when those come before the day', () => {
+    // 招商银行信用卡, statement day 5, due day 23; today 2026-11-21.
+    // ¥500.00 bought 10-20 is on the bill of 11-05, due 11-23 (after today); ¥1,000.00 bought 11-10
+    // goes on the next bill, 12-05, due 12-23. Owed today: 500.00 + 1,000.00 = ¥1,500.00 (no interest
+    // within the free period).
+    const cardLedger = ledgerOf({ accounts: [card], orders: [orderOn('card', '2026-10-20', '2026-11-23', 50_000), orderOn('card', '2026-11-10', '2026-12-23', 100_000)] })
+    const input = inputOf(cardLedger, { profile })
+    expect(accountOwedOn(input, 'card', TODAY)).toBe(150_000)
+    // By 12-20 only the 11-23 bill has been paid: 1,500.00 - 500.00 = ¥1,000.00 to settle.
+    expect(accountOwedOn(input, 'card', '2026-12-20')).toBe(100_000)
+    // By the settle-by day 01-30 both bills are paid as scheduled: nothing left to settle.
+    expect(accountOwedOn(input, 'card', deadline)).toBe(0)
   })
 
   it('on or before today it is today\'s figure', () => {

@@ -8,8 +8,10 @@
 //   end, so this is its principal plus interest to the day;
 // - a 分期 order on a pay-later account (not a statement account): its instalments due after today
 //   and before the day are paid, so it owes that much less (never below zero);
-// - everything else (statement balances: bills of 花呗, 分付, credit cards) stays as owed today:
-//   revolving credit has no schedule to project with.
+// - a statement account (花呗, 分付, credit cards): the bills already issued, and the one the next
+//   statement will issue from what is on the account today, are paid in full on their due dates when
+//   those fall after today and before the day, so it owes that much less. Later statements' 分期
+//   periods and new spending are not projected (there is no schedule for them yet).
 import type { IsoDate } from '../calendar'
 import { walkLoan, type LoanAccount } from '../cost/loan'
 import { orderPlan } from '../cost/pay-later'
@@ -48,7 +50,10 @@ export function accountOwedOn(input: Pick<RiskInput, 'ledger' | 'cost' | 'balanc
     if (owedToday <= 0) continue
     change += drawOwedOn(draw, input.ledger.repayments, account ?? FALLBACK, input.today, date) - owedToday
   }
-  if (statementAccountOf(account) === null)
+  if (statementAccountOf(account) !== null) {
+    for (const item of input.cost.dues)
+      if (item.accountId === accountId && item.kind === 'bill' && item.overdue === null && item.dueDate > input.today && item.dueDate < date) change -= item.amount
+  } else
     for (const order of input.ledger.orders) {
       if (order.accountId !== accountId || order.instalmentCount <= 1) continue
       const owed = input.cost.orders.get(order.id)?.owed ?? 0
