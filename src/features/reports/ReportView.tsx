@@ -1,4 +1,5 @@
 // Owns the report as a sheet of A4 paper: the same view on screen, in the browser's print and in the desktop PDF, in the report's own language.
+import { memo } from 'react'
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from 'recharts'
 import { translate, type MessageKey, type Params } from '@/i18n'
 import { monthIndexOf, monthOfIndex, yearOfIndex } from '@/domain/calendar'
@@ -57,7 +58,8 @@ function Empty({ text, testId }: { text: string; testId: string }) {
   )
 }
 
-export function ReportView({ report, language, generatedAt }: { report: MonthReport; language: Language; generatedAt: string }) {
+/** Memoised: the page re-renders around it (an export's busy state, its progress) while the report stays the same, and a month's A4 page with its charts is the page's costliest render. */
+export const ReportView = memo(function ReportView({ report, language, generatedAt }: { report: MonthReport; language: Language; generatedAt: string }) {
   const t = (key: MessageKey, params?: Params) => translate(language, key, params)
   const tick = yuanTick(language)
   const xTick = monthTick(language)
@@ -328,4 +330,4 @@ export function ReportView({ report, language, generatedAt }: { report: MonthRep
       <footer className="report-footer">{t('report.footer')}</footer>
     </article>
   )
-}
+})
