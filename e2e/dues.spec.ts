@@ -100,6 +100,34 @@ test('the in-app reminder appears for an item due tomorrow at 09:00, opens it, a
   await expect(page.getByTestId('due-reminder')).toHaveCount(0)
 })
 
+test('a reminder that falls due while the app is locked waits behind the lock screen, and shows on unlocking', async ({ page }) => {
+  const app = await withSample(page)
+  await app.nav('settings')
+  const card = page.getByTestId('app-lock-settings')
+  await card.getByTestId('lock-set').click()
+  await card.getByTestId('lock-new').fill('ledger-2026')
+  await card.getByTestId('lock-confirm').fill('ledger-2026')
+  await card.getByTestId('lock-save').click()
+  await expect(card.getByTestId('lock-status')).toHaveText('已开启')
+
+  // Away for two days: the idle lock comes after 5 minutes, the car loan's reminder at 09:00 on 12-18.
+  await page.clock.fastForward('47:00:00')
+  await expect(page.getByTestId('lock-screen')).toBeVisible()
+  await expect(page.getByTestId('lock-reminders')).toHaveText('有 1 条还款提醒，解锁后查看')
+  // No amount over the lock screen.
+  await expect(page.getByTestId('due-reminder')).toHaveCount(0)
+  await expect(page.getByTestId('lock-screen')).not.toContainText('¥')
+
+  const field = page.locator('input[data-testid="lock-password"]').or(page.getByTestId('lock-password').locator('input')).first()
+  await field.fill('ledger-2026')
+  await field.press('Enter')
+  const banner = page.getByTestId('due-reminder')
+  await expect(banner).toBeVisible()
+  await expect(banner).toContainText('车贷')
+  await expect(banner).toContainText('明天到期')
+  await expect(page.locator('[data-testid="due-reminder"]')).toHaveCount(1)
+})
+
 test('reminders missed while the app was closed arrive as one summary when it opens again', async ({ page }) => {
   await withSample(page)
   // Closed until 12-20 10:00: the car loan went overdue the day before and the card bill is 3 days off.

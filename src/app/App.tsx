@@ -113,7 +113,6 @@ function Shell() {
       {/* data-figures tells tests (and the updating note) whether the figures include the latest records. */}
       <Layout.Content className="shell-content" data-figures={ledger.figuresPending ? 'pending' : 'ready'}>
         <FiguresUpdating pending={ledger.loaded && ledger.figuresPending} />
-        <DueReminders />
         <RecoveryOffer />
         {ledger.figuresFailed !== null && <Alert type="error" showIcon className="figures-failed" data-testid="figures-failed" title={t('app.figuresFailed', { reason: ledger.figuresFailed })} />}
         {ledger.loaded && ready ? (
@@ -171,10 +170,16 @@ function Localised({ children }: { children: React.ReactNode }) {
   )
 }
 
-/** While locked the lock screen replaces the shell: its pages, dialogs and reminders are not mounted, so none of the ledger is in the page. */
+/** While locked the lock screen replaces the shell: its pages and dialogs are not mounted, so none of the ledger is in the page. The reminders stay mounted and keep firing (see DueReminders). */
 function LockGate() {
   const lock = useAppLock()
-  return lock.locked ? <LockScreen unlock={lock.unlock} /> : <Shell />
+  const [held, setHeld] = useState(0)
+  return (
+    <>
+      <DueReminders locked={lock.locked} onHeld={setHeld} />
+      {lock.locked ? <LockScreen unlock={lock.unlock} heldReminders={held} /> : <Shell />}
+    </>
+  )
 }
 
 export function App() {

@@ -14,7 +14,13 @@ import { useDues, useStoredDuesSettings } from './use-dues'
 
 const BANNER_KEY = 'due-reminder'
 
-export function DueReminders() {
+/**
+ * Mounted whether the app is locked or not, so reminders keep firing behind the lock screen. While
+ * locked, a system notification still goes out (it is the operating system's, as when the app is in
+ * the tray); the in-app banner, which would show amounts over the lock screen, is held back -
+ * `onHeld` tells the lock screen how many wait - and shown once the app is unlocked.
+ */
+export function DueReminders({ locked = false, onHeld }: { locked?: boolean; onHeld?: (count: number) => void }) {
   const ledger = useLedger()
   const { t, language, ready } = useI18n()
   const settings = useStoredDuesSettings()
@@ -60,7 +66,18 @@ export function DueReminders() {
     })
   }
 
-  // Delivery reads the latest ledger and language: the scheduler outlives renders.
+  // Banners that came (or were on screen) while the app was locked: shown, the latest, on unlocking.
+  const held = useRef<ReminderNotice[]>([])
+  const lockedNow = useRef(locked)
+  lockedNow.current = locked
+  const onHeldNow = useRef(onHeld)
+  onHeldNow.current = onHeld
+  const hold = (notice: ReminderNotice) => {
+    held.current.push(notice)
+    onHeldNow.current?.(held.current.length)
+  }
+
+  // Delivery reads the latest ledger, language and lock: the scheduler outlives renders.
   const deliver = useRef<(notice: ReminderNotice) => void>(() => undefined)
   deliver.current = (notice) => {
     void platform()
@@ -68,13 +85,28 @@ export function DueReminders() {
       // A refused or failed system notification still reaches the user, as the in-app banner.
       .catch(() => false)
       .then((shown) => {
-        if (!shown) showBanner.current(notice)
+        if (shown) return
+        if (lockedNow.current) hold(notice)
+        else showBanner.current(notice)
       })
   }
 
   useEffect(() => {
-    if (ready && banner.current) showBanner.current(banner.current)
-  }, [language, ready])
+    if (ready && banner.current && !locked) showBanner.current(banner.current)
+  }, [language, ready, locked])
+
+  // Locking takes the banner off the screen (the lock screen clears every notice) and keeps it for later.
+  useEffect(() => {
+    if (locked) {
+      if (banner.current) hold(banner.current)
+      banner.current = null
+      return
+    }
+    const latest = held.current[held.current.length - 1]
+    held.current = []
+    onHeldNow.current?.(0)
+    if (latest && ready) showBanner.current(latest)
+  }, [locked, ready])
 
   useEffect(() => {
     const s = createReminderScheduler({

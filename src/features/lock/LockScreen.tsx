@@ -6,7 +6,7 @@ import { useI18n } from '@/state/i18n-context'
 import iconUrl from '../../../resources/icon.svg'
 import './lock.css'
 
-export function LockScreen({ unlock }: { unlock(password: string): Promise<boolean> }) {
+export function LockScreen({ unlock, heldReminders = 0 }: { unlock(password: string): Promise<boolean>; heldReminders?: number }) {
   const { t, ready } = useI18n()
   const { notification, message } = AntApp.useApp()
   const [password, setPassword] = useState('')
@@ -49,6 +49,7 @@ export function LockScreen({ unlock }: { unlock(password: string): Promise<boole
         <img src={iconUrl} alt="" className="lock-icon" />
         <h1>{t('lock.screenTitle')}</h1>
         <p className="muted">{t('lock.screenHelp')}</p>
+        {heldReminders > 0 && <Alert type="warning" showIcon title={t('lock.remindersWaiting', { count: heldReminders })} data-testid="lock-reminders" />}
         <Input.Password
           ref={input}
           size="large"
