@@ -14,6 +14,7 @@ import { listsEn } from './parts/lists'
 import { entryEn } from './parts/entry'
 import { presetsEn } from './parts/presets'
 import { lockEn } from './parts/lock'
+import { encryptionEn } from './parts/encryption'
 import type { MessageKey } from './zh-CN'
 
 export const en: Record<MessageKey, string> = {
@@ -31,5 +32,6 @@ export const en: Record<MessageKey, string> = {
   ...listsEn,
   ...entryEn,
   ...presetsEn,
-  ...lockEn
+  ...lockEn,
+  ...encryptionEn
 }

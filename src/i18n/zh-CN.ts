@@ -14,6 +14,7 @@ import { listsZh } from './parts/lists'
 import { entryZh } from './parts/entry'
 import { presetsZh } from './parts/presets'
 import { lockZh } from './parts/lock'
+import { encryptionZh } from './parts/encryption'
 
 export const zhCN = {
   ...shellZh,
@@ -30,7 +31,8 @@ export const zhCN = {
   ...listsZh,
   ...entryZh,
   ...presetsZh,
-  ...lockZh
+  ...lockZh,
+  ...encryptionZh
 }
 
 export type MessageKey = keyof typeof zhCN

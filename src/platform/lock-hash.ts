@@ -1,5 +1,6 @@
 // Owns the app lock's password check: a PBKDF2-SHA256 key derived through WebCrypto, stored as a versioned record (never the password).
 import { z } from 'zod'
+import { fromBase64, toBase64 } from '@/domain/crypto/base64'
 
 /** OWASP's 2023 floor for PBKDF2-HMAC-SHA256; a higher count stored in a record is honoured when verifying. */
 export const LOCK_ITERATIONS = 600_000
@@ -17,23 +18,6 @@ export interface LockRecord {
   salt: string
   /** base64 of the derived key */
   hash: string
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let text = ''
-  for (const b of bytes) text += String.fromCharCode(b)
-  return btoa(text)
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
-  try {
-    const raw = atob(text)
-    const out = new Uint8Array(raw.length)
-    for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i)
-    return out
-  } catch {
-    return null
-  }
 }
 
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {

@@ -293,6 +293,6 @@ export function payloadTextOf(text: string): string | null {
 }
 
 /** The file name a backup is offered under: the app's name and the local date and time it was made. */
-export function backupFileName(localStamp: string): string {
-  return `credit-ledger-backup-${localStamp}.json`
+export function backupFileName(localStamp: string, encrypted = false): string {
+  return `credit-ledger-backup-${localStamp}${encrypted ? '-encrypted' : ''}.json`
 }

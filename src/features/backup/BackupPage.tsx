@@ -11,11 +11,13 @@ import { readBackupState } from '@/db/backup-store'
 import type { CopyInfo, CopyStore } from '@/db/copies'
 import { preRestoreCount, safeRestore, safeUndoRestore } from '@/db/safe-writes'
 import { readBackup, type Backup } from '@/domain/backup/backup-file'
+import { decryptBackupText, isEncryptedBackup } from '@/domain/backup/encrypted'
 import { RECORD_TYPES } from '@/domain/records'
 import { PageFrame } from '@/components/PageFrame'
 import { platform } from '@/platform'
 import { bulkWriteDeps } from '@/platform/bulk-deps'
-import { localTime, problemText, saveBackup } from './backup-actions'
+import { encryptedProblemText, localTime, problemText, saveBackup } from './backup-actions'
+import { NO_PROTECT, OpenSealed, protectProblem, ProtectFields, type ProtectState } from './Passphrase'
 import { confirmPending, dropPending, usePendingDownload } from './pending-download'
 import { bulkFailureText, writeFailureReason } from './write-failure-text'
 import './backup.css'
@@ -42,6 +44,9 @@ export function BackupPage() {
   const [rejected, setRejected] = useState<string | null>(null)
   const [store, setStore] = useState<CopyStore | null | undefined>(undefined)
   const [list, setList] = useState<CopyInfo[] | null>(null)
+  const [protect, setProtect] = useState<ProtectState>(NO_PROTECT)
+  /** A protected file waiting for its passphrase. */
+  const [sealed, setSealed] = useState<{ fileName: string; text: string } | null>(null)
 
   const refreshList = useCallback(() => {
     void platform()
@@ -55,9 +60,15 @@ export function BackupPage() {
   useEffect(refreshList, [refreshList])
 
   const backUp = async () => {
+    // Checked before anything opens: a browser's save picker must open on the click itself.
+    if (protectProblem(protect)) {
+      setProtect({ ...protect, tried: true })
+      return
+    }
     setSaving(true)
     try {
-      const outcome = await saveBackup(appDb(), new Date())
+      const outcome = await saveBackup(appDb(), new Date(), protect.on ? protect.passphrase : null)
+      if (outcome.kind !== 'cancelled') setProtect(NO_PROTECT)
       if (outcome.kind === 'saved') void message.success(desktop ? t('backup.saved', { path: outcome.name }) : t('backup.savedAs', { name: outcome.name }))
     } catch (e) {
       void message.error(t('backup.failed', { reason: writeFailureReason(e, t) }))
@@ -76,8 +87,14 @@ export function BackupPage() {
     setReading(true)
     setPreview(null)
     setRejected(null)
+    setSealed(null)
     try {
-      const read = await readBackup(await text())
+      const content = await text()
+      if (isEncryptedBackup(content)) {
+        setSealed({ fileName, text: content })
+        return
+      }
+      const read = await readBackup(content)
       if (read.ok) setPreview({ fileName, backup: read.backup })
       else setRejected(t('backup.rejected', { reason: problemText(read.problem, t, tk) }))
     } catch (e) {
@@ -85,6 +102,18 @@ export function BackupPage() {
     } finally {
       setReading(false)
     }
+  }
+
+  /** Decrypts the waiting file and reads the backup inside; the refusal's words, or null once the preview shows. */
+  const openSealed = async (passphrase: string): Promise<string | null> => {
+    if (!sealed) return null
+    const opened = await decryptBackupText(sealed.text, passphrase)
+    if (!opened.ok) return t('backup.rejected', { reason: encryptedProblemText(opened.problem, t) })
+    const read = await readBackup(opened.text)
+    if (!read.ok) return t('backup.rejected', { reason: problemText(read.problem, t, tk) })
+    setPreview({ fileName: sealed.fileName, backup: read.backup })
+    setSealed(null)
+    return null
   }
 
   const current = { accounts: ledger.accounts.length, draws: ledger.draws.length, orders: ledger.orders.length, repayments: ledger.repayments.length, inquiries: ledger.inquiries.length }
@@ -144,6 +173,7 @@ export function BackupPage() {
                 </span>
               )}
             </p>
+            <ProtectFields value={protect} onChange={setProtect} />
             <Button type="primary" icon={<CloudDownloadOutlined />} loading={saving} onClick={() => void backUp()} data-testid="backup-download">
               {desktop ? t('backup.save') : t('backup.download')}
             </Button>
@@ -247,6 +277,7 @@ export function BackupPage() {
               </div>
             )}
             {rejected && <Alert type="error" showIcon className="backup-alert" title={rejected} data-testid="restore-error" />}
+            {sealed && <OpenSealed key={sealed.fileName + sealed.text.length} name={sealed.fileName} open={openSealed} onCancel={() => setSealed(null)} />}
             {preview && <BackupPreview preview={preview} current={current} onRestore={() => restore(preview)} onDiscard={() => setPreview(null)} />}
           </Card>
         </div>

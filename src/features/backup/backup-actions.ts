@@ -5,6 +5,7 @@ import { isMessageKey } from '@/i18n'
 import { readBackupPayload, readBackupState, writeBackupState } from '@/db/backup-store'
 import type { LedgerDb } from '@/db/schema'
 import { backupFileName, createBackup, type BackupProblem, type CreatedBackup } from '@/domain/backup/backup-file'
+import { encryptBackupText, type EncryptedProblem } from '@/domain/backup/encrypted'
 import { recordBackup } from '@/domain/backup/reminder'
 import type { RecordType } from '@/domain/records'
 import { APP_VERSION, platform, type SaveOutcome } from '@/platform'
@@ -20,14 +21,17 @@ export async function makeBackup(db: LedgerDb, now: Date): Promise<CreatedBackup
  * platform confirms the file is written; a browser download waits for the user's word (see
  * pending-download). The place is asked for first: a browser's save picker must open on the click.
  */
-export async function saveBackup(db: LedgerDb, now: Date): Promise<SaveOutcome> {
+export async function saveBackup(db: LedgerDb, now: Date, passphrase: string | null = null): Promise<SaveOutcome> {
   const box: { made: CreatedBackup | null } = { made: null }
   const outcome = await platform().saveBackupFile({
-    suggestedName: backupFileName(dayjs(now).format('YYYY-MM-DD-HHmm')),
+    suggestedName: backupFileName(dayjs(now).format('YYYY-MM-DD-HHmm'), passphrase !== null),
     type: { description: 'JSON', mime: 'application/json', extension: '.json' },
     produce: async () => {
-      box.made = await makeBackup(db, now)
-      return box.made.text
+      const made = await makeBackup(db, now)
+      // The checksum kept for "changed since" is the payload's, protected or not.
+      const text = passphrase === null ? made.text : await encryptBackupText(made.text, passphrase)
+      box.made = made
+      return text
     }
   })
   const written = box.made
@@ -71,6 +75,18 @@ export function problemText(problem: BackupProblem, t: I18n['t'], tk: I18n['tk']
         message: issue ? tk(issue.message) : ''
       })
     }
+  }
+}
+
+export function encryptedProblemText(problem: EncryptedProblem, t: I18n['t']): string {
+  switch (problem.code) {
+    case 'wrongPassphrase':
+    case 'tampered':
+      return t(`crypt.problem.${problem.code}`)
+    case 'badEnvelope':
+      return t('crypt.problem.badEnvelope', { field: problem.field })
+    case 'newerEncrypted':
+      return t('crypt.problem.newerEncrypted', { version: problem.version, supported: problem.supported })
   }
 }
 
