@@ -13,6 +13,7 @@ import { riskTextZh } from './parts/risk-text'
 import { listsZh } from './parts/lists'
 import { entryZh } from './parts/entry'
 import { presetsZh } from './parts/presets'
+import { calendarFileZh } from './parts/calendar-file'
 
 export const zhCN = {
   ...shellZh,
@@ -28,7 +29,8 @@ export const zhCN = {
   ...riskTextZh,
   ...listsZh,
   ...entryZh,
-  ...presetsZh
+  ...presetsZh,
+  ...calendarFileZh
 }
 
 export type MessageKey = keyof typeof zhCN

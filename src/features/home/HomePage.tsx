@@ -12,6 +12,7 @@ import { DueList } from '../dues/DueList'
 import { useClearItem } from '../dues/use-clear-item'
 import { useDues } from '../dues/use-dues'
 import { reminderSummary } from '../dues/labels'
+import { CalendarExportButton } from '../dues/CalendarExportButton'
 import { FlagsPanel } from '../risk/FlagsPanel'
 import { RevolvingCard } from './RevolvingCard'
 import { FirstRun } from './FirstRun'
@@ -91,6 +92,7 @@ export function HomePage() {
                   {t('dues.settings.open')}
                 </Button>
               </div>
+              <CalendarExportButton place="home" />
             </Card>
           </aside>
         </div>
