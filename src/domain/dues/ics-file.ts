@@ -46,5 +46,7 @@ export function buildCalendarFile(
     }
   }
   const cancelled = plan.events.filter((e) => e.status === 'CANCELLED').length
-  return { text: calendar.toString(), exportedState: plan.state, count: { live: plan.events.length - cancelled, cancelled } }
+  // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves the last one bare.
+  const text = calendar.toString()
+  return { text: text.endsWith('\r\n') ? text : `${text}\r\n`, exportedState: plan.state, count: { live: plan.events.length - cancelled, cancelled } }
 }
