@@ -92,6 +92,7 @@ test('the home page exports the dues as a calendar file with alarms; a repayment
   await app.save(modal)
   await expect(modal).toBeHidden()
   await expect(home.getByTestId('calendar-export-changed')).toHaveText('到期项有变化，请重新导出日历')
+  await page.screenshot({ path: `${SHOTS}/zh-CN-1360-home-changed.png` })
 
   const second = await exportFrom(page, 'home')
   const cancelled = second.events.find((e) => e.uid === overdue.uid)!
@@ -119,7 +120,6 @@ for (const language of ['zh-CN', 'en'] as const) {
       const app = await withSample(page, language)
       const home = page.getByTestId('calendar-export-home')
       await expect(home.getByTestId('calendar-export')).toHaveText(language === 'en' ? /Export to phone calendar/ : /导出到手机日历/)
-      await home.scrollIntoViewIfNeeded()
       await page.screenshot({ path: `${SHOTS}/${language}-${size.width}-home.png` })
       await home.getByTestId('calendar-export-help-open').click()
       await expect(page.getByTestId('calendar-export-help')).toBeVisible()

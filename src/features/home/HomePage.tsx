@@ -76,6 +76,10 @@ export function HomePage() {
             )}
           </div>
           <aside className="home-side" data-testid="home-side">
+            {/* First in the column: visible without scrolling, with its "export again" hint. */}
+            <Card size="small">
+              <CalendarExportButton place="home" />
+            </Card>
             <RevolvingCard items={dues.items} />
             <Card size="small">
               <FlagsPanel limit={5} />
@@ -92,7 +96,6 @@ export function HomePage() {
                   {t('dues.settings.open')}
                 </Button>
               </div>
-              <CalendarExportButton place="home" />
             </Card>
           </aside>
         </div>
