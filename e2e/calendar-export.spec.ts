@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Download, type Page } from '@playwright/test'
 import ICAL from 'ical.js'
-import { LedgerPage } from './ledger-page'
+import { homeWithSample } from './ledger-page'
 
 // As in dues.spec.ts: with the clock at 2026-12-16 the sample's last 芝麻先用后付 order (¥23.00) is
 // 4 days overdue, the car loan's instalment falls due on 12-19 and the 招商银行 card's bill on 12-23.
@@ -10,13 +10,8 @@ const START = new Date('2026-12-16T10:00:00+08:00')
 const SHOTS = 'e2e/.artifacts/calendar'
 
 async function withSample(page: Page, language: 'zh-CN' | 'en' = 'zh-CN') {
-  await page.clock.install({ time: START })
-  const app = new LedgerPage(page)
-  await app.open('#/home')
-  await page.getByTestId('page-home').getByTestId('load-sample').click()
-  await expect(page.getByTestId('due-totals')).toBeVisible()
+  const app = await homeWithSample(page, START)
   // The due reminders arrive top right, over the side column the button is in.
-  await page.locator('.ant-notification-notice-close').first().click()
   await expect(page.locator('.ant-notification-notice')).toHaveCount(0)
   if (language === 'en') await page.getByTestId('lang-switch').getByText('English').click()
   return app
