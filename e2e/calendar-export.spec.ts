@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Download, type Page } from '@playwright/test'
 import ICAL from 'ical.js'
-import { homeWithSample } from './ledger-page'
+import { homeWithSample, LedgerPage } from './ledger-page'
 
 // As in dues.spec.ts: with the clock at 2026-12-16 the sample's last 芝麻先用后付 order (¥23.00) is
 // 4 days overdue, the car loan's instalment falls due on 12-19 and the 招商银行 card's bill on 12-23.
@@ -28,7 +28,9 @@ interface Parsed {
 
 async function parseDownload(download: Download): Promise<{ text: string; events: Parsed[] }> {
   expect(download.suggestedFilename()).toBe('credit-ledger-dues.ics')
-  const text = await readFile(await download.path(), 'utf8')
+  // Kept for a look (and for trying on a real phone).
+  await download.saveAs(`${SHOTS}/last-export.ics`)
+  const text = await readFile(`${SHOTS}/last-export.ics`, 'utf8')
   const calendar = new ICAL.Component(ICAL.parse(text))
   const events = calendar.getAllSubcomponents('vevent').map((component) => {
     const event = new ICAL.Event(component)
@@ -103,6 +105,28 @@ test('the home page exports the dues as a calendar file with alarms; a repayment
   await expect(onCalendar.getByTestId('calendar-export-last')).toContainText('2026-12-16')
   const third = await exportFrom(page, 'calendar')
   expect(third.events.map((e) => e.uid).sort()).toEqual(second.events.map((e) => e.uid).sort())
+
+  // In English the file is written in English: the same events, the same UIDs.
+  await page.getByTestId('lang-switch').getByText('English').click()
+  await expect(onCalendar.getByTestId('calendar-export')).toHaveText(/Export to phone calendar/)
+  const english = await exportFrom(page, 'calendar')
+  expect(english.events.map((e) => e.uid).sort()).toEqual(third.events.map((e) => e.uid).sort())
+  expect(english.events.find((e) => e.uid === car.uid)!.summary).toBe(car.summary.replace(/^还款 (¥[\d,.]+) · /, 'Repay $1 · '))
+  expect(english.text).toContain('DESCRIPTION:Item: Payment 12 of 36')
+})
+
+test('with no dues the button says there is nothing to export, and is disabled', async ({ page }) => {
+  await page.clock.install({ time: START })
+  const app = new LedgerPage(page)
+  await app.open('#/home')
+  // A 芝麻先用后付 account with no orders yet: the home page is there, with nothing due.
+  await page.getByTestId('page-home').getByTestId('first-add-account').click()
+  await page.getByTestId('product-picker').getByTestId('preset-zhima-later').click()
+  await app.save(app.modal('account-modal'))
+  await app.nav('home')
+  const button = page.getByTestId('calendar-export-home').getByTestId('calendar-export')
+  await expect(button).toBeDisabled()
+  await expect(button).toHaveText(/没有可导出的到期项/)
 })
 
 for (const language of ['zh-CN', 'en'] as const) {
