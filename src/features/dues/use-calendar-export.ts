@@ -2,24 +2,11 @@
 import { useCallback, useMemo, useState } from 'react'
 import { useI18n } from '@/state/i18n-context'
 import { useLedger } from '@/state/ledger-context'
-import { CALENDAR_FILE_NAME, calendarExportStateSchema, duesChangedSince, hasCalendarContent, type CalendarExportState } from '@/domain/dues/calendar-export'
-import { platform, readDevicePref, writeDevicePref } from '@/platform'
+import { CALENDAR_FILE_NAME, duesChangedSince, hasCalendarContent, type CalendarExportState } from '@/domain/dues/calendar-export'
+import { platform } from '@/platform'
+import { readCalendarExportState, writeCalendarExportState } from './calendar-export-store'
 import { calendarWords } from './calendar-words'
 import { useDues } from './use-dues'
-
-/** Where the last export is kept: a device preference (localStorage), not the ledger's meta table, which goes into backups. */
-export const CALENDAR_EXPORT_PREF = 'credit-ledger.dues.calendar-export'
-
-export function readCalendarExportState(): CalendarExportState | null {
-  const text = readDevicePref(CALENDAR_EXPORT_PREF)
-  if (text === null) return null
-  try {
-    const parsed = calendarExportStateSchema.safeParse(JSON.parse(text))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
-}
 
 export type CalendarExportOutcome = { kind: 'saved'; live: number; cancelled: number } | { kind: 'cancelled' }
 
@@ -47,7 +34,7 @@ export function useCalendarExport(): CalendarExport {
     const file = buildCalendarFile(dues.items, dues.settings, calendarWords(ledger, t, today), today, previous)
     const result = await platform().saveFile({ suggestedName: CALENDAR_FILE_NAME, data: file.text, filters: [{ name: 'iCalendar', extensions: ['ics'] }] })
     if (!result.saved) return { kind: 'cancelled' }
-    writeDevicePref(CALENDAR_EXPORT_PREF, JSON.stringify(file.exportedState))
+    writeCalendarExportState(file.exportedState)
     setLast(file.exportedState)
     return { kind: 'saved', ...file.count }
   }, [dues.items, dues.settings, ledger, t, today])
