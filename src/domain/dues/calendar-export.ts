@@ -8,8 +8,9 @@
 //   no VTIMEZONE is needed, and the alarms are durations relative to the start of that day (floating
 //   local midnight), so "3 days before at 09:00" is 09:00 on the phone's own clock:
 //   trigger = -lead days + the reminder time, e.g. lead 3 at 09:00 = -72 h + 9 h = -63 h = -P2DT15H.
-// - An overdue item is put on the export day (today): that is the day it must be paid, and a past
-//   date on a phone reminds nobody. Its description names the original due date.
+// - An overdue item (or a bill past its due day within its grace days) is put on the export day
+//   (today): that is the day it must be paid, and a past date on a phone reminds nobody. Its
+//   description names the original due date; it has one alarm, that day at the reminder time.
 // - The UID comes from the item's key (record or account id, kind, instalment number or 'overdue')
 //   and its due date, never from positions or amounts, so importing again updates the same event.
 // - An event of the last export whose item is gone (paid, deleted, or moved to a new date, which is a
@@ -142,13 +143,13 @@ export function duesChangedSince(state: CalendarExportState | null, items: reado
   return state.fingerprint !== duesFingerprint(items, today)
 }
 
-/** The alarms of an event on `date` for the settings: one per lead day at the reminder time (none when reminders are off). */
-export function alarmsFor(settings: Pick<DuesSettings, 'remindersEnabled' | 'leadDays' | 'remindAt'>, overdue: boolean): PlannedAlarm[] {
+/** The alarms of an event for the settings: one per lead day at the reminder time, or one on the day for an item already late (none when reminders are off). */
+export function alarmsFor(settings: Pick<DuesSettings, 'remindersEnabled' | 'leadDays' | 'remindAt'>, late: boolean): PlannedAlarm[] {
   if (!settings.remindersEnabled) return []
   const [hours, minutes] = settings.remindAt.split(':').map(Number) as [number, number]
   const atSeconds = hours * 3600 + minutes * 60
-  // An overdue item sits on the export day: one alarm that day at the reminder time.
-  const leads = overdue ? [0] : [...settings.leadDays].sort((a, b) => b - a)
+  // A late item sits on the export day: one alarm that day at the reminder time.
+  const leads = late ? [0] : [...settings.leadDays].sort((a, b) => b - a)
   return leads.map((lead) => ({ leadDays: lead, offsetSeconds: -lead * 86_400 + atSeconds }))
 }
 
@@ -183,10 +184,12 @@ export function planCalendar(
   const kept: ExportedEvent[] = []
   for (const item of current) {
     const uid = eventUid(item)
-    const date = item.overdue ? today : item.dueDate
+    // Overdue, or a bill past its due day within its grace days: it is to be paid now, so it goes on the export day.
+    const late = item.overdue !== null || item.dueDate < today
+    const date = late ? today : item.dueDate
     const summary = words.summary(item)
     const description = words.description(item)
-    const alarms = alarmsFor(settings, item.overdue !== null)
+    const alarms = alarmsFor(settings, late)
     const hash = fnv1a([date, summary, description, ...alarms.map((a) => a.offsetSeconds)].join('\u0000'))
     const last = before.get(uid)
     const sequence = last === undefined ? 0 : last.hash === hash && !last.cancelled ? last.sequence : last.sequence + 1

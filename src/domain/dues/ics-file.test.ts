@@ -189,11 +189,15 @@ describe('the calendar file', () => {
     expect(parse(buildCalendarFile([item], { ...DEFAULT_DUES_SETTINGS, remindersEnabled: false }, words, '2026-01-10', null).text)[0]!.alarms).toEqual([])
   })
 
-  it('gives an overdue item one alarm, on the export day at the reminder hour', () => {
+  it('puts a late item on the export day with one alarm at the reminder hour', () => {
     const late = fakeItem({ key: 'order:late', dueDate: '2026-01-05', amount: 100, overdue: { days: 5, penalty: 38 }, daysLeft: -5 })
     const events = parse(buildCalendarFile([late], { remindersEnabled: true, leadDays: [3, 1], remindAt: '09:00' }, words, '2026-01-10', null).text)
     expect(events[0]!.start).toBe('2026-01-10')
     expect(events[0]!.alarms.map((a) => a.trigger)).toEqual(['PT9H'])
+    // A bill past its due day but within its grace days is not overdue, yet it is to be paid now: the export day too.
+    const inGrace = fakeItem({ key: 'bill:huabei:2026-01-09', kind: 'bill', dueDate: '2026-01-09', amount: 100, daysLeft: -1 })
+    const graced = parse(buildCalendarFile([inGrace], { remindersEnabled: true, leadDays: [3, 1], remindAt: '09:00' }, words, '2026-01-10', null).text)
+    expect(graced.map((e) => [e.start, e.summary, e.alarms.map((a) => a.trigger)])).toEqual([['2026-01-10', '还款 ¥1.00 · zhima', ['PT9H']]])
   })
 
   it('folds long lines at 75 octets without splitting a Chinese character, and escapes , ; \\ and newlines', () => {
