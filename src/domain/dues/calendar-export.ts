@@ -153,11 +153,6 @@ export function alarmsFor(settings: Pick<DuesSettings, 'remindersEnabled' | 'lea
   return leads.map((lead) => ({ leadDays: lead, offsetSeconds: -lead * 86_400 + atSeconds }))
 }
 
-/** Whether the planned event has live content to export (a live event, or a cancellation). */
-export function liveEventCount(plan: CalendarPlan): number {
-  return plan.events.filter((e) => e.status === 'CONFIRMED').length
-}
-
 /** Something to export: items due, or events of the last export still to cancel. */
 export function hasCalendarContent(items: readonly DueItem[], state: CalendarExportState | null, today: IsoDate): boolean {
   if (exportableItems(items, today).length > 0) return true
