@@ -1,20 +1,14 @@
 // Dues as a user meets them: the dashboard and calendar with sample data, one click to clear an item, and reminders (in-app banner, catch-up) with the clock set rather than waited for.
 import { expect, test, type Page } from '@playwright/test'
-import { LedgerPage } from './ledger-page'
+import { homeWithSample, LedgerPage } from './ledger-page'
 
 // Sample data is generated relative to today, so with the clock fixed it is always the same: on
 // 2026-12-16 its last 芝麻先用后付 order (¥23.00) is 4 days overdue, the car loan's instalment
 // falls due on 12-19 and the 招商银行 card's bill on 12-23.
 const START = new Date('2026-12-16T10:00:00+08:00')
 
-async function withSample(page: Page) {
-  await page.clock.install({ time: START })
-  const app = new LedgerPage(page)
-  await app.open('#/home')
-  await page.getByTestId('page-home').getByTestId('load-sample').click()
-  await expect(page.getByTestId('due-totals')).toBeVisible()
-  await page.locator('.ant-notification-notice-close').first().click()
-  return app
+function withSample(page: Page) {
+  return homeWithSample(page, START)
 }
 
 function row(page: Page, section: string, text: string) {

@@ -1,6 +1,21 @@
 // Page model of the ledger's web build: navigation, antd form fields and the dialogs, so specs read as user steps.
 import { expect, type Locator, type Page } from '@playwright/test'
 
+/**
+ * Sets the clock, opens the home page, loads the sample data there and closes the due reminder that
+ * arrives top right (it covers the side column). The sample is made relative to today, so a fixed
+ * clock gives the same dues every run.
+ */
+export async function homeWithSample(page: Page, time: Date): Promise<LedgerPage> {
+  await page.clock.install({ time })
+  const app = new LedgerPage(page)
+  await app.open('#/home')
+  await page.getByTestId('page-home').getByTestId('load-sample').click()
+  await expect(page.getByTestId('due-totals')).toBeVisible()
+  await page.locator('.ant-notification-notice-close').first().click()
+  return app
+}
+
 export class LedgerPage {
   constructor(readonly page: Page) {}
 

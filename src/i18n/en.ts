@@ -15,6 +15,7 @@ import { entryEn } from './parts/entry'
 import { presetsEn } from './parts/presets'
 import { lockEn } from './parts/lock'
 import { encryptionEn } from './parts/encryption'
+import { calendarFileEn } from './parts/calendar-file'
 import type { MessageKey } from './zh-CN'
 
 export const en: Record<MessageKey, string> = {
@@ -33,5 +34,6 @@ export const en: Record<MessageKey, string> = {
   ...entryEn,
   ...presetsEn,
   ...lockEn,
-  ...encryptionEn
+  ...encryptionEn,
+  ...calendarFileEn
 }

@@ -15,6 +15,7 @@ import { entryZh } from './parts/entry'
 import { presetsZh } from './parts/presets'
 import { lockZh } from './parts/lock'
 import { encryptionZh } from './parts/encryption'
+import { calendarFileZh } from './parts/calendar-file'
 
 export const zhCN = {
   ...shellZh,
@@ -32,7 +33,8 @@ export const zhCN = {
   ...entryZh,
   ...presetsZh,
   ...lockZh,
-  ...encryptionZh
+  ...encryptionZh,
+  ...calendarFileZh
 }
 
 export type MessageKey = keyof typeof zhCN

@@ -1,4 +1,5 @@
-// Owns the preferences of this device, not of the ledger: the app lock's password record, its idle time, and the appearance.
+// Owns the preferences of this device, not of the ledger: the app lock's password record, its idle time, the appearance, and
+// plain stored texts other features keep here (the last calendar export).
 //
 // Why localStorage and not the meta table where the other settings live: every meta document goes into
 // the backup file and a restore replaces them all. A lock hash in a backup would travel to wherever the
@@ -24,13 +25,27 @@ export interface DevicePrefs {
   appearance: Appearance
 }
 
-function read(key: string): string | null {
+/** The stored text under `key`, or null when there is none or storage is unavailable (private mode, blocked). */
+export function readDevicePref(key: string): string | null {
   try {
     return globalThis.localStorage?.getItem(key) ?? null
   } catch {
     return null
   }
 }
+
+/** Stores the text; false when the storage refused (full or blocked): the caller goes on without it. */
+export function writeDevicePref(key: string, value: string): boolean {
+  try {
+    if (!globalThis.localStorage) return false
+    globalThis.localStorage.setItem(key, value)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const read = readDevicePref
 
 function isIdle(n: number): n is IdleMinutes {
   return IDLE_CHOICES.some((c) => c === n)

@@ -11,6 +11,7 @@ import { PageFrame } from '@/components/PageFrame'
 import { DuesEmptyPage } from '../dues/DuesEmptyPage'
 import { DueItemDrawer } from '../dues/DueItemDrawer'
 import { DueList } from '../dues/DueList'
+import { CalendarExportButton } from '../dues/CalendarExportButton'
 import { useClearItem } from '../dues/use-clear-item'
 import { useDues } from '../dues/use-dues'
 
@@ -83,13 +84,18 @@ export function CalendarPage() {
             }}
           />
         </div>
-        <Card size="small" className="calendar-day" title={t('dues.calendar.dayTitle', { date: selectedDate })} data-testid="calendar-day">
-          {dayItems.length === 0 ? (
-            <p className="muted">{t('dues.calendar.dayEmpty')}</p>
-          ) : (
-            <DueList items={dayItems} onOpen={(item) => setOpenKey(item.key)} onClear={clear} testId="calendar-day-items" compact />
-          )}
-        </Card>
+        <div className="calendar-side">
+          <Card size="small">
+            <CalendarExportButton place="calendar" />
+          </Card>
+          <Card size="small" className="calendar-day" title={t('dues.calendar.dayTitle', { date: selectedDate })} data-testid="calendar-day">
+            {dayItems.length === 0 ? (
+              <p className="muted">{t('dues.calendar.dayEmpty')}</p>
+            ) : (
+              <DueList items={dayItems} onOpen={(item) => setOpenKey(item.key)} onClear={clear} testId="calendar-day-items" compact />
+            )}
+          </Card>
+        </div>
       </div>
       <DueItemDrawer open={openKey !== null} item={openKey ? dues.byKey.get(openKey) : undefined} onClose={() => setOpenKey(null)} onClear={clear} />
       {clearModal}

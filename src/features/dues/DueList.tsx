@@ -6,7 +6,7 @@ import { useLedger } from '@/state/ledger-context'
 import { urgencyOf, type DueItem } from '@/domain/dues/items'
 import { formatFen } from '@/domain/money'
 import { Money } from '@/components/Money'
-import { dueAccount, dueWhat, dueWhen } from './labels'
+import { dueAccount, duePenaltyNote, dueWhat, dueWhen } from './labels'
 
 export function DueList({ items, onOpen, onClear, testId, compact }: { items: readonly DueItem[]; onOpen(item: DueItem): void; onClear(item: DueItem): void; testId?: string; compact?: boolean }) {
   const { t } = useI18n()
@@ -29,7 +29,7 @@ export function DueList({ items, onOpen, onClear, testId, compact }: { items: re
             </span>
             <span className="due-amount">
               <Money fen={item.amount} strong danger={item.overdue !== null} />
-              {item.overdue && item.overdue.penalty > 0 && <span className="due-note danger-text" data-testid="due-penalty">{t(item.kind === 'drawInstalment' || item.kind === 'drawTerm' ? 'dues.penaltyIncluded' : 'dues.penaltyExtra', { amount: formatFen(item.overdue.penalty) })}</span>}
+              {duePenaltyNote(item, t) !== null && <span className="due-note danger-text" data-testid="due-penalty">{duePenaltyNote(item, t)}</span>}
               {item.bill?.minimum != null && <span className="due-note muted">{t('dues.minimum', { amount: formatFen(item.bill.minimum) })}</span>}
             </span>
             <Button size="small" type={item.overdue || item.daysLeft === 0 ? 'primary' : 'default'} onClick={() => onClear(item)} data-testid="due-clear">

@@ -30,6 +30,12 @@ export function dueWhat(ledger: LedgerView, item: DueItem, t: I18n['t']): string
   return period ? `${period} · ${name}` : name
 }
 
+/** The penalty beside an overdue item's amount: included in a draw's arrears, extra on an order or a bill; null when there is none. */
+export function duePenaltyNote(item: Pick<DueItem, 'kind' | 'overdue'>, t: I18n['t']): string | null {
+  if (!item.overdue || item.overdue.penalty <= 0) return null
+  return t(item.kind === 'drawInstalment' || item.kind === 'drawTerm' ? 'dues.penaltyIncluded' : 'dues.penaltyExtra', { amount: formatFen(item.overdue.penalty) })
+}
+
 /** When it is due, relative to today: "逾期 3 天", "今天到期", "明天到期", "5 天后到期". */
 export function dueWhen(item: Pick<DueItem, 'daysLeft'> & Partial<Pick<DueItem, 'overdue'>>, t: I18n['t']): string {
   // A bill past its due day within its grace days is not overdue yet.

@@ -12,6 +12,7 @@ import { DueList } from '../dues/DueList'
 import { useClearItem } from '../dues/use-clear-item'
 import { useDues } from '../dues/use-dues'
 import { reminderSummary } from '../dues/labels'
+import { CalendarExportButton } from '../dues/CalendarExportButton'
 import { FlagsPanel } from '../risk/FlagsPanel'
 import { RevolvingCard } from './RevolvingCard'
 import { FirstRun } from './FirstRun'
@@ -75,6 +76,10 @@ export function HomePage() {
             )}
           </div>
           <aside className="home-side" data-testid="home-side">
+            {/* First in the column: visible without scrolling, with its "export again" hint. */}
+            <Card size="small">
+              <CalendarExportButton place="home" />
+            </Card>
             <RevolvingCard items={dues.items} />
             <Card size="small">
               <FlagsPanel limit={5} />
