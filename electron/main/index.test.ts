@@ -60,6 +60,8 @@ const fake = await vi.hoisted(async () => {
       requestSingleInstanceLock: () => true,
       quit: () => void log.push('quit'),
       setBadgeCount: () => true,
+      getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
+      setLoginItemSettings: () => undefined,
       whenReady: () => ready,
       on: (event: string, listener: (...args: unknown[]) => void) => void appEvents.on(event, listener)
     },
@@ -100,7 +102,8 @@ const fake = await vi.hoisted(async () => {
         setPermissionCheckHandler: () => void session.permissionCheck++
       }
     },
-    shell: { openExternal: async () => undefined }
+    shell: { openExternal: async () => undefined },
+    powerMonitor: new EventEmitter()
   }
   return { module, log, appEvents, markReady, windows, handlers, session, schemes, boxes }
 })
@@ -124,6 +127,8 @@ describe('main entry', () => {
     expect(fake.log).toEqual(['registerSchemesAsPrivileged', 'setPath userData', 'enableSandbox', 'setApplicationMenu', 'new BrowserWindow'])
     expect(fake.session).toEqual({ headers: 1, permissionRequest: 1, permissionCheck: 1 })
     expect([...fake.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort())
+    // Waking from sleep reaches the page (the reminders' catch-up) and the push queue.
+    expect(fake.module.powerMonitor.listenerCount('resume')).toBe(1)
 
     const [window] = fake.windows
     expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true })
