@@ -24,9 +24,13 @@ export function DueReminders() {
   const dues = ledger.loaded && settings ? ledger.dues : null
 
   // Delivery reads the latest ledger and language: the scheduler outlives renders.
-  const deliver = useRef<(notice: ReminderNotice) => void>(() => undefined)
-  deliver.current = (notice) => {
+  const deliver = useRef<(notice: ReminderNotice, key: string) => void>(() => undefined)
+  deliver.current = (notice, key) => {
     const text = noticeText(notice, ledger, t)
+    // The same words to the phone (desktop): main sends each reminder key once per channel, retrying failures.
+    void platform()
+      .push?.send({ key, message: { title: text.title, body: text.body } })
+      .catch((error: unknown) => console.error('Push could not be queued:', error))
     const openItem = () => {
       notification.destroy(BANNER_KEY)
       navigate(text.itemKey ? { page: 'home', id: text.itemKey } : { page: 'home' })
@@ -65,10 +69,15 @@ export function DueReminders() {
     const s = createReminderScheduler({
       clock: { now: () => new Date(), setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (handle) => window.clearTimeout(typeof handle === 'number' ? handle : undefined) },
       store: firedStore(appDb()),
-      deliver: (notice) => deliver.current(notice)
+      deliver: (notice, key) => deliver.current(notice, key)
     })
     scheduler.current = s
-    return () => s.stop()
+    // Woken from sleep: what was missed arrives once, as one notice.
+    const unsubscribe = platform().onResume(() => s.resume())
+    return () => {
+      unsubscribe()
+      s.stop()
+    }
   }, [])
 
   // The first update, once the ledger, the settings and the language are in, is the catch-up.
