@@ -11,6 +11,7 @@ import { platform } from '@/platform'
 import { ErrorBoundary } from '@/components/ErrorBoundary'
 import { PageSkeleton } from '@/components/PageSkeleton'
 import { DueBadge, DueReminders } from '@/features/dues/DueReminders'
+import { LoginItemPrompt } from '@/features/dues/LoginItemPrompt'
 import { usePruneAcknowledgements } from '@/features/risk/use-risk'
 import { BackupWatcher } from '@/features/backup/BackupWatcher'
 import { RecoveryOffer } from '@/features/backup/RecoveryOffer'
@@ -110,6 +111,7 @@ function Shell() {
       <Layout.Content className="shell-content" data-figures={ledger.figuresPending ? 'pending' : 'ready'}>
         <FiguresUpdating pending={ledger.loaded && ledger.figuresPending} />
         <DueReminders />
+        <LoginItemPrompt />
         <RecoveryOffer />
         {ledger.figuresFailed !== null && <Alert type="error" showIcon className="figures-failed" data-testid="figures-failed" title={t('app.figuresFailed', { reason: ledger.figuresFailed })} />}
         {ledger.loaded && ready ? (

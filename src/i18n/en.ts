@@ -13,6 +13,7 @@ import { riskTextEn } from './parts/risk-text'
 import { listsEn } from './parts/lists'
 import { entryEn } from './parts/entry'
 import { presetsEn } from './parts/presets'
+import { pushEn } from './parts/push'
 import type { MessageKey } from './zh-CN'
 
 export const en: Record<MessageKey, string> = {
@@ -29,5 +30,6 @@ export const en: Record<MessageKey, string> = {
   ...riskTextEn,
   ...listsEn,
   ...entryEn,
-  ...presetsEn
+  ...presetsEn,
+  ...pushEn
 }

@@ -13,6 +13,7 @@ import { riskTextZh } from './parts/risk-text'
 import { listsZh } from './parts/lists'
 import { entryZh } from './parts/entry'
 import { presetsZh } from './parts/presets'
+import { pushZh } from './parts/push'
 
 export const zhCN = {
   ...shellZh,
@@ -28,7 +29,8 @@ export const zhCN = {
   ...riskTextZh,
   ...listsZh,
   ...entryZh,
-  ...presetsZh
+  ...presetsZh,
+  ...pushZh
 }
 
 export type MessageKey = keyof typeof zhCN

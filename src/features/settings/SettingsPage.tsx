@@ -16,6 +16,7 @@ import type { AppInfo } from '@/platform'
 import { SampleDataButton } from '../shared/SampleDataButton'
 import { StorageCard } from './StorageCard'
 import { ReminderSettingsCard } from '../dues/ReminderSettingsCard'
+import { PushChannelsCard } from '../dues/PushChannelsCard'
 
 interface Values {
   monthlyIncome: string
@@ -114,6 +115,7 @@ export function SettingsPage() {
         </Card>
         <StorageCard />
         <ReminderSettingsCard />
+        <PushChannelsCard />
       </div>
     </PageFrame>
   )
