@@ -1,4 +1,5 @@
 // Owns the push-channels settings card: per service its address or key, on/off, "Send a test", and how the last sends went; on the web, an honest note that pushing needs the desktop app.
+import './dues.css'
 import { useCallback, useEffect, useState } from 'react'
 import { Alert, App as AntApp, Button, Card, Collapse, Form, Input, Space, Switch, Tag } from 'antd'
 import dayjs from 'dayjs'
