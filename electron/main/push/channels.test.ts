@@ -111,6 +111,8 @@ describe('what the user pastes', () => {
   it('a Bark or ntfy address of the own server sets the server; plain http only on this computer', () => {
     expect(mergeChannelFields('bark', {}, { key: 'https://api.day.app/ynJ5Ft4atkMkWeo2/测试' })).toEqual({ ok: true, fields: { key: 'ynJ5Ft4atkMkWeo2' } })
     expect(mergeChannelFields('bark', {}, { key: 'https://bark.example.org/ynJ5Ft4atkMkWeo2' })).toEqual({ ok: true, fields: { key: 'ynJ5Ft4atkMkWeo2', server: 'https://bark.example.org' } })
+    // Back to the documented server: the own one is forgotten.
+    expect(mergeChannelFields('bark', { key: 'old', server: 'https://bark.example.org' }, { key: 'https://api.day.app/ynJ5Ft4atkMkWeo2' })).toEqual({ ok: true, fields: { key: 'ynJ5Ft4atkMkWeo2' } })
     expect(mergeChannelFields('ntfy', {}, { topic: 'http://192.168.1.5/ledger' })).toEqual({ ok: false, field: 'topic', problem: 'https' })
     expect(mergeChannelFields('ntfy', {}, { topic: 'ledger', server: 'http://localhost:8080/' })).toEqual({ ok: true, fields: { topic: 'ledger', server: 'http://localhost:8080' } })
     expect(mergeChannelFields('ntfy', {}, { topic: 'ledger', server: 'http://ntfy.example.org' })).toEqual({ ok: false, field: 'server', problem: 'https' })

@@ -124,7 +124,8 @@ export function mergeChannelFields(id: PushChannelId, saved: ChannelFields, chan
   const first = specs[0]
   if (first !== undefined && (id === 'bark' || id === 'ntfy') && Object.hasOwn(changes, first.name) && !Object.hasOwn(changes, 'server')) {
     const pasted = tryUrl((changes[first.name] ?? '').trim())
-    if (pasted !== null && pasted.hostname !== PUSH_HOSTS[id]) {
+    if (pasted !== null && pasted.hostname === PUSH_HOSTS[id]) delete out.server
+    else if (pasted !== null) {
       const server = checkOwnServer(pasted.origin)
       if (!server.ok) return { ok: false, field: first.name, problem: server.problem }
       out.server = server.value
