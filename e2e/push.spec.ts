@@ -4,6 +4,62 @@ import { LedgerPage } from './ledger-page'
 
 test.use({ viewport: { width: 1280, height: 800 } })
 
+/** A stand-in for the preload bridge, run in the page: just enough of the main process for the page to run, no Electron needed. */
+function standInBridge({ askedLoginItem }: { askedLoginItem: boolean }) {
+  type Channel = { id: string; enabled: boolean; configured: boolean; shown: Record<string, string>; lastSuccessAt: string | null; lastError: { at: string; message: string } | null; pending: number }
+  const ids = ['wecom', 'dingtalk', 'feishu', 'bark', 'ntfy', 'serverchan', 'pushplus']
+  const channels: Channel[] = ids.map((id) => ({ id, enabled: false, configured: false, shown: {}, lastSuccessAt: null, lastError: null, pending: 0 }))
+  const dingtalk = channels[1]
+  if (dingtalk) Object.assign(dingtalk, { enabled: true, configured: true, lastError: { at: '2026-04-09T01:00:00Z', message: 'errcode 310000: sign not match' }, pending: 1 })
+  const calls: unknown[][] = []
+  Reflect.set(window, '__pushCalls', calls)
+  const state = () => ({ channels: channels.map((c) => ({ ...c })) })
+  Reflect.set(window, 'creditLedger', {
+    getAppInfo: async () => ({ version: '0.1.0', dataDir: '/home/me/.config/credit-ledger', platform: 'linux' }),
+    openExternal: async () => true,
+    saveFile: async () => ({ saved: false }),
+    notify: async () => true,
+    setBadgeCount: async () => undefined,
+    setTrayMode: async () => undefined,
+    onNotificationClick: () => () => undefined,
+    onResume: () => () => undefined,
+    printToPdf: async () => ({ saved: false }),
+    listSnapshots: async () => ({ dir: '/home/me/.config/credit-ledger/backups', snapshots: [] }),
+    snapshotNeeded: async () => false,
+    saveSnapshot: async () => ({ written: false, reason: 'unchanged' }),
+    readSnapshot: async () => '',
+    dataDiskSpace: async () => ({ free: 50e9, total: 100e9 }),
+    // The answer is kept in localStorage, as main keeps it in desktop-prefs.json: a reload asks no more.
+    getLoginItem: async () => ({ supported: true, openAtLogin: localStorage.getItem('standIn.openAtLogin') === 'true', asked: askedLoginItem || localStorage.getItem('standIn.asked') === 'true' }),
+    setLoginItem: async (open: boolean) => {
+      calls.push(['setLoginItem', open])
+      localStorage.setItem('standIn.asked', 'true')
+      localStorage.setItem('standIn.openAtLogin', String(open))
+      return { supported: true, openAtLogin: open, asked: true }
+    },
+    pushState: async () => state(),
+    pushConfigure: async (request: { id: string; enabled: boolean; fields: Record<string, string> }) => {
+      calls.push(['configure', request])
+      const key = Object.values(request.fields)[0] ?? ''
+      if (key.startsWith('https://') && !key.startsWith('https://qyapi.weixin.qq.com/')) return { saved: false, field: 'key', problem: 'host' }
+      const channel = channels.find((c) => c.id === request.id)
+      if (channel) Object.assign(channel, { enabled: request.enabled, configured: true })
+      return { saved: true, state: state() }
+    },
+    pushTest: async (id: string, message: unknown) => {
+      calls.push(['test', id, message])
+      const channel = channels.find((c) => c.id === id)
+      if (channel) channel.lastSuccessAt = '2026-04-09T02:00:00Z'
+      return { ok: true }
+    },
+    pushSend: async () => undefined
+  })
+}
+
+async function withStandInBridge(page: Page, askedLoginItem = true) {
+  await page.addInitScript(standInBridge, { askedLoginItem })
+}
+
 async function openSettings(page: Page, language: 'zh-CN' | 'en') {
   const app = new LedgerPage(page)
   await app.open()
@@ -26,51 +82,7 @@ for (const language of ['zh-CN', 'en'] as const) {
   })
 
   test(`desktop card against a stand-in bridge: save, test, failure shown (${language})`, async ({ page }) => {
-    await page.addInitScript(() => {
-      // A stand-in for the preload bridge: just enough of the main process for the page to run.
-      type Channel = { id: string; enabled: boolean; configured: boolean; shown: Record<string, string>; lastSuccessAt: string | null; lastError: { at: string; message: string } | null; pending: number }
-      const ids = ['wecom', 'dingtalk', 'feishu', 'bark', 'ntfy', 'serverchan', 'pushplus']
-      const channels: Channel[] = ids.map((id) => ({ id, enabled: false, configured: false, shown: {}, lastSuccessAt: null, lastError: null, pending: 0 }))
-      const dingtalk = channels[1]
-      if (dingtalk) Object.assign(dingtalk, { enabled: true, configured: true, lastError: { at: '2026-04-09T01:00:00Z', message: 'errcode 310000: sign not match' }, pending: 1 })
-      const calls: unknown[][] = []
-      Reflect.set(window, '__pushCalls', calls)
-      const state = () => ({ channels: channels.map((c) => ({ ...c })) })
-      Reflect.set(window, 'creditLedger', {
-        getAppInfo: async () => ({ version: '0.1.0', dataDir: '/home/me/.config/credit-ledger', platform: 'linux' }),
-        openExternal: async () => true,
-        saveFile: async () => ({ saved: false }),
-        notify: async () => true,
-        setBadgeCount: async () => undefined,
-        setTrayMode: async () => undefined,
-        onNotificationClick: () => () => undefined,
-        onResume: () => () => undefined,
-        printToPdf: async () => ({ saved: false }),
-        listSnapshots: async () => ({ dir: '/home/me/.config/credit-ledger/backups', snapshots: [] }),
-        snapshotNeeded: async () => false,
-        saveSnapshot: async () => ({ written: false, reason: 'unchanged' }),
-        readSnapshot: async () => '',
-        dataDiskSpace: async () => ({ free: 50e9, total: 100e9 }),
-        getLoginItem: async () => ({ supported: true, openAtLogin: false, asked: true }),
-        setLoginItem: async (open: boolean) => ({ supported: true, openAtLogin: open, asked: true }),
-        pushState: async () => state(),
-        pushConfigure: async (request: { id: string; enabled: boolean; fields: Record<string, string> }) => {
-          calls.push(['configure', request])
-          const key = Object.values(request.fields)[0] ?? ''
-          if (key.startsWith('https://') && !key.startsWith('https://qyapi.weixin.qq.com/')) return { saved: false, field: 'key', problem: 'host' }
-          const channel = channels.find((c) => c.id === request.id)
-          if (channel) Object.assign(channel, { enabled: request.enabled, configured: true })
-          return { saved: true, state: state() }
-        },
-        pushTest: async (id: string, message: unknown) => {
-          calls.push(['test', id, message])
-          const channel = channels.find((c) => c.id === id)
-          if (channel) channel.lastSuccessAt = '2026-04-09T02:00:00Z'
-          return { ok: true }
-        },
-        pushSend: async () => undefined
-      })
-    })
+    await withStandInBridge(page)
     await openSettings(page, language)
     const card = page.getByTestId('push-channels')
     await card.scrollIntoViewIfNeeded()
@@ -100,3 +112,19 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.screenshot({ path: `e2e/.artifacts/push/desktop-${language}.png` })
   })
 }
+
+test('desktop: start at login is asked once; agreeing turns it on', async ({ page }) => {
+  await withStandInBridge(page, false)
+  const app = new LedgerPage(page)
+  await app.open()
+  const prompt = page.getByRole('dialog', { name: '开机时在后台启动信用账本？' })
+  await expect(prompt).toBeVisible()
+  await page.screenshot({ path: 'e2e/.artifacts/push/login-item-prompt-zh-CN.png' })
+  await prompt.getByRole('button', { name: '开机启动' }).click()
+  await expect(prompt).toBeHidden()
+  expect(await page.evaluate(() => Reflect.get(window, '__pushCalls') as unknown[][])).toContainEqual(['setLoginItem', true])
+  await page.reload()
+  await app.nav('settings')
+  await expect(page.getByTestId('login-item')).toBeChecked()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+})
