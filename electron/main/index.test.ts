@@ -18,15 +18,15 @@ const fake = await vi.hoisted(async () => {
     markReady = resolve
   })
   const paths = new Map([['userData', '/default/user-data']])
-  const windows: { options: BrowserWindowConstructorOptions; loaded: string[]; contents: InstanceType<typeof EventEmitter> }[] = []
+  const windows: { options: BrowserWindowConstructorOptions; loaded: string[]; contents: InstanceType<typeof EventEmitter> & { sent: string[] } }[] = []
   const handlers = new Map<string, unknown>()
   const schemes: { privileged: unknown[]; handled: Map<string, (request: Request) => Promise<Response>> } = { privileged: [], handled: new Map() }
   const boxes: unknown[] = []
   const session = { headers: 0, permissionRequest: 0, permissionCheck: 0 }
 
   class BrowserWindow {
-    readonly record: { options: BrowserWindowConstructorOptions; loaded: string[]; contents: InstanceType<typeof EventEmitter> }
-    readonly webContents = new EventEmitter()
+    readonly record: { options: BrowserWindowConstructorOptions; loaded: string[]; contents: InstanceType<typeof EventEmitter> & { sent: string[] } }
+    readonly webContents = Object.assign(new EventEmitter(), { sent: [] as string[], send: (channel: string) => void this.webContents.sent.push(channel) })
     constructor(options: BrowserWindowConstructorOptions) {
       this.record = { options, loaded: [], contents: this.webContents }
       windows.push(this.record)
@@ -139,6 +139,10 @@ describe('main entry', () => {
     const serve = fake.schemes.handled.get('app')
     expect(serve).toBeDefined()
     expect((await serve!(new Request('app://ledger/..%2f..%2fpackage.json'))).status).toBe(404)
+
+    // Waking from sleep: the page is told, once.
+    fake.module.powerMonitor.emit('resume')
+    expect(window?.contents.sent).toEqual(['power:resumed'])
 
     // A crashed page: the user is told, and the page loads again.
     window!.contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 })
