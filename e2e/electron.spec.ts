@@ -70,7 +70,7 @@ test.describe('desktop app', () => {
       })
       expect(bridge).toEqual({
         type: 'object',
-        functions: [...Object.keys(CHANNELS), 'onNotificationClick']
+        functions: [...Object.keys(CHANNELS), 'onNotificationClick', 'onResume']
           .sort()
           .map((name) => `${name}:function`)
       })

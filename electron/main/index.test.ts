@@ -18,15 +18,15 @@ const fake = await vi.hoisted(async () => {
     markReady = resolve
   })
   const paths = new Map([['userData', '/default/user-data']])
-  const windows: { options: BrowserWindowConstructorOptions; loaded: string[]; contents: InstanceType<typeof EventEmitter> }[] = []
+  const windows: { options: BrowserWindowConstructorOptions; loaded: string[]; contents: InstanceType<typeof EventEmitter> & { sent: string[] } }[] = []
   const handlers = new Map<string, unknown>()
   const schemes: { privileged: unknown[]; handled: Map<string, (request: Request) => Promise<Response>> } = { privileged: [], handled: new Map() }
   const boxes: unknown[] = []
   const session = { headers: 0, permissionRequest: 0, permissionCheck: 0 }
 
   class BrowserWindow {
-    readonly record: { options: BrowserWindowConstructorOptions; loaded: string[]; contents: InstanceType<typeof EventEmitter> }
-    readonly webContents = new EventEmitter()
+    readonly record: { options: BrowserWindowConstructorOptions; loaded: string[]; contents: InstanceType<typeof EventEmitter> & { sent: string[] } }
+    readonly webContents = Object.assign(new EventEmitter(), { sent: [] as string[], send: (channel: string) => void this.webContents.sent.push(channel) })
     constructor(options: BrowserWindowConstructorOptions) {
       this.record = { options, loaded: [], contents: this.webContents }
       windows.push(this.record)
@@ -60,6 +60,8 @@ const fake = await vi.hoisted(async () => {
       requestSingleInstanceLock: () => true,
       quit: () => void log.push('quit'),
       setBadgeCount: () => true,
+      getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
+      setLoginItemSettings: () => undefined,
       whenReady: () => ready,
       on: (event: string, listener: (...args: unknown[]) => void) => void appEvents.on(event, listener)
     },
@@ -100,7 +102,8 @@ const fake = await vi.hoisted(async () => {
         setPermissionCheckHandler: () => void session.permissionCheck++
       }
     },
-    shell: { openExternal: async () => undefined }
+    shell: { openExternal: async () => undefined },
+    powerMonitor: new EventEmitter()
   }
   return { module, log, appEvents, markReady, windows, handlers, session, schemes, boxes }
 })
@@ -124,6 +127,8 @@ describe('main entry', () => {
     expect(fake.log).toEqual(['registerSchemesAsPrivileged', 'setPath userData', 'enableSandbox', 'setApplicationMenu', 'new BrowserWindow'])
     expect(fake.session).toEqual({ headers: 1, permissionRequest: 1, permissionCheck: 1 })
     expect([...fake.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort())
+    // Waking from sleep reaches the page (the reminders' catch-up) and the push queue.
+    expect(fake.module.powerMonitor.listenerCount('resume')).toBe(1)
 
     const [window] = fake.windows
     expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true })
@@ -134,6 +139,10 @@ describe('main entry', () => {
     const serve = fake.schemes.handled.get('app')
     expect(serve).toBeDefined()
     expect((await serve!(new Request('app://ledger/..%2f..%2fpackage.json'))).status).toBe(404)
+
+    // Waking from sleep: the page is told, once.
+    fake.module.powerMonitor.emit('resume')
+    expect(window?.contents.sent).toEqual(['power:resumed'])
 
     // A crashed page: the user is told, and the page loads again.
     window!.contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 })

@@ -3,14 +3,18 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, protocol, screen, session, shell } from 'electron'
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, powerMonitor, protocol, screen, session, shell } from 'electron'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol'
 import { diskSpaceOf } from './disk-space'
+import { nodeDurableFs, writeDurably } from './durable-write'
+import { DESKTOP_PREFS_FILE, createLoginItem, isHiddenStart } from './login-item'
+import { watchResume } from './power'
+import { createPushSender } from './push/sender'
 import { registerIpcHandlers } from './ipc'
 import { startApp } from './lifecycle'
 import { applicationMenuTemplate } from './menu'
 import { contentSecurityPolicy, createAppUrlCheck, guardSession, guardWebContents } from './security'
-import { createTrayController, trayIconBitmap } from './tray'
+import { DEFAULT_TRAY_LABELS, createTrayController, trayIconBitmap } from './tray'
 import { SNAPSHOT_DIR_NAME, createSnapshotStore, nodeSnapshotFs } from './snapshots'
 import { watchRenderer } from './renderer-recovery'
 import { createMainWindow, loadAppPage } from './window'
@@ -28,6 +32,16 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 const openExternal = (url: string): Promise<void> => shell.openExternal(url)
 
 let mainWindow: BrowserWindow | undefined
+/** A file in the data folder as text; null when it is not there yet. */
+const readTextOrNull = async (path: string): Promise<string | null> => {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+const writeTextDurably = (path: string, text: string): Promise<void> => writeDurably(nodeDurableFs(), path, text, { platform: process.platform })
 const TRAY_ICON_SIZE = 32
 const tray = createTrayController({
   createTray: () =>
@@ -50,6 +64,21 @@ startApp({
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(applicationMenuTemplate(process.platform, devServerUrl !== undefined))
     )
+    // After ready, so userData is the data folder applyDataDir chose.
+    const dataDir = app.getPath('userData')
+    const sender = createPushSender({
+      dir: dataDir,
+      readText: readTextOrNull,
+      writeText: writeTextDurably,
+      fetch: (input, init) => fetch(input, init),
+      now: () => new Date(),
+      setTimer: (run, ms) => setTimeout(run, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
+    })
+    // Whatever waited for a retry when the app last quit goes out now.
+    sender.kick()
+    watchResume({ powerMonitor, window: () => mainWindow, kickPush: () => sender.kick() })
+    app.on('before-quit', () => sender.stop())
     registerIpcHandlers({
       ipcMain,
       app,
@@ -66,11 +95,22 @@ startApp({
       setTrayMode: (request) => tray.setMode(request),
       // After ready, so userData is the data folder applyDataDir chose.
       snapshots: createSnapshotStore({ dir: join(app.getPath('userData'), SNAPSHOT_DIR_NAME), fs: nodeSnapshotFs(), now: () => new Date() }),
-      diskSpace: () => diskSpaceOf(app.getPath('userData'))
+      diskSpace: () => diskSpaceOf(app.getPath('userData')),
+      push: sender,
+      loginItem: createLoginItem({
+        app,
+        platform: process.platform,
+        readPrefs: () => readTextOrNull(join(dataDir, DESKTOP_PREFS_FILE)),
+        writePrefs: (text) => writeTextDurably(join(dataDir, DESKTOP_PREFS_FILE), text)
+      })
     })
   },
   createWindow: () => {
+    // Only the first window of a login-item start stays hidden; one reopened later is shown.
+    const startHidden = mainWindow === undefined && isHiddenStart(process.argv, app, process.platform)
+    if (startHidden) tray.pinForHiddenStart(DEFAULT_TRAY_LABELS)
     mainWindow = createMainWindow({
+      startHidden,
       BrowserWindow,
       preloadPath: join(outDir, 'preload', 'index.cjs'),
       devServerUrl,

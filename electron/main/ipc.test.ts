@@ -80,6 +80,16 @@ function setup(overrides: Partial<IpcDeps> = {}) {
       read: vi.fn(async (name: string) => `text of ${name}`)
     },
     diskSpace: vi.fn(async () => ({ free: 5_000_000, total: 9_000_000 })),
+    push: {
+      state: vi.fn(async () => ({ channels: [] })),
+      configure: vi.fn(async () => ({ saved: true as const, state: { channels: [] } })),
+      test: vi.fn(async () => ({ ok: true as const })),
+      send: vi.fn(async () => undefined)
+    },
+    loginItem: {
+      get: vi.fn(async () => ({ supported: true, openAtLogin: false, asked: false })),
+      set: vi.fn(async (open: boolean) => ({ supported: true, openAtLogin: open, asked: true }))
+    },
     ...overrides
   }
   const dispose = registerIpcHandlers(deps)
@@ -389,5 +399,38 @@ describe(CHANNELS.setTrayMode, () => {
     const { ipcMain, setTrayMode } = setup()
     await expect(ipcMain.invoke(CHANNELS.setTrayMode, APP_PAGE, ...args)).rejects.toThrow(/^tray:set-mode: /)
     expect(setTrayMode).not.toHaveBeenCalled()
+  })
+})
+
+describe('push and login-item channels', () => {
+  it('pass checked payloads to the sender and the login item', async () => {
+    const { ipcMain, push, loginItem } = setup()
+    await expect(ipcMain.invoke(CHANNELS.pushState, APP_PAGE)).resolves.toEqual({ channels: [] })
+    await ipcMain.invoke(CHANNELS.pushConfigure, APP_PAGE, { id: 'dingtalk', enabled: true, fields: { accessToken: 'abc123', secret: '' } })
+    expect(push.configure).toHaveBeenCalledExactlyOnceWith({ id: 'dingtalk', enabled: true, fields: { accessToken: 'abc123', secret: '' } })
+    await expect(ipcMain.invoke(CHANNELS.pushTest, APP_PAGE, 'bark', { title: '测试', body: '' })).resolves.toEqual({ ok: true })
+    expect(push.test).toHaveBeenCalledExactlyOnceWith('bark', { title: '测试', body: '' })
+    await ipcMain.invoke(CHANNELS.pushSend, APP_PAGE, { key: '2026-04-10|bill:x|1', message: { title: 't', body: 'b' } })
+    expect(push.send).toHaveBeenCalledExactlyOnceWith({ key: '2026-04-10|bill:x|1', message: { title: 't', body: 'b' } })
+    await expect(ipcMain.invoke(CHANNELS.setLoginItem, APP_PAGE, true)).resolves.toEqual({ supported: true, openAtLogin: true, asked: true })
+    expect(loginItem.set).toHaveBeenCalledExactlyOnceWith(true)
+  })
+
+  it.each([
+    [CHANNELS.pushConfigure, [{ id: 'smtp', enabled: true, fields: {} }]],
+    [CHANNELS.pushConfigure, [{ id: 'wecom', enabled: true, fields: { url: 'https://evil.example/' } }]],
+    [CHANNELS.pushConfigure, [{ id: 'wecom', enabled: 'yes', fields: {} }]],
+    [CHANNELS.pushTest, ['wecom']],
+    [CHANNELS.pushTest, ['wecom', { title: 't', body: 'b', url: 'https://evil.example/' }]],
+    [CHANNELS.pushSend, [{ key: 'r', message: { title: 't', body: 'b' }, url: 'https://evil.example/' }]],
+    [CHANNELS.pushSend, [{ key: '', message: { title: 't', body: 'b' } }]],
+    [CHANNELS.setLoginItem, ['on']]
+  ])('%s rejects the payload %j (the page can never name a URL to fetch)', async (channel, args) => {
+    const { ipcMain, push, loginItem } = setup()
+    await expect(ipcMain.invoke(channel, APP_PAGE, ...args)).rejects.toThrow(new RegExp(`^${channel}: `))
+    expect(push.configure).not.toHaveBeenCalled()
+    expect(push.test).not.toHaveBeenCalled()
+    expect(push.send).not.toHaveBeenCalled()
+    expect(loginItem.set).not.toHaveBeenCalled()
   })
 })

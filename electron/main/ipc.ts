@@ -14,8 +14,11 @@ import {
   type SaveSnapshotRequest,
   type SaveSnapshotResult,
   type SnapshotList,
-  type DiskSpace
+  type DiskSpace,
+  type LoginItemState
 } from '../shared/ipc'
+import { PUSH_CHANNEL_IDS, PUSH_FIELDS, type PushChannelId, type PushConfigureRequest, type PushConfigureResult, type PushMessage, type PushSendRequest, type PushState, type PushTestResult } from '../shared/push'
+import type { PushSender } from './push/sender'
 import { isAllowedExternalUrl } from './security'
 import type { SnapshotStore } from './snapshots'
 
@@ -64,6 +67,10 @@ export interface IpcDeps {
   snapshots: Pick<SnapshotStore, 'dir' | 'list' | 'needed' | 'save' | 'read'>
   /** Free and total bytes of the data folder's disk (see disk-space.ts). */
   diskSpace: () => Promise<DiskSpace | null>
+  /** The push channels, sent from here (push/sender.ts). */
+  push: Pick<PushSender, 'state' | 'configure' | 'test' | 'send'>
+  /** Start at login hidden in the tray (login-item.ts). */
+  loginItem: { get(): Promise<LoginItemState>; set(openAtLogin: boolean): Promise<LoginItemState> }
 }
 
 /** A4, backgrounds printed, margins from the page's own @page rule (its print CSS). */
@@ -234,6 +241,55 @@ export function parseReadSnapshotArgs(args: readonly unknown[]): string {
   return expectText(channel, 'name', args[0], MAX_FILE_NAME_LENGTH)
 }
 
+/** A pasted webhook address is long; a key is short. */
+const MAX_PUSH_FIELD_LENGTH = 2048
+/** A catch-up names many reminders in its key; main hashes it. */
+const MAX_PUSH_KEY_LENGTH = 20_000
+
+function expectChannelId(channel: string, value: unknown): PushChannelId {
+  const id = PUSH_CHANNEL_IDS.find((known) => known === value)
+  if (id === undefined) fail(channel, 'id must be a known push channel')
+  return id
+}
+
+function expectPushMessage(channel: string, value: unknown): PushMessage {
+  if (!isRecord(value)) fail(channel, 'message must be an object')
+  expectOnlyKeys(channel, value, ['title', 'body'])
+  return { title: expectText(channel, 'message.title', value.title, MAX_LABEL_LENGTH), body: expectText(channel, 'message.body', value.body, MAX_NOTIFICATION_BODY_LENGTH, true) }
+}
+
+export function parsePushConfigureArgs(args: readonly unknown[]): PushConfigureRequest {
+  const channel = CHANNELS.pushConfigure
+  const request = expectRequest(channel, args, ['id', 'enabled', 'fields'])
+  const id = expectChannelId(channel, request.id)
+  if (typeof request.enabled !== 'boolean') fail(channel, 'enabled must be true or false')
+  const fields = request.fields
+  if (!isRecord(fields)) fail(channel, 'fields must be an object')
+  expectOnlyKeys(channel, fields, PUSH_FIELDS[id].map((spec) => spec.name))
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(fields)) out[name] = expectText(channel, `fields.${name}`, value, MAX_PUSH_FIELD_LENGTH, true)
+  return { id, enabled: request.enabled, fields: out }
+}
+
+export function parsePushTestArgs(args: readonly unknown[]): [PushChannelId, PushMessage] {
+  const channel = CHANNELS.pushTest
+  expectArgumentCount(channel, args, 2)
+  return [expectChannelId(channel, args[0]), expectPushMessage(channel, args[1])]
+}
+
+export function parsePushSendArgs(args: readonly unknown[]): PushSendRequest {
+  const channel = CHANNELS.pushSend
+  const request = expectRequest(channel, args, ['key', 'message'])
+  return { key: expectText(channel, 'key', request.key, MAX_PUSH_KEY_LENGTH), message: expectPushMessage(channel, request.message) }
+}
+
+export function parseSetLoginItemArgs(args: readonly unknown[]): boolean {
+  const channel = CHANNELS.setLoginItem
+  expectArgumentCount(channel, args, 1)
+  if (typeof args[0] !== 'boolean') fail(channel, 'openAtLogin must be true or false')
+  return args[0]
+}
+
 /**
  * Writes text as UTF-8 and bytes unchanged, durably (durable-write.ts): a temporary file beside the
  * target, fsynced and renamed over it, so a full disk leaves the file that was there whole.
@@ -339,6 +395,32 @@ export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
     async dataDiskSpace(args): Promise<DiskSpace | null> {
       expectArgumentCount(CHANNELS.dataDiskSpace, args, 0)
       return deps.diskSpace()
+    },
+
+    async pushState(args): Promise<PushState> {
+      expectArgumentCount(CHANNELS.pushState, args, 0)
+      return deps.push.state()
+    },
+
+    async pushConfigure(args): Promise<PushConfigureResult> {
+      return deps.push.configure(parsePushConfigureArgs(args))
+    },
+
+    async pushTest(args): Promise<PushTestResult> {
+      return deps.push.test(...parsePushTestArgs(args))
+    },
+
+    async pushSend(args): Promise<void> {
+      await deps.push.send(parsePushSendArgs(args))
+    },
+
+    async getLoginItem(args): Promise<LoginItemState> {
+      expectArgumentCount(CHANNELS.getLoginItem, args, 0)
+      return deps.loginItem.get()
+    },
+
+    async setLoginItem(args): Promise<LoginItemState> {
+      return deps.loginItem.set(parseSetLoginItemArgs(args))
     }
   }
 }

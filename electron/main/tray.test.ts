@@ -131,3 +131,20 @@ describe('trayIconBitmap', () => {
     expect(Math.min(b ?? 0, g ?? 0, r ?? 0)).toBeGreaterThan(200)
   })
 })
+
+describe('a hidden start', () => {
+  it('puts the tray up with default words, keeps it while the page says "no tray", and closing hides', () => {
+    const { controller, trays, close, window } = setup()
+    controller.pinForHiddenStart({ tooltip: '信用账本 Credit Ledger', open: '打开 Open', quit: '退出 Quit' })
+    expect(trays).toHaveLength(1)
+    expect(trays[0]?.menu.map((m) => m.label)).toEqual(['打开 Open', '退出 Quit'])
+    // The page loads (hidden) and sends its setting and its language.
+    controller.setMode({ keep: false, labels })
+    expect(trays[0]?.destroyed).toBe(false)
+    expect(trays[0]?.menu.map((m) => m.label)).toEqual(['打开信用账本', '退出'])
+    window.visible = false
+    trays[0]?.click()
+    expect(window.visible).toBe(true)
+    expect(close()).toBe(true)
+  })
+})

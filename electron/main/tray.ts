@@ -38,10 +38,19 @@ export interface TrayController {
   /** Shows the window and has the page open the item (null: just the home page). */
   openItem(itemKey: string | null): void
   setBadgeCount(count: number): void
+  /**
+   * Started by the login item with the window hidden: the tray must be there whatever the page's
+   * "keep in the tray" setting says, or the app would run with no way back to it. Held for this run.
+   */
+  pinForHiddenStart(labels: TrayModeRequest['labels']): void
 }
+
+/** The tray's words before the page has sent its own (a hidden start): both languages, as the window title. */
+export const DEFAULT_TRAY_LABELS: TrayModeRequest['labels'] = { tooltip: '信用账本 Credit Ledger', open: '打开 Open', quit: '退出 Quit' }
 
 export function createTrayController(deps: TrayDeps): TrayController {
   let keep = false
+  let pinned = false
   let quitting = false
   let tray: TrayLike | null = null
   let labels: TrayModeRequest['labels'] | null = null
@@ -63,9 +72,9 @@ export function createTrayController(deps: TrayDeps): TrayController {
     if (tray && labels) tray.setToolTip(count > 0 ? `${labels.tooltip} (${count})` : labels.tooltip)
   }
 
-  return {
+  const controller: TrayController = {
     setMode(request) {
-      keep = request.keep
+      keep = request.keep || pinned
       labels = request.labels
       if (!keep) {
         tray?.destroy()
@@ -103,8 +112,13 @@ export function createTrayController(deps: TrayDeps): TrayController {
       // macOS dock and Linux launchers show it; elsewhere the tray tooltip carries the count.
       deps.app.setBadgeCount(next)
       refreshTooltip()
+    },
+    pinForHiddenStart(startLabels) {
+      pinned = true
+      controller.setMode({ keep: true, labels: labels ?? startLabels })
     }
   }
+  return controller
 }
 
 /** The tray icon's pixels (BGRA, premultiplied alpha), drawn from the shapes of resources/icon.svg, so no image file has to ship beside the main process. */

@@ -104,3 +104,12 @@ describe('createMainWindow', () => {
     })
   })
 })
+
+describe('a hidden start (the login item)', () => {
+  it('makes the window and loads the page, but does not show it when painted', () => {
+    const { window } = setup({ startHidden: true })
+    window.events.emit('ready-to-show')
+    expect(window.show).not.toHaveBeenCalled()
+    expect(window.loadURL).toHaveBeenCalledOnce()
+  })
+})

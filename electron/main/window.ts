@@ -33,6 +33,8 @@ export interface MainWindowDeps<W extends MainWindow> {
   workAreas: () => Rectangle[]
   readText: (path: string) => string
   writeText: (path: string, text: string) => void
+  /** Started by the login item: the window is made (its page runs the reminders) but not shown; the tray brings it. */
+  startHidden?: boolean
 }
 
 export function mainWindowOptions(
@@ -57,6 +59,7 @@ export function createMainWindow<W extends MainWindow>(deps: MainWindowDeps<W>):
   const window = new deps.BrowserWindow(mainWindowOptions(state, deps.preloadPath))
   trackWindowState(window, { save: (next) => saveWindowState(deps.writeText, deps.stateFilePath, next) })
   window.once('ready-to-show', () => {
+    if (deps.startHidden) return
     if (state.maximized) window.maximize()
     window.show()
   })

@@ -4,7 +4,7 @@ import { BRIDGE_KEY, CHANNELS, EVENTS, type Bridge } from '../shared/ipc'
 import { createBridge, exposeBridge } from './bridge'
 
 // One function per channel of the contract, named as the channel's key, and the one event subscription.
-const BRIDGE_FUNCTIONS = [...Object.keys(CHANNELS), 'onNotificationClick'].sort()
+const BRIDGE_FUNCTIONS = [...Object.keys(CHANNELS), 'onNotificationClick', 'onResume'].sort()
 
 function fakeIpcRenderer() {
   const listeners = new Map<string, ((event: never, ...args: unknown[]) => void)[]>()
@@ -68,7 +68,13 @@ describe('createBridge', () => {
     ['snapshotNeeded', (bridge) => bridge.snapshotNeeded('ab'), CHANNELS.snapshotNeeded, ['ab']],
     ['saveSnapshot', (bridge) => bridge.saveSnapshot({ text: '{}', kind: 'auto' }), CHANNELS.saveSnapshot, [{ text: '{}', kind: 'auto' }]],
     ['readSnapshot', (bridge) => bridge.readSnapshot('auto-2026-12-01-080000.json'), CHANNELS.readSnapshot, ['auto-2026-12-01-080000.json']],
-    ['dataDiskSpace', (bridge) => bridge.dataDiskSpace(), CHANNELS.dataDiskSpace, []]
+    ['dataDiskSpace', (bridge) => bridge.dataDiskSpace(), CHANNELS.dataDiskSpace, []],
+    ['pushState', (bridge) => bridge.pushState(), CHANNELS.pushState, []],
+    ['pushConfigure', (bridge) => bridge.pushConfigure({ id: 'bark', enabled: true, fields: { key: 'k' } }), CHANNELS.pushConfigure, [{ id: 'bark', enabled: true, fields: { key: 'k' } }]],
+    ['pushTest', (bridge) => bridge.pushTest('ntfy', { title: '测试', body: '' }), CHANNELS.pushTest, ['ntfy', { title: '测试', body: '' }]],
+    ['pushSend', (bridge) => bridge.pushSend({ key: 'r', message: { title: 't', body: 'b' } }), CHANNELS.pushSend, [{ key: 'r', message: { title: 't', body: 'b' } }]],
+    ['getLoginItem', (bridge) => bridge.getLoginItem(), CHANNELS.getLoginItem, []],
+    ['setLoginItem', (bridge) => bridge.setLoginItem(true), CHANNELS.setLoginItem, [true]]
   ]
 
   it.each(cases)('%s invokes its own channel with its arguments and returns the reply', async (_name, call, channel, args) => {
@@ -101,5 +107,19 @@ describe('onNotificationClick', () => {
     ipcRenderer.emit(EVENTS.notificationClicked, 'order:od-2')
     expect(seen).toHaveLength(3)
     expect(ipcRenderer.on).toHaveBeenCalledExactlyOnceWith(EVENTS.notificationClicked, expect.any(Function))
+  })
+})
+
+describe('onResume', () => {
+  it('tells the page the computer woke up, with no payload, until unsubscribed', () => {
+    const ipcRenderer = fakeIpcRenderer()
+    const bridge = createBridge(ipcRenderer)
+    let woke = 0
+    const unsubscribe = bridge.onResume(() => void woke++)
+    ipcRenderer.emit(EVENTS.resumed)
+    expect(woke).toBe(1)
+    unsubscribe()
+    ipcRenderer.emit(EVENTS.resumed)
+    expect(woke).toBe(1)
   })
 })

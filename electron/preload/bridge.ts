@@ -2,7 +2,7 @@
 import type { ContextBridge, IpcRenderer, IpcRendererEvent } from 'electron'
 import { BRIDGE_KEY, CHANNELS, EVENTS, type Bridge } from '../shared/ipc'
 
-/** The parts of ipcRenderer the bridge uses: invoke for calls, on/removeListener for the one event. */
+/** The parts of ipcRenderer the bridge uses: invoke for calls, on/removeListener for the events. */
 export interface BridgeIpc {
   invoke: IpcRenderer['invoke']
   on(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown
@@ -32,7 +32,18 @@ export function createBridge(ipcRenderer: BridgeIpc): Bridge {
     snapshotNeeded: (checksum) => ipcRenderer.invoke(CHANNELS.snapshotNeeded, checksum),
     saveSnapshot: (request) => ipcRenderer.invoke(CHANNELS.saveSnapshot, request),
     readSnapshot: (name) => ipcRenderer.invoke(CHANNELS.readSnapshot, name),
-    dataDiskSpace: () => ipcRenderer.invoke(CHANNELS.dataDiskSpace)
+    dataDiskSpace: () => ipcRenderer.invoke(CHANNELS.dataDiskSpace),
+    pushState: () => ipcRenderer.invoke(CHANNELS.pushState),
+    pushConfigure: (request) => ipcRenderer.invoke(CHANNELS.pushConfigure, request),
+    pushTest: (id, message) => ipcRenderer.invoke(CHANNELS.pushTest, id, message),
+    pushSend: (request) => ipcRenderer.invoke(CHANNELS.pushSend, request),
+    getLoginItem: () => ipcRenderer.invoke(CHANNELS.getLoginItem),
+    setLoginItem: (openAtLogin) => ipcRenderer.invoke(CHANNELS.setLoginItem, openAtLogin),
+    onResume: (listener) => {
+      const handler = () => listener()
+      ipcRenderer.on(EVENTS.resumed, handler)
+      return () => void ipcRenderer.removeListener(EVENTS.resumed, handler)
+    }
   } satisfies Bridge
 }
 

@@ -18,8 +18,8 @@ describe('preload entry', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce()
     const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] ?? []
     expect(key).toBe(BRIDGE_KEY)
-    // One function per channel of the contract, named as the channel's key, and the one event subscription.
-    expect(Object.keys(api ?? {}).sort()).toEqual([...Object.keys(CHANNELS), 'onNotificationClick'].sort())
+    // One function per channel of the contract, named as the channel's key, and the event subscriptions.
+    expect(Object.keys(api ?? {}).sort()).toEqual([...Object.keys(CHANNELS), 'onNotificationClick', 'onResume'].sort())
     await api?.notify?.({ title: 't', body: 'b' })
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(CHANNELS.notify, { title: 't', body: 'b' })
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled()

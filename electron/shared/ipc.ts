@@ -1,5 +1,6 @@
 // Owns the IPC contract between the main process and the renderer: channel names and payload types, no runtime deps.
 import type { CopyKind } from '../../src/domain/backup/copy-names'
+import type { PushChannelId, PushConfigureRequest, PushConfigureResult, PushMessage, PushSendRequest, PushState, PushTestResult } from './push'
 
 export const BRIDGE_KEY = 'creditLedger'
 
@@ -16,7 +17,13 @@ export const CHANNELS = {
   snapshotNeeded: 'snapshots:needed',
   saveSnapshot: 'snapshots:save',
   readSnapshot: 'snapshots:read',
-  dataDiskSpace: 'storage:disk-space'
+  dataDiskSpace: 'storage:disk-space',
+  pushState: 'push:state',
+  pushConfigure: 'push:configure',
+  pushTest: 'push:test',
+  pushSend: 'push:send',
+  getLoginItem: 'login-item:get',
+  setLoginItem: 'login-item:set'
 } as const
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]
 /** The bridge functions that call the main process (one channel each). */
@@ -24,7 +31,9 @@ export type InvokeName = keyof typeof CHANNELS
 
 /** Events the main process sends to the page; each has one named subscribe function on the bridge. */
 export const EVENTS = {
-  notificationClicked: 'notify:clicked'
+  notificationClicked: 'notify:clicked',
+  /** The computer woke from sleep: the page catches up on the reminders it missed, in one notice. */
+  resumed: 'power:resumed'
 } as const
 
 export interface AppInfo {
@@ -98,6 +107,15 @@ export interface DiskSpace {
   total: number
 }
 
+/** "Start at login, hidden in the tray": whether the system can, whether it is on, and whether the user was asked yet. */
+export interface LoginItemState {
+  /** Windows and macOS; Electron cannot register a login item on Linux. */
+  supported: boolean
+  openAtLogin: boolean
+  /** The one-time question was answered (either way). */
+  asked: boolean
+}
+
 /** The one object the preload puts on window[BRIDGE_KEY]. */
 export interface Bridge {
   getAppInfo(): Promise<AppInfo>
@@ -120,6 +138,18 @@ export interface Bridge {
   readSnapshot(name: string): Promise<string>
   /** Free and total bytes of the data folder's disk; null when the system does not say. */
   dataDiskSpace(): Promise<DiskSpace | null>
+  /** The push channels as the settings card shows them (no keys or tokens). */
+  pushState(): Promise<PushState>
+  pushConfigure(request: PushConfigureRequest): Promise<PushConfigureResult>
+  /** Sends a test message on one channel now. */
+  pushTest(id: PushChannelId, message: PushMessage): Promise<PushTestResult>
+  /** Pushes a reminder to every enabled channel; main builds each request and retries failures. */
+  pushSend(request: PushSendRequest): Promise<void>
+  getLoginItem(): Promise<LoginItemState>
+  /** Turns start-at-login on or off, and records that the user was asked. */
+  setLoginItem(openAtLogin: boolean): Promise<LoginItemState>
+  /** Calls `listener` when the computer wakes from sleep; returns the unsubscribe. */
+  onResume(listener: () => void): () => void
 }
 
 /** Hosts the app may open in the system browser; everything else is refused. */

@@ -11,6 +11,7 @@ import { platform } from '@/platform'
 import { ErrorBoundary } from '@/components/ErrorBoundary'
 import { PageSkeleton } from '@/components/PageSkeleton'
 import { DueBadge, DueReminders } from '@/features/dues/DueReminders'
+import { LoginItemPrompt } from '@/features/dues/LoginItemPrompt'
 import { usePruneAcknowledgements } from '@/features/risk/use-risk'
 import { BackupWatcher } from '@/features/backup/BackupWatcher'
 import { RecoveryOffer } from '@/features/backup/RecoveryOffer'
@@ -113,6 +114,7 @@ function Shell() {
       {/* data-figures tells tests (and the updating note) whether the figures include the latest records. */}
       <Layout.Content className="shell-content" data-figures={ledger.figuresPending ? 'pending' : 'ready'}>
         <FiguresUpdating pending={ledger.loaded && ledger.figuresPending} />
+        <LoginItemPrompt />
         <RecoveryOffer />
         {ledger.figuresFailed !== null && <Alert type="error" showIcon className="figures-failed" data-testid="figures-failed" title={t('app.figuresFailed', { reason: ledger.figuresFailed })} />}
         {ledger.loaded && ready ? (

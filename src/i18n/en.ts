@@ -16,6 +16,7 @@ import { presetsEn } from './parts/presets'
 import { lockEn } from './parts/lock'
 import { encryptionEn } from './parts/encryption'
 import { calendarFileEn } from './parts/calendar-file'
+import { pushEn } from './parts/push'
 import type { MessageKey } from './zh-CN'
 
 export const en: Record<MessageKey, string> = {
@@ -35,5 +36,6 @@ export const en: Record<MessageKey, string> = {
   ...presetsEn,
   ...lockEn,
   ...encryptionEn,
-  ...calendarFileEn
+  ...calendarFileEn,
+  ...pushEn
 }

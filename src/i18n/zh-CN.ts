@@ -16,6 +16,7 @@ import { presetsZh } from './parts/presets'
 import { lockZh } from './parts/lock'
 import { encryptionZh } from './parts/encryption'
 import { calendarFileZh } from './parts/calendar-file'
+import { pushZh } from './parts/push'
 
 export const zhCN = {
   ...shellZh,
@@ -34,7 +35,8 @@ export const zhCN = {
   ...presetsZh,
   ...lockZh,
   ...encryptionZh,
-  ...calendarFileZh
+  ...calendarFileZh,
+  ...pushZh
 }
 
 export type MessageKey = keyof typeof zhCN

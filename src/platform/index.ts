@@ -12,8 +12,10 @@ import {
   type SaveSnapshotRequest,
   type SaveSnapshotResult,
   type SnapshotList,
-  type TrayModeRequest
+  type TrayModeRequest,
+  type LoginItemState
 } from '../../electron/shared/ipc'
+import type { PushChannelId, PushConfigureRequest, PushConfigureResult, PushMessage, PushSendRequest, PushState, PushTestResult } from '../../electron/shared/push'
 import { desktopCopyStore } from './desktop-copies'
 import { opfsCopyStore } from './opfs-copies'
 import { estimateStorage, requestPersistence, storagePersisted, type StorageEstimateResult } from './storage'
@@ -21,7 +23,23 @@ import { saveWithConfirmation, startDownload, type SaveOutcome, type SaveRequest
 
 export type { SaveOutcome, SaveRequest }
 /** The contract types features name; they reach the desktop only through this module. */
-export type { AppInfo, NotifyRequest }
+export type { AppInfo, NotifyRequest, LoginItemState }
+export type { PushChannelId, PushConfigureResult, PushMessage, PushState, PushTestResult }
+export { PUSH_CHANNEL_IDS, PUSH_FIELDS } from '../../electron/shared/push'
+
+/** Desktop only: the push channels, configured and sent by the main process (keys never come back to the page). */
+export interface PushApi {
+  state(): Promise<PushState>
+  configure(request: PushConfigureRequest): Promise<PushConfigureResult>
+  test(id: PushChannelId, message: PushMessage): Promise<PushTestResult>
+  send(request: PushSendRequest): Promise<void>
+}
+
+/** Desktop only: start at login, hidden in the tray. */
+export interface LoginItemApi {
+  get(): Promise<LoginItemState>
+  set(openAtLogin: boolean): Promise<LoginItemState>
+}
 
 /** How printing the report went: saved by the desktop app, cancelled, or handed to the browser's print dialog. */
 export type PrintOutcome = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'browserDialog' }
@@ -53,6 +71,12 @@ export interface Platform {
   setBadgeCount(count: number): Promise<void>
   /** Desktop only: closing the window keeps the app in the tray. */
   setTrayMode(request: TrayModeRequest): Promise<void>
+  /** Calls `listener` when the computer wakes from sleep (desktop; the web never hears it); returns the unsubscribe. */
+  onResume(listener: () => void): () => void
+  /** Null in the browser: a web page cannot push to a phone when nobody has it open. */
+  push: PushApi | null
+  /** Null in the browser. */
+  loginItem: LoginItemApi | null
   /** The page as its print CSS lays it out, as a PDF: saved by the desktop app, or through the browser's print dialog. */
   printReport(suggestedName: string): Promise<PrintOutcome>
   /** Null in the browser, which cannot write files unasked. */
@@ -121,6 +145,14 @@ export function electronPlatform(bridge: Bridge): Platform {
     onNotificationClick: (listener) => bridge.onNotificationClick(listener),
     setBadgeCount: (count) => bridge.setBadgeCount(count),
     setTrayMode: (request) => bridge.setTrayMode(request),
+    onResume: (listener) => bridge.onResume(listener),
+    push: {
+      state: () => bridge.pushState(),
+      configure: (request) => bridge.pushConfigure(request),
+      test: (id, message) => bridge.pushTest(id, message),
+      send: (request) => bridge.pushSend(request)
+    },
+    loginItem: { get: () => bridge.getLoginItem(), set: (open) => bridge.setLoginItem(open) },
     printReport: async (suggestedName) => {
       const result = await bridge.printToPdf({ suggestedName })
       return result.saved ? { kind: 'saved', path: result.path } : { kind: 'cancelled' }
@@ -209,6 +241,9 @@ export function webPlatform(): Platform {
       }
     },
     setTrayMode: async () => undefined,
+    onResume: () => () => undefined,
+    push: null,
+    loginItem: null,
     printReport: async () => {
       // The browser's own print-to-PDF of the same page; the user picks "Save as PDF" there.
       window.print()

@@ -78,10 +78,15 @@ export function DueReminders({ locked = false, onHeld }: { locked?: boolean; onH
   }
 
   // Delivery reads the latest ledger, language and lock: the scheduler outlives renders.
-  const deliver = useRef<(notice: ReminderNotice) => void>(() => undefined)
-  deliver.current = (notice) => {
+  const deliver = useRef<(notice: ReminderNotice, key: string) => void>(() => undefined)
+  deliver.current = (notice, key) => {
+    const text = noticeText(notice, ledger, t)
+    // The same words to the phone (desktop), locked or not: main sends each reminder key once per channel, retrying failures.
     void platform()
-      .notify(noticeText(notice, ledger, t))
+      .push?.send({ key, message: { title: text.title, body: text.body } })
+      .catch((error: unknown) => console.error('Push could not be queued:', error))
+    void platform()
+      .notify(text)
       // A refused or failed system notification still reaches the user, as the in-app banner.
       .catch(() => false)
       .then((shown) => {
@@ -112,10 +117,15 @@ export function DueReminders({ locked = false, onHeld }: { locked?: boolean; onH
     const s = createReminderScheduler({
       clock: { now: () => new Date(), setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (handle) => window.clearTimeout(typeof handle === 'number' ? handle : undefined) },
       store: firedStore(appDb()),
-      deliver: (notice) => deliver.current(notice)
+      deliver: (notice, key) => deliver.current(notice, key)
     })
     scheduler.current = s
-    return () => s.stop()
+    // Woken from sleep: what was missed arrives once, as one notice.
+    const unsubscribe = platform().onResume(() => s.resume())
+    return () => {
+      unsubscribe()
+      s.stop()
+    }
   }, [])
 
   // The first update, once the ledger, the settings and the language are in, is the catch-up.

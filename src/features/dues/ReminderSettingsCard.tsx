@@ -1,4 +1,4 @@
-// Owns the reminder settings: on or off, the lead times and hour, the minimum-payment share, the tray option on the desktop, and system notification permission on the web.
+// Owns the reminder settings: on or off, the lead times and hour, the minimum-payment share, the tray and start-at-login options on the desktop, and system notification permission on the web.
 import { useState } from 'react'
 import { App as AntApp, Button, Card, Form, Select, Switch, TimePicker } from 'antd'
 import dayjs from 'dayjs'
@@ -9,6 +9,7 @@ import { writeSetting } from '@/db/settings'
 import { DUES_SETTINGS_KEY, duesSettingsSchema, type DuesSettings } from '@/domain/dues/settings'
 import { platform, type NotificationState } from '@/platform'
 import { leadDayLabel } from './labels'
+import { LoginItemSwitch } from './LoginItemPrompt'
 import { useDuesSettings } from './use-dues'
 
 const LEAD_CHOICES = [0, 1, 2, 3, 5, 7, 10, 14, 30]
@@ -60,9 +61,14 @@ export function ReminderSettingsCard() {
           </Form.Item>
         </div>
         {desktop ? (
-          <Form.Item>
-            <Switch checked={settings.keepInTray} onChange={(v) => void save({ keepInTray: v })} data-testid="keep-in-tray" /> <span>{t('dues.settings.tray')}</span>
-          </Form.Item>
+          <>
+            <Form.Item>
+              <Switch checked={settings.keepInTray} onChange={(v) => void save({ keepInTray: v })} data-testid="keep-in-tray" /> <span>{t('dues.settings.tray')}</span>
+            </Form.Item>
+            <Form.Item>
+              <LoginItemSwitch />
+            </Form.Item>
+          </>
         ) : (
           <Form.Item label={t('dues.settings.notifications')}>
             <span data-testid="notification-permission">{t(`dues.settings.permission.${permission}`)}</span>{' '}

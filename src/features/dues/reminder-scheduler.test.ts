@@ -5,7 +5,7 @@ import { dueItems } from '@/domain/dues/items'
 import type { ReminderNotice } from '@/domain/dues/reminders'
 import { DEFAULT_DUES_SETTINGS } from '@/domain/dues/settings'
 import type { Order } from '@/domain/records'
-import { createReminderScheduler, momentOf, msUntil, type FiredStore, type ReminderScheduler } from './reminder-scheduler'
+import { RESUME_SETTLE_MS, createReminderScheduler, momentOf, msUntil, type FiredStore, type ReminderScheduler } from './reminder-scheduler'
 
 const settings = DEFAULT_DUES_SETTINGS
 const at = (date: string, hour = 8, minute = 0) => new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hour, minute)
@@ -26,6 +26,10 @@ function fakeClock(start: Date) {
       if (typeof handle === 'number') timers.delete(handle)
     },
     pending: () => timers.size,
+    /** The computer sleeps: time passes and no timer runs. */
+    sleepUntil(target: Date) {
+      now = target.getTime()
+    },
     /** Moves time forward, running each timer that falls due on the way, in order. */
     async advanceTo(target: Date, scheduler: ReminderScheduler) {
       for (;;) {
@@ -54,8 +58,16 @@ function memoryStore(): FiredStore & { ids: string[] } {
 
 function start(clock: ReturnType<typeof fakeClock>, store: FiredStore) {
   const delivered: ReminderNotice[] = []
-  const scheduler = createReminderScheduler({ clock, store, deliver: (n) => void delivered.push(n) })
-  return { scheduler, delivered }
+  const keys: string[] = []
+  const scheduler = createReminderScheduler({
+    clock,
+    store,
+    deliver: (n, key) => {
+      delivered.push(n)
+      keys.push(key)
+    }
+  })
+  return { scheduler, delivered, keys }
 }
 
 const titles = (notices: ReminderNotice[]) => notices.map((n) => (n.kind === 'single' ? n.item.key : `summary:${n.items.map((i) => i.key).join(',')}`))
@@ -211,5 +223,38 @@ describe('when the store fails', () => {
     expect(clock.pending()).toBe(1)
     await clock.advanceTo(at('2026-01-15', 9, 30), scheduler)
     expect(titles(delivered)).toEqual(['order:a'])
+  })
+})
+
+describe('waking from sleep', () => {
+  it('delivers what fell due while asleep once, as one summary, with the ledger of the new day', async () => {
+    const clock = fakeClock(at('2026-01-15', 8))
+    const store = memoryStore()
+    const { scheduler, delivered, keys } = start(clock, store)
+    const orders = [zOrder('a', '2026-01-19'), zOrder('b', '2026-01-20'), zOrder('c', '2026-01-18')]
+    scheduler.update(itemsOn('2026-01-15', orders), settings)
+    await scheduler.idle()
+    expect(delivered).toEqual([])
+
+    // Asleep from 08:00 on the 15th to 10:00 on the 19th: c's reminders and its overdue one, a's and b's lead ones were missed.
+    clock.sleepUntil(at('2026-01-19', 10))
+    scheduler.resume()
+    // The ledger moves to the new day within the settling time: no notice yet, and none from stale items.
+    scheduler.update(itemsOn('2026-01-19', orders), settings)
+    await scheduler.idle()
+    expect(delivered).toEqual([])
+    await clock.advanceTo(new Date(at('2026-01-19', 10).getTime() + RESUME_SETTLE_MS), scheduler)
+    expect(titles(delivered)).toEqual(['summary:order:c,order:a,order:b'])
+    expect(keys[0]?.split('+')).toEqual(expect.arrayContaining(['2026-01-18|order:c|overdue', '2026-01-19|order:a|1', '2026-01-20|order:b|3']))
+
+    // Another wake with nothing missed says nothing; the day goes on as usual.
+    scheduler.resume()
+    await clock.advanceTo(new Date(at('2026-01-19', 10).getTime() + 2 * RESUME_SETTLE_MS), scheduler)
+    expect(delivered).toHaveLength(1)
+    await clock.advanceTo(at('2026-01-19', 23), scheduler)
+    expect(delivered).toHaveLength(1)
+    // a's on-the-day reminder (09:00 on the 19th) was in the catch-up; b's comes on its day.
+    await clock.advanceTo(at('2026-01-20', 9), scheduler)
+    expect(titles(delivered)).toEqual(['summary:order:c,order:a,order:b', 'order:b'])
   })
 })

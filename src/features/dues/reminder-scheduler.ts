@@ -29,12 +29,19 @@ export interface FiredStore {
 export interface ReminderSchedulerDeps {
   clock: ReminderClock
   store: FiredStore
-  deliver(notice: ReminderNotice): void
+  /** `key` names the reminders the notice is about (their ids, sorted): the push channels send each key once. */
+  deliver(notice: ReminderNotice, key: string): void
 }
 
 export interface ReminderScheduler {
   /** The open items and the settings now; the first call after start is the catch-up. */
   update(items: readonly DueItem[], settings: Pick<DuesSettings, 'remindersEnabled' | 'leadDays' | 'remindAt'>): void
+  /**
+   * The computer woke from sleep: what fell due while it slept arrives as one catch-up notice, as
+   * on start. It waits RESUME_SETTLE_MS for the ledger to move to the new day (an update in that
+   * time is taken, not ticked on), so an item that became overdue overnight is in the same notice.
+   */
+  resume(): void
   stop(): void
   /** Resolves when the work started so far is done (tests wait on it). */
   idle(): Promise<void>
@@ -42,6 +49,8 @@ export interface ReminderScheduler {
 
 /** A sleeping computer or a changed clock can skip a timer: look again at least this often. */
 export const MAX_WAIT_MS = 60 * 60 * 1000
+/** After waking, how long the catch-up waits for the ledger to recompute for the new day. */
+export const RESUME_SETTLE_MS = 5_000
 
 const pad = (n: number) => n.toString().padStart(2, '0')
 
@@ -70,9 +79,11 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
   let lastTick: LocalMoment | null = null
   let timer: unknown = null
   let stopped = false
+  let settleUntil: number | null = null
   let work: Promise<void> = Promise.resolve()
 
   const tick = async () => {
+    settleUntil = null
     if (stopped || settings === null) return
     fired ??= new Set(await deps.store.load())
     const nowDate = deps.clock.now()
@@ -93,7 +104,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       fired = new Set(kept)
       await deps.store.save(kept)
     }
-    if (notice && !stopped) deps.deliver(notice)
+    if (notice && !stopped) deps.deliver(notice, fresh.map((r) => r.id).sort().join('+'))
     const next = nextReminderAt(reminders, fired, now)
     schedule(next === null ? MAX_WAIT_MS : Math.min(MAX_WAIT_MS, Math.max(0, msUntil(next, nowDate))))
   }
@@ -115,7 +126,15 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     update(nextItems, nextSettings) {
       items = nextItems
       settings = nextSettings
+      // Settling after a wake: the catch-up timer takes these items.
+      if (settleUntil !== null && deps.clock.now().getTime() < settleUntil) return
       run()
+    },
+    resume() {
+      if (stopped) return
+      lastTick = null
+      settleUntil = deps.clock.now().getTime() + RESUME_SETTLE_MS
+      schedule(RESUME_SETTLE_MS)
     },
     stop() {
       stopped = true

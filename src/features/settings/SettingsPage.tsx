@@ -18,6 +18,7 @@ import { StorageCard } from './StorageCard'
 import { ReminderSettingsCard } from '../dues/ReminderSettingsCard'
 import { AppLockCard } from './AppLockCard'
 import { AppearanceCard } from './AppearanceCard'
+import { PushChannelsCard } from '../dues/PushChannelsCard'
 
 interface Values {
   monthlyIncome: string
@@ -118,6 +119,7 @@ export function SettingsPage() {
         <StorageCard />
         <ReminderSettingsCard />
         <AppLockCard />
+        <PushChannelsCard />
       </div>
     </PageFrame>
   )
