@@ -14,15 +14,16 @@
 // backup's own time, which is inside), no names.
 import { canonicalJson } from './backup-file'
 import { fromBase64, toBase64 } from '../crypto/base64'
+import { derivePassphraseKey, PASSPHRASE_KDF_ITERATIONS, PASSPHRASE_SALT_BYTES } from '../crypto/passphrase-key'
 
 export const ENCRYPTED_FORMAT = 'credit-ledger-backup-encrypted'
 export const ENCRYPTED_VERSION = 1
 /** OWASP's 2023 floor for PBKDF2-HMAC-SHA256 (the issue's "at least 600,000"); a file asking for fewer is refused. */
-export const BACKUP_KDF_ITERATIONS = 600_000
+export const BACKUP_KDF_ITERATIONS = PASSPHRASE_KDF_ITERATIONS
 /** Files are read with up to this many rounds: more would let a foreign file hang the app. */
 const MAX_ITERATIONS = 10_000_000
 export const PASSPHRASE_MIN_LENGTH = 8
-const SALT_BYTES = 16
+const SALT_BYTES = PASSPHRASE_SALT_BYTES
 const IV_BYTES = 12
 const CHECK_BYTES = 32
 
@@ -48,15 +49,6 @@ export function isEncryptedBackup(text: string): boolean {
   return start.startsWith('{') && start.includes(`"format":"${ENCRYPTED_FORMAT}"`)
 }
 
-async function deriveParts(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<{ key: CryptoKey; check: string }> {
-  const subtle = globalThis.crypto.subtle
-  const base = await subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits'])
-  const bits = new Uint8Array(await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, 512))
-  const key = await subtle.importKey('raw', bits.slice(0, 32), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt'])
-  const check = toBase64(new Uint8Array(await subtle.digest('SHA-256', bits.slice(32))))
-  return { key, check }
-}
-
 /** The header's text as the cipher authenticates it: every field but the data, keys sorted. */
 function additionalData(header: EncryptedHeader): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(canonicalJson(header))
@@ -66,7 +58,7 @@ function additionalData(header: EncryptedHeader): Uint8Array<ArrayBuffer> {
 export async function encryptBackupText(plain: string, passphrase: string, iterations: number = BACKUP_KDF_ITERATIONS): Promise<string> {
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES))
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES))
-  const { key, check } = await deriveParts(passphrase, salt, iterations)
+  const { key, check } = await derivePassphraseKey(passphrase, salt, iterations)
   const header: EncryptedHeader = {
     format: ENCRYPTED_FORMAT,
     version: ENCRYPTED_VERSION,
@@ -129,7 +121,7 @@ export async function decryptBackupText(text: string, passphrase: string): Promi
   const envelope = readEnvelope(file)
   if (!envelope.ok) return envelope
   const { header, data } = envelope
-  const { key, check } = await deriveParts(passphrase, fromBase64(header.kdf.salt)!, header.kdf.iterations)
+  const { key, check } = await derivePassphraseKey(passphrase, fromBase64(header.kdf.salt)!, header.kdf.iterations)
   if (check !== header.check) return { ok: false, problem: { code: 'wrongPassphrase' } }
   try {
     const plain = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(header.cipher.iv)!, additionalData: additionalData(header), tagLength: 128 }, key, data)
