@@ -5,7 +5,7 @@ import type { Order } from '@/domain/records'
 import { generateSampleLedger } from '@/domain/ledger/sample-data'
 import { openAtVersion, uniqueDbName } from '@/testing/migrate-test-kit'
 import { addLedger, loadProfile, readLedger, saveProfile } from './repo'
-import { openLedgerDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS, type SchemaVersion } from './schema'
+import { openLedgerDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSIONS, type SchemaVersion } from './schema'
 
 /** What a future version might add to an order. */
 type OrderV3 = Order & { source: string }
@@ -13,12 +13,12 @@ type OrderV3 = Order & { source: string }
 let upgradeRuns = 0
 
 /**
- * A test-only version 3: orders become searchable by the merchant's order number, which is
+ * A test-only version 4: orders become searchable by the merchant's order number, which is
  * trimmed on the way (old imports kept the trailing tab of some bill exports), and every order
  * gets a `source`. It exercises the mechanism any later version will use.
  */
-const TEST_V3: SchemaVersion = {
-  version: 3,
+const TEST_V4: SchemaVersion = {
+  version: 4,
   stores: { orders: 'id, accountId, orderDate, externalOrderNo' },
   upgrade: async (tx) => {
     upgradeRuns++
@@ -63,15 +63,17 @@ describe('schema versions', () => {
   it('are declared in increasing order, starting at 1', () => {
     expect(SCHEMA_VERSIONS[0]).toBe(SCHEMA_V1)
     expect(SCHEMA_VERSIONS[1]).toBe(SCHEMA_V2)
+    expect(SCHEMA_VERSIONS[2]).toBe(SCHEMA_V3)
     for (let i = 1; i < SCHEMA_VERSIONS.length; i++) expect(SCHEMA_VERSIONS[i]!.version).toBeGreaterThan(SCHEMA_VERSIONS[i - 1]!.version)
   })
 
-  it('a fresh database opens at version 2 with the expected tables and indexes', async () => {
+  it('a fresh database opens at version 3 with the expected tables and indexes', async () => {
     const db = openLedgerDb(uniqueDbName('fresh'))
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(2)
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['accounts', 'billFigures', 'billInstalments', 'draws', 'inquiries', 'meta', 'orders', 'repayments'])
+    expect(db.verno).toBe(3)
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['accounts', 'billFigures', 'billInstalments', 'draws', 'inquiries', 'meta', 'orders', 'repayments', 'syncCells'])
+    expect(db.table('syncCells').schema.primKey.keyPath).toBe('key')
     const indexes = (name: string) => db.table(name).schema.indexes.map((i) => i.name).sort()
     expect(db.table('accounts').schema.primKey.keyPath).toBe('id')
     expect(db.table('meta').schema.primKey.keyPath).toBe('key')
@@ -85,14 +87,16 @@ describe('schema versions', () => {
   })
 })
 
-describe('migrating a version-1 database to version 2', () => {
+describe('migrating a version-1 database to the current version', () => {
   it('keeps every row, gives each account its repayment order and bill terms by kind, and the new tables start empty', async () => {
     const name = uniqueDbName('v1-v2')
     await seedV1(name)
     const db = openLedgerDb(name)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
+    // Version 3: the sync cells start empty (nothing shared yet).
+    expect(await db.table('syncCells').count()).toBe(0)
     const after = await readLedger(db)
     // The card gets the card preset, 花呗-style accounts theirs, everything else none.
     const terms = Object.fromEntries(after.accounts.map((a) => [a.id, a.statementTerms]))
@@ -113,22 +117,22 @@ describe('migrating a version-1 database to version 2', () => {
   })
 })
 
-describe('a later version (test-only version 3)', () => {
+describe('a later version (test-only version 4)', () => {
   /** Rows written by an older importer, straight into the table, with the padding bill exports carry. */
   const legacy: Order[] = [
     { ...sample.orders[0]!, id: 'legacy-1', externalOrderNo: '  JD-0001\t' },
     { ...sample.orders[1]!, id: 'legacy-2', externalOrderNo: 'MT-0002 ' }
   ]
-  const all = [...SCHEMA_VERSIONS, TEST_V3]
+  const all = [...SCHEMA_VERSIONS, TEST_V4]
 
-  it('keeps every row, runs its upgrade once after version 2 and makes the new index queryable', async () => {
+  it('keeps every row, runs its upgrade once after version 3 and makes the new index queryable', async () => {
     const name = uniqueDbName('migrate')
     await seedV1(name, legacy)
     upgradeRuns = 0
     const db = openLedgerDb(name, all)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     expect(upgradeRuns).toBe(1)
     const after = await readLedger(db)
     expect(after.accounts).toEqual(byId(sample.accounts))
@@ -155,10 +159,10 @@ describe('a later version (test-only version 3)', () => {
 
   it('creates a fresh database at the newest version without running upgrades', async () => {
     upgradeRuns = 0
-    const db = openLedgerDb(uniqueDbName('fresh-v3'), all)
+    const db = openLedgerDb(uniqueDbName('fresh-v4'), all)
     opened.push(db)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     expect(upgradeRuns).toBe(0)
     expect(db.orders.schema.indexes.map((i) => i.name).sort()).toEqual(['accountId', 'externalOrderNo', 'orderDate'])
   })

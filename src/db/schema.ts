@@ -17,6 +17,14 @@ export type LedgerDb = Dexie & {
   billInstalments: EntityTable<BillInstalment, 'id'>
   billFigures: EntityTable<BillFigure, 'id'>
   meta: EntityTable<MetaRow, 'key'>
+  syncCells: EntityTable<SyncCellRow, 'key'>
+}
+
+/** A field of a record as sync last shared it (src/domain/sync/merge.ts): the value and the time of the change that set it. */
+export interface SyncCellRow {
+  key: string
+  value: unknown
+  time: string
 }
 
 export interface SchemaVersion {
@@ -63,8 +71,17 @@ export const SCHEMA_V2: SchemaVersion = {
   }
 }
 
+/**
+ * Version 3 (2026-12-06, issue 15: sync): each record field as sync last shared it, keyed by table,
+ * row and field, with the time of its change; this device's own, never in a backup. No record changes.
+ */
+export const SCHEMA_V3: SchemaVersion = {
+  version: 3,
+  stores: { syncCells: 'key' }
+}
+
 /** Every version in order; a new version is appended here with its upgrade function. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2]
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
 
 export const DEFAULT_DB_NAME = 'credit-ledger'
 

@@ -2,7 +2,7 @@
 import { defaultStatementTerms, DEFAULT_REPAYMENT_ORDER } from './account-terms'
 import type { Account, AccountKind } from './records'
 
-/** The store's schema version this code writes. */
+/** The version of the records this code writes (the store's schema version that last changed them; version 3 added only sync's own table). */
 export const CURRENT_SCHEMA_VERSION = 2
 
 /**

@@ -10,6 +10,7 @@
 // is not JSON (truncated when it starts like ours), not ours, from a newer schema, has a bad header,
 // a checksum that does not match, or any record its schema or the cross-record rules reject.
 import { FIRED_REMINDERS_KEY } from '../dues/settings'
+import { SYNC_STATE_KEY } from '../sync/state'
 import { isIsoDate, type IsoDate } from '../calendar'
 import { check, profileSchema, RECORD_TYPES, recordSchemas, type FieldIssue, type Ledger, type Profile, type RecordType } from '../records'
 import { validateLedger } from '../ledger/validate-ledger'
@@ -17,8 +18,8 @@ import { CURRENT_SCHEMA_VERSION, upgradeAccountV1 } from '../migrations'
 
 export const BACKUP_FORMAT = 'credit-ledger-backup'
 /**
- * The version of the records inside: it follows the store's schema (src/db/schema.ts), which a
- * test holds equal. A store version that changes records must raise it and read older files.
+ * The version of the records inside: the store's schema version (src/db/schema.ts) that last changed
+ * records, which a test holds. A store version that changes records must raise it and read older files.
  */
 export const BACKUP_SCHEMA_VERSION = CURRENT_SCHEMA_VERSION
 /** The record types a file of each older schema version holds (version 1 had no 账单分期 or bill figures). */
@@ -36,7 +37,7 @@ export const BACKUP_STATE_KEY = 'backup.state'
 export const PRE_RESTORE_KEY = 'backup.preRestore'
 /** The newest kept copy the user declined to restore (src/domain/backup/recovery.ts). */
 export const RECOVERY_DISMISSED_KEY = 'backup.recoveryDismissed'
-export const LOCAL_META_KEYS: readonly string[] = [BACKUP_STATE_KEY, PRE_RESTORE_KEY, FIRED_REMINDERS_KEY, RECOVERY_DISMISSED_KEY]
+export const LOCAL_META_KEYS: readonly string[] = [BACKUP_STATE_KEY, PRE_RESTORE_KEY, FIRED_REMINDERS_KEY, RECOVERY_DISMISSED_KEY, SYNC_STATE_KEY]
 export const PROFILE_KEY = 'profile'
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }

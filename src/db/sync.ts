@@ -1,0 +1,216 @@
+// Owns one sync of this device with the shared folder: what changed here since the last sync goes up as one sealed file of messages in this device's own folder, the other devices' new files come down and merge field by field, and the records they changed are written back - each record through its schema, all in one transaction.
+//
+// What changed here is found by comparing the records with the cells (each field as sync last
+// shared it), so no write path of the app has to know about sync; a change is timed when the sync
+// finds it, which the debounced sync after each change keeps close to when it was made. Nothing
+// local changes until this device's file is on the server: a connection cut before that loses
+// nothing, and the next sync sends the same changes again. A file from another device that is not
+// ours, was changed or moved is refused and named, and that device's later files wait behind it.
+import { z } from 'zod'
+import { RECORD_TYPES, recordSchemas, type RecordType } from '@/domain/records'
+import { hlcText, isNodeId, parseHlc, receive, tick, type Hlc } from '@/domain/sync/hlc'
+import { applyMessages, cellKey, changeMessages, DELETED, rowsOf, type Cells, type Conflict, type SyncMessage, type SyncValue } from '@/domain/sync/merge'
+import { createSyncKey, openMessages, openSyncKey, sealMessages, type SealProblem } from '@/domain/sync/sealed'
+import { SYNC_STATE_KEY } from '@/domain/sync/state'
+import type { PassphraseKey } from '@/domain/crypto/passphrase-key'
+import { SyncTransportError, type SyncTransport } from '@/platform/sync-transport'
+import type { LedgerDb } from './schema'
+
+export const SYNC_FOLDER = 'credit-ledger-sync'
+const KEY_PATH = `${SYNC_FOLDER}/key.json`
+const MAX_CONFLICTS_KEPT = 200
+
+const conflictCell = z.object({ value: z.unknown(), time: z.string() })
+const stateSchema = z.object({
+  node: z.string().refine(isNodeId),
+  clock: z.string().refine((t) => parseHlc(t) !== null),
+  nextSeq: z.number().int().min(1),
+  /** Per other device, the name of the last of its files merged here. */
+  applied: z.record(z.string(), z.string()),
+  lastSyncAt: z.string().nullable(),
+  conflicts: z.array(z.object({ table: z.string(), row: z.string(), field: z.string(), kept: conflictCell, lost: conflictCell, at: z.string() }))
+})
+export type SyncState = z.infer<typeof stateSchema>
+export type LoggedConflict = Conflict & { at: string }
+
+export interface SyncReport {
+  /** Changes of this device sent up, and other devices' changes merged here. */
+  sent: number
+  received: number
+  /** Records written here from other devices' changes; records a merged change left invalid (kept as they were, named). */
+  written: number
+  invalid: { table: string; row: string }[]
+  conflicts: Conflict[]
+  /** Files of other devices refused, with why. */
+  refused: { path: string; problem: SealProblem }[]
+}
+
+function newNode(): string {
+  return [...globalThis.crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+export async function readSyncState(db: LedgerDb): Promise<SyncState | null> {
+  const parsed = stateSchema.safeParse((await db.meta.get(SYNC_STATE_KEY))?.value)
+  return parsed.success ? parsed.data : null
+}
+
+/**
+ * The folder's key from the passphrase: made (with the key file) when the folder is new, else
+ * derived with the key file's salt. A wrong passphrase or a foreign key file is refused.
+ */
+export async function connectSync(transport: SyncTransport, passphrase: string): Promise<{ ok: true; key: PassphraseKey } | { ok: false; problem: SealProblem }> {
+  const existing = await transport.read(KEY_PATH)
+  if (existing !== null) return openSyncKey(existing, passphrase)
+  const made = await createSyncKey(passphrase)
+  try {
+    await transport.create(KEY_PATH, JSON.stringify(made.file))
+    return { ok: true, key: made.key }
+  } catch (e) {
+    // Another device made the folder at the same moment: use its key file.
+    if (e instanceof SyncTransportError && e.kind === 'exists') return openSyncKey((await transport.read(KEY_PATH)) ?? '', passphrase)
+    throw e
+  }
+}
+
+/** A record as JSON values (no undefined fields), as the cells hold it. */
+function asValues(record: object): Record<string, SyncValue> {
+  return JSON.parse(JSON.stringify(record)) as Record<string, SyncValue>
+}
+
+function fileName(seq: number): string {
+  return `${String(seq).padStart(8, '0')}.msg`
+}
+
+function hlcOf(text: string): Hlc {
+  return parseHlc(text)!
+}
+
+/** One sync. `now` is the wall clock (ms); the transport reaches the folder; `key` from connectSync. */
+export async function syncOnce(db: LedgerDb, transport: SyncTransport, key: PassphraseKey, now: () => number): Promise<SyncReport> {
+  const report: SyncReport = { sent: 0, received: 0, written: 0, invalid: [], conflicts: [], refused: [] }
+  const stored = await readSyncState(db)
+  const node = stored?.node ?? newNode()
+  const state: SyncState = stored ?? { node, clock: hlcText({ millis: 0, counter: 0, node }), nextSeq: 1, applied: {}, lastSyncAt: null, conflicts: [] }
+  let clock: Hlc = hlcOf(state.clock)
+
+  // What is here now, and what was last shared.
+  const { current, cells } = await db.transaction('r', [...RECORD_TYPES.map((t) => db.table(t)), db.syncCells], async () => {
+    const current = new Map<RecordType, Map<string, Record<string, SyncValue>>>()
+    for (const t of RECORD_TYPES) current.set(t, new Map((await db.table(t).toArray()).map((r: { id: string }) => [r.id, asValues(r)])))
+    const cells: Cells = new Map((await db.syncCells.toArray()).map((c) => [c.key, { value: c.value as SyncValue, time: c.time }]))
+    return { current, cells }
+  })
+
+  // This device's changes since the last sync, as messages.
+  const shared = rowsOf(cells)
+  const outgoing: SyncMessage[] = []
+  for (const t of RECORD_TYPES) {
+    const here = current.get(t)!
+    const before = shared.get(t) ?? new Map<string, Record<string, SyncValue>>()
+    for (const id of new Set([...here.keys(), ...before.keys()]))
+      outgoing.push(
+        ...changeMessages(
+          t,
+          id,
+          before.get(id) ?? null,
+          here.get(id) ?? null,
+          () => hlcText((clock = tick(clock, now()))),
+          (field) => cells.get(cellKey(t, id, field))?.time ?? null
+        )
+      )
+  }
+  let nextSeq = state.nextSeq
+  if (outgoing.length > 0) {
+    // A file of this name left by a sync that stopped before saving its state: take the next name.
+    for (;;) {
+      const path = `${SYNC_FOLDER}/${state.node}/${fileName(nextSeq)}`
+      try {
+        await transport.create(path, await sealMessages(key, path, outgoing))
+        break
+      } catch (e) {
+        if (!(e instanceof SyncTransportError && e.kind === 'exists')) throw e
+        nextSeq++
+      }
+    }
+    nextSeq++
+    applyMessages(cells, outgoing)
+    report.sent = outgoing.length
+  }
+
+  // The other devices' new files, in order, device by device.
+  const applied = { ...state.applied }
+  const incoming: SyncMessage[] = []
+  for (const node of (await transport.list(SYNC_FOLDER)).filter((n) => isNodeId(n) && n !== state.node).sort()) {
+    const names = (await transport.list(`${SYNC_FOLDER}/${node}`)).filter((n) => /^\d{8}\.msg$/.test(n)).sort()
+    for (const name of names) {
+      if (applied[node] !== undefined && name <= applied[node]) continue
+      const path = `${SYNC_FOLDER}/${node}/${name}`
+      const text = await transport.read(path)
+      if (text === null) break
+      const opened = await openMessages(key, path, text)
+      if (!opened.ok) {
+        report.refused.push({ path, problem: opened.problem })
+        break
+      }
+      // Each message is from the device whose folder holds it.
+      if (opened.messages.some((m) => hlcOf(m.time).node !== node)) {
+        report.refused.push({ path, problem: { code: 'foreign', detail: path } })
+        break
+      }
+      for (const m of opened.messages) clock = receive(clock, hlcOf(m.time), now())
+      incoming.push(...opened.messages)
+      applied[node] = name
+    }
+  }
+  const merged = applyMessages(cells, incoming)
+  report.received = merged.changed.length
+  report.conflicts = merged.conflicts
+
+  // The records other devices changed: their changed fields over the record as it is here now (a
+  // field edited here while this sync ran keeps its new value, for the next sync to send); each record
+  // through its schema.
+  const touched = new Map<string, { table: RecordType; row: string; fields: Set<string> }>()
+  for (const m of merged.changed) {
+    if (!(RECORD_TYPES as readonly string[]).includes(m.table)) continue
+    const k = `${m.table}\u0000${m.row}`
+    if (!touched.has(k)) touched.set(k, { table: m.table as RecordType, row: m.row, fields: new Set() })
+    touched.get(k)!.fields.add(m.field)
+  }
+  const after = rowsOf(cells)
+  const at = new Date(now()).toISOString()
+  await db.transaction('rw', [...RECORD_TYPES.map((t) => db.table(t)), db.syncCells, db.meta], async () => {
+    for (const { table: t, row: id, fields } of touched.values()) {
+      const table = db.table(t)
+      const shared = after.get(t)?.get(id)
+      const present = (await table.get(id)) as object | undefined
+      if (shared === undefined) {
+        if (present !== undefined) await table.delete(id)
+        report.written++
+        continue
+      }
+      const row: Record<string, SyncValue> = present === undefined ? shared : { ...asValues(present) }
+      if (present !== undefined) for (const f of fields) if (f !== DELETED) row[f] = shared[f] ?? null
+      const checked = recordSchemas[t].safeParse(row)
+      // Left as it is here; the next sync sends this device's fields, so every device ends on a valid record.
+      if (!checked.success) {
+        report.invalid.push({ table: t, row: id })
+        continue
+      }
+      await table.put(checked.data)
+      report.written++
+    }
+    // Only the cells this sync changed: ours sent, theirs merged.
+    const changedKeys = new Set([...outgoing, ...merged.changed].map((m) => cellKey(m.table, m.row, m.field)))
+    await db.syncCells.bulkPut([...changedKeys].map((k) => ({ key: k, value: cells.get(k)!.value, time: cells.get(k)!.time })))
+    const next: SyncState = {
+      node: state.node,
+      clock: hlcText(clock),
+      nextSeq,
+      applied,
+      lastSyncAt: at,
+      conflicts: [...merged.conflicts.map((c) => ({ ...c, at })), ...state.conflicts].slice(0, MAX_CONFLICTS_KEPT)
+    }
+    await db.meta.put({ key: SYNC_STATE_KEY, value: next })
+  })
+  return report
+}
