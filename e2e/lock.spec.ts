@@ -111,6 +111,32 @@ test.describe('the app lock', () => {
   })
 })
 
+test('locking takes away a confirmation left open and the undo on offer', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-12-01T08:00:00+08:00') })
+  const app = new LedgerPage(page)
+  await app.open()
+  await page.getByTestId('empty-state').getByTestId('load-sample').click()
+  await expect(app.rows('accounts-table')).toHaveCount(8)
+  await page.locator('.ant-notification-notice-close').first().click()
+  await app.nav('settings')
+  await setLock(page, PASSWORD)
+  // Sample data again: its "replace?" confirmation is left open, and an undo is on offer from the first load.
+  await page.getByTestId('page-settings').getByTestId('load-sample').click()
+  await expect(page.locator('.ant-modal-confirm')).toBeVisible()
+  await page.clock.fastForward('05:05')
+  await expect(page.getByTestId('lock-screen')).toBeVisible()
+  await expect(page.locator('.ant-modal-confirm')).toHaveCount(0)
+  // Ctrl+Z on the lock screen undoes nothing.
+  await page.getByTestId('lock-screen').click({ position: { x: 10, y: 10 } })
+  await page.keyboard.press('Control+z')
+  await page.locator('input[data-testid="lock-password"]').or(page.getByTestId('lock-password').locator('input')).first().click()
+  await unlock(page, PASSWORD)
+  await expect(page.getByTestId('nav')).toBeVisible()
+  await app.nav('accounts')
+  await expect(app.rows('accounts-table')).toHaveCount(8)
+  await expect(page.getByTestId('undo-button')).toHaveCount(0)
+})
+
 async function bodyBackground(page: Page) {
   return page.evaluate(() => getComputedStyle(document.body).backgroundColor)
 }

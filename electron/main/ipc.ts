@@ -241,10 +241,10 @@ export function parseReadSnapshotArgs(args: readonly unknown[]): string {
   return expectText(channel, 'name', args[0], MAX_FILE_NAME_LENGTH)
 }
 
-/** A pasted webhook address is long; a key is short. */
-const MAX_PUSH_FIELD_LENGTH = 2048
-/** A catch-up names many reminders in its key; main hashes it. */
-const MAX_PUSH_KEY_LENGTH = 20_000
+/** A pasted webhook address is long, a key short; the stored settings allow 500 characters a field. */
+const MAX_PUSH_FIELD_LENGTH = 500
+/** A catch-up names many reminders in its key (about 65 characters each); main hashes it. */
+const MAX_PUSH_KEY_LENGTH = 1_000_000
 
 function expectChannelId(channel: string, value: unknown): PushChannelId {
   const id = PUSH_CHANNEL_IDS.find((known) => known === value)

@@ -14,6 +14,8 @@ interface UndoApi {
   remove(type: RecordType, id: string): Promise<void>
   /** Offers an arbitrary undo, e.g. of replacing the ledger with sample data. */
   offer(message: string, undo: () => Promise<void>, undoneMessage: string): void
+  /** Takes the offer back (the app locked): nothing can be undone until something new is offered. */
+  withdraw(): void
 }
 
 const UndoContext = createContext<UndoApi | null>(null)
@@ -99,7 +101,12 @@ export function UndoProvider({ children, bulkFailureWords }: { children: ReactNo
     return () => window.removeEventListener('keydown', onKey)
   }, [runUndo])
 
-  const api = useMemo(() => ({ remove, offer }), [remove, offer])
+  const withdraw = useCallback(() => {
+    last.current = null
+    notification.destroy(NOTICE_KEY)
+  }, [notification])
+
+  const api = useMemo(() => ({ remove, offer, withdraw }), [remove, offer, withdraw])
   return <UndoContext.Provider value={api}>{children}</UndoContext.Provider>
 }
 

@@ -211,3 +211,27 @@ describe('the push sender against a real HTTP server', () => {
     expect(await sender.configure({ id: 'wecom', enabled: true, fields: { key: `${origin}/cgi-bin/webhook/send?key=abcdef` } })).toEqual({ saved: false, field: 'key', problem: 'host' })
   })
 })
+
+describe('the settings file read channel by channel', () => {
+  it('keeps the known channels when the file also names one this version does not know, and keeps a damaged file aside', async () => {
+    const { dir, clock } = setup()
+    const path = join(dir, PUSH_SETTINGS_FILE)
+    // Written by a later version with a channel this one lacks, and with one entry damaged.
+    await writeDurably(
+      nodeDurableFs(),
+      path,
+      JSON.stringify({ version: 1, channels: { wecom: { enabled: true, fields: { key: 'test-key-1' } }, telegram: { enabled: true, fields: { token: 'x' } }, bark: { enabled: 'yes' } } }),
+      { platform: process.platform }
+    )
+    const sender = makeSender(dir, clock)
+    const state = await sender.state()
+    expect(state.channels.find((c) => c.id === 'wecom')).toMatchObject({ configured: true, enabled: true })
+    expect(state.channels.find((c) => c.id === 'bark')).toMatchObject({ configured: false })
+
+    // Not JSON at all: the sender starts empty and the file is kept as .bad, not written over.
+    const broken = setup()
+    await writeDurably(nodeDurableFs(), join(broken.dir, PUSH_SETTINGS_FILE), '{"version":1,"chan', { platform: process.platform })
+    expect((await broken.sender.state()).channels.every((c) => !c.configured)).toBe(true)
+    expect(await readFile(join(broken.dir, `${PUSH_SETTINGS_FILE}.bad`), 'utf8')).toBe('{"version":1,"chan')
+  })
+})

@@ -25,11 +25,17 @@ export const PUSH_TIMEOUT_MS = 10_000
 const DELIVERED_KEEP_MS = 60 * 24 * 60 * 60 * 1000
 
 const channelId = z.enum(PUSH_CHANNEL_IDS)
-const settingsSchema = z.object({
-  version: z.literal(1),
-  channels: z.partialRecord(channelId, z.object({ enabled: z.boolean(), fields: z.record(z.string(), z.string().max(500)) }))
+const channelSettings = z.object({ enabled: z.boolean(), fields: z.record(z.string(), z.string().max(500)) })
+type Settings = { version: 1; channels: Partial<Record<PushChannelId, z.infer<typeof channelSettings>>> }
+/** Channel by channel: one the app no longer knows (a newer version wrote it) or one damaged entry is dropped, not the others. */
+const settingsSchema: z.ZodType<Settings> = z.object({ version: z.literal(1), channels: z.record(z.string(), z.unknown()) }).transform((file) => {
+  const channels: Settings['channels'] = {}
+  for (const id of PUSH_CHANNEL_IDS) {
+    const parsed = channelSettings.safeParse(file.channels[id])
+    if (parsed.success) channels[id] = parsed.data
+  }
+  return { version: 1 as const, channels }
 })
-type Settings = z.infer<typeof settingsSchema>
 
 const messageSchema = z.object({ title: z.string().max(200), body: z.string().max(4000) })
 const entrySchema = z.object({
@@ -114,8 +120,9 @@ export function createPushSender(deps: PushSenderDeps): PushSender {
     try {
       return schema.parse(JSON.parse(text))
     } catch (error) {
-      // A damaged file must not stop the reminders: start empty and say so.
-      console.error(`Push: ${path} could not be read, starting afresh:`, error)
+      // A damaged file must not stop the reminders: start empty and say so, keeping the file aside rather than writing over it.
+      console.error(`Push: ${path} could not be read, starting afresh (kept as ${path}.bad):`, error)
+      await deps.writeText(`${path}.bad`, text).catch(() => undefined)
       return empty()
     }
   }
@@ -153,7 +160,10 @@ export function createPushSender(deps: PushSenderDeps): PushSender {
       const url = deps.redirectForTest ? deps.redirectForTest(request.url) : request.url
       // No redirects: a service that answers with one is not the documented endpoint.
       const response = await deps.fetch(url, { method: request.method, headers: request.headers, body: request.body, signal, redirect: 'error' })
-      return readPushResponse(id, response.status, await response.text())
+      const outcome = readPushResponse(id, response.status, await response.text())
+      // A server of the user's own may be anything on this computer: the page hears its status only, never what it answered.
+      if (!outcome.ok && (fields.server ?? '') !== '') return { ok: false, error: outcome.error.replace(/^(HTTP \d+).*$/s, '$1').replace(/^(\w+ [^:]*):.*$/s, '$1') }
+      return outcome
     } catch (error) {
       return { ok: false, error: signal.aborted ? `no answer in ${timeoutMs / 1000} s` : error instanceof Error ? error.message : String(error) }
     }
@@ -184,6 +194,15 @@ export function createPushSender(deps: PushSenderDeps): PushSender {
    */
   const drain = async () => {
     const { s, q } = await load()
+    // Whatever stops this pass (a write that failed on a full disk), the next one is still scheduled.
+    try {
+      await drainDue(s, q)
+    } finally {
+      schedule(q)
+    }
+  }
+
+  const drainDue = async (s: Settings, q: Queue) => {
     for (;;) {
       if (stopped) return
       const nowMs = deps.now().getTime()
@@ -211,7 +230,6 @@ export function createPushSender(deps: PushSenderDeps): PushSender {
       q.delivered = q.delivered.filter((d) => d.at >= keepFrom)
       await saveQueue(q)
     }
-    schedule(q)
   }
 
   return {

@@ -68,8 +68,15 @@ export function OpenSealed({ name, open, onCancel }: { name: string; open: (pass
     if (busy || passphrase === '') return
     setBusy(true)
     setRefused(null)
-    const problem = await open(passphrase)
-    setBusy(false)
+    let problem: string | null
+    try {
+      problem = await open(passphrase)
+    } catch (e) {
+      // Out of memory on a huge file, or no WebCrypto (a page not served over https): say so, keep the form usable.
+      problem = e instanceof Error ? e.message : String(e)
+    } finally {
+      setBusy(false)
+    }
     if (problem !== null) {
       setRefused(problem)
       setPassphrase('')

@@ -1,12 +1,13 @@
 // Owns starting at login: the one-time question in the desktop app (asked once, either answer remembered by the main process) and the switch in the reminder settings.
 import { useEffect, useState } from 'react'
-import { Modal, Switch } from 'antd'
+import { App as AntApp, Modal, Switch } from 'antd'
 import { useI18n } from '@/state/i18n-context'
 import { platform, type LoginItemState } from '@/platform'
 
 /** Asks once, on the desktop where a login item can be registered: reminders and pushes need the app running. */
 export function LoginItemPrompt() {
   const { t, ready } = useI18n()
+  const { message } = AntApp.useApp()
   const loginItem = platform().loginItem
   const [open, setOpen] = useState(false)
   useEffect(() => {
@@ -23,7 +24,7 @@ export function LoginItemPrompt() {
   if (loginItem === null) return null
   const answer = (yes: boolean) => {
     setOpen(false)
-    void loginItem.set(yes).catch((error: unknown) => console.error('Login item:', error))
+    void loginItem.set(yes).catch((error: unknown) => void message.error(t('loginItem.failed', { reason: error instanceof Error ? error.message : String(error) })))
   }
   return (
     <Modal
@@ -43,6 +44,7 @@ export function LoginItemPrompt() {
 /** The switch in the reminder settings (desktop); says so where the system has no login items. */
 export function LoginItemSwitch() {
   const { t } = useI18n()
+  const { message } = AntApp.useApp()
   const loginItem = platform().loginItem
   const [state, setState] = useState<LoginItemState | null>(null)
   useEffect(() => {
@@ -60,7 +62,12 @@ export function LoginItemSwitch() {
   if (!state.supported) return <p className="muted" data-testid="login-item-unsupported">{t('loginItem.unsupported')}</p>
   return (
     <>
-      <Switch checked={state.openAtLogin} onChange={(on) => void loginItem.set(on).then(setState)} data-testid="login-item" /> <span>{t('loginItem.label')}</span>
+      <Switch checked={state.openAtLogin} onChange={(on) =>
+          void loginItem
+            .set(on)
+            .then(setState)
+            .catch((error: unknown) => void message.error(t('loginItem.failed', { reason: error instanceof Error ? error.message : String(error) })))
+        } data-testid="login-item" /> <span>{t('loginItem.label')}</span>
       <div className="muted">{t('loginItem.help')}</div>
     </>
   )

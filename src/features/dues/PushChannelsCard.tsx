@@ -92,6 +92,9 @@ function ChannelForm({ push, channel, onState }: { push: PushApi; channel: Chann
       setDraft({})
       onState(result.state)
       return true
+    } catch (e) {
+      void message.error(t('push.bridgeFailed', { reason: e instanceof Error ? e.message : String(e) }))
+      return false
     } finally {
       setBusy(false)
     }
@@ -104,6 +107,8 @@ function ChannelForm({ push, channel, onState }: { push: PushApi; channel: Chann
       if (result.ok) void message.success(t('push.testSent'))
       else void message.error(t('push.testFailed', { error: result.error }))
       onState(await push.state())
+    } catch (e) {
+      void message.error(t('push.bridgeFailed', { reason: e instanceof Error ? e.message : String(e) }))
     } finally {
       setBusy(false)
     }

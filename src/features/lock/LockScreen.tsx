@@ -1,8 +1,9 @@
 // Owns the lock screen: shown instead of the whole shell, so nothing of the ledger is on screen or in the page while locked.
 import { useEffect, useRef, useState } from 'react'
-import { Alert, App as AntApp, Button, Input, type InputRef } from 'antd'
+import { Alert, App as AntApp, Button, Input, Modal, type InputRef } from 'antd'
 import { LockOutlined } from '@ant-design/icons'
 import { useI18n } from '@/state/i18n-context'
+import { useUndo } from '@/state/undo'
 import iconUrl from '../../../resources/icon.svg'
 import './lock.css'
 
@@ -14,11 +15,16 @@ export function LockScreen({ unlock, heldReminders = 0 }: { unlock(password: str
   const [checking, setChecking] = useState(false)
   const input = useRef<InputRef>(null)
 
-  // A due reminder or a note left open from before the lock would show amounts over the lock screen.
+  const undo = useUndo()
+  // A due reminder or a note left open from before the lock would show amounts over the lock screen; a
+  // confirmation left open (replace with a backup, load the sample) would still act; Ctrl+Z would
+  // still undo. All of them go.
   useEffect(() => {
+    Modal.destroyAll()
     notification.destroy()
     message.destroy()
-  }, [notification, message])
+    undo.withdraw()
+  }, [notification, message, undo])
 
   useEffect(() => {
     if (ready) input.current?.focus()
