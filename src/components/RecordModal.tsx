@@ -1,5 +1,5 @@
 // Owns the add/edit dialog of every record: one zod schema decides, errors appear at their fields, nothing is written unless all is valid.
-import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { Form, Modal, type ButtonProps, type FormInstance } from 'antd'
 import { useI18n } from '@/state/i18n-context'
 import { newId } from '@/domain/record-ids'
@@ -66,7 +66,9 @@ export function RecordModal<V extends object, R>(props: RecordModalProps<V, R>) 
     }
   })
 
-  useEffect(() => {
+  // Before the first paint of an opening (a layout effect): a passive effect could run after a fast
+  // typist's first keys and reset them.
+  useLayoutEffect(() => {
     if (open) {
       form.resetFields()
       form.setFieldsValue(initialValues)

@@ -37,6 +37,15 @@ function useIdle(active: boolean, minutes: number, onIdle: () => void): void {
   }, [active, minutes])
 }
 
+/**
+ * Whether the app is locked, or locking, this very moment: set when the idle time runs out, before
+ * React has rendered the lock screen, so a reminder firing in between is held back as well.
+ */
+let lockedNow = false
+export function appLockedNow(): boolean {
+  return lockedNow
+}
+
 export interface AppLock {
   locked: boolean
   /** Resolves true and unlocks when the password is right. */
@@ -46,17 +55,17 @@ export interface AppLock {
 export function useAppLock(): AppLock {
   const { lock, idleMinutes } = useDevicePrefs()
   // Read once at start: a password set now locks the next opening, not this moment.
-  const [locked, setLocked] = useState(() => devicePrefs().lock !== null)
+  const [locked, setLocked] = useState(() => (lockedNow = devicePrefs().lock !== null))
   const hasLock = lock !== null
   useEffect(() => {
-    if (!hasLock) setLocked(false)
+    if (!hasLock) setLocked((lockedNow = false))
   }, [hasLock])
-  useIdle(hasLock && !locked, idleMinutes, () => setLocked(true))
+  useIdle(hasLock && !locked, idleMinutes, () => setLocked((lockedNow = true)))
   const unlock = useCallback(
     async (password: string) => {
       if (lock === null) return true
       const ok = await verifyLockPassword(password, lock)
-      if (ok) setLocked(false)
+      if (ok) setLocked((lockedNow = false))
       return ok
     },
     [lock]

@@ -11,6 +11,7 @@ import { firedStore } from './fired-store'
 import { noticeText } from './notice-text'
 import { createReminderScheduler, type ReminderScheduler } from './reminder-scheduler'
 import { useDues, useStoredDuesSettings } from './use-dues'
+import { appLockedNow } from '@/state/app-lock'
 
 const BANNER_KEY = 'due-reminder'
 
@@ -91,7 +92,7 @@ export function DueReminders({ locked = false, onHeld }: { locked?: boolean; onH
       .catch(() => false)
       .then((shown) => {
         if (shown) return
-        if (lockedNow.current) hold(notice)
+        if (lockedNow.current || appLockedNow()) hold(notice)
         else showBanner.current(notice)
       })
   }
