@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { SyncConfigureRequest, SyncConfigureResult, SyncReply, SyncState } from '../shared/sync'
-import { checkDavUrl, createWebDavTransport, type WebDavTransport } from '../shared/webdav-client'
+import { checkSyncConfig, createWebDavTransport, toSyncReply, type WebDavTransport } from '../shared/webdav-client'
 import { SyncTransportError } from '../../src/platform/sync-transport'
 
 /** The folder's address and credentials. */
@@ -36,8 +36,6 @@ export interface SyncService {
   create(path: string, text: string): Promise<SyncReply<null>>
 }
 
-const hostOf = (url: string) => new URL(url).host
-
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const path = join(deps.dir, SYNC_SETTINGS_FILE)
   let settings: Settings | null | undefined
@@ -46,7 +44,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     if (settings !== undefined) return settings
     const text = await deps.readText(path)
     try {
-      // 'null' is a folder that was disconnected.
       const parsed: unknown = text === null ? null : JSON.parse(text)
       settings = parsed === null ? null : settingsSchema.parse(parsed)
     } catch (error) {
@@ -58,37 +55,22 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
   const stateOf = (s: Settings | null): SyncState => (s === null ? { configured: false, url: null, user: null } : { configured: true, url: s.url, user: s.user })
 
-  /** Runs one transport call and turns its outcome into data; anything but a SyncTransportError is a bug and is rethrown. */
   const call = async <T>(run: (dav: WebDavTransport) => Promise<T>): Promise<SyncReply<T>> => {
     const s = await load()
-    try {
+    return toSyncReply(() => {
       if (s === null) throw new SyncTransportError('unavailable', 'no sync folder is set')
-      return { ok: true, value: await run(createWebDavTransport(s, { fetch: deps.fetch, ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }) })) }
-    } catch (error) {
-      if (error instanceof SyncTransportError) return { ok: false, kind: error.kind, status: error.status, detail: error.message.slice(0, 500) }
-      throw error
-    }
+      return run(createWebDavTransport(s, { fetch: deps.fetch, ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }) }))
+    })
   }
 
   return {
     state: async () => stateOf(await load()),
 
     async configure(request) {
-      const saved = await load()
-      if (request.url.trim() === '') {
-        await deps.writeText(path, 'null')
-        settings = null
-        return { saved: true, state: stateOf(null) }
-      }
-      const url = checkDavUrl(request.url)
-      if (!url.ok) return { saved: false, field: 'url', problem: url.problem }
-      const user = request.user.trim()
-      if (user === '') return { saved: false, field: 'user', problem: 'required' }
-      // The saved password goes only to the host it was saved for.
-      const keep = request.password === undefined && saved !== null && hostOf(saved.url) === hostOf(url.url) ? saved.password : undefined
-      const password = request.password ?? keep
-      if (password === undefined || password === '') return { saved: false, field: 'password', problem: 'required' }
-      const next: Settings = { version: 1, url: url.url, user, password }
+      const checked = checkSyncConfig(request, await load())
+      if (!checked.ok) return { saved: false, field: checked.field, problem: checked.problem }
+      const next: Settings | null = checked.config === null ? null : { version: 1, ...checked.config }
+      // 'null' is a folder that was disconnected.
       await deps.writeText(path, JSON.stringify(next, null, 2))
       settings = next
       return { saved: true, state: stateOf(next) }

@@ -1,5 +1,6 @@
 // Owns talking WebDAV to the user's sync folder over fetch (the main process's or the page's): the SyncTransport contract as PROPFIND, GET, MKCOL and PUT, the multistatus reply read without a DOM, the address check, and which HTTP answers mean what.
 import { SyncTransportError, type SyncTransport } from '../../src/platform/sync-transport'
+import type { SyncReply } from './sync'
 
 export interface WebDavConfig {
   /** The user's DAV root (坚果云 https://dav.jianguoyun.com/dav/, Nextcloud https://host/remote.php/dav/files/user/). */
@@ -227,5 +228,33 @@ export function createWebDavTransport(config: WebDavConfig, options: WebDavOptio
       const { status } = await propfind('', '0')
       if (status !== 207) throw failure('PROPFIND', status)
     }
+  }
+}
+
+export type SyncConfigCheck = { ok: true; config: WebDavConfig | null } | { ok: false; field: 'url' | 'user' | 'password'; problem: 'required' | 'format' | 'https' }
+
+/**
+ * The folder's settings after the user's edit: an empty address disconnects (null); a password left
+ * out keeps the saved one only while the host stays the same, so a changed address never receives it.
+ */
+export function checkSyncConfig(request: { url: string; user: string; password?: string }, saved: WebDavConfig | null): SyncConfigCheck {
+  if (request.url.trim() === '') return { ok: true, config: null }
+  const url = checkDavUrl(request.url)
+  if (!url.ok) return { ok: false, field: 'url', problem: url.problem }
+  const user = request.user.trim()
+  if (user === '') return { ok: false, field: 'user', problem: 'required' }
+  const sameHost = saved !== null && new URL(saved.url).host === new URL(url.url).host
+  const password = request.password ?? (sameHost ? saved.password : '')
+  if (password === '') return { ok: false, field: 'password', problem: 'required' }
+  return { ok: true, config: { url: url.url, user, password } }
+}
+
+/** Runs transport work and gives its outcome as data (what crosses IPC, what the settings card reads); anything but a SyncTransportError is a bug and is rethrown. */
+export async function toSyncReply<T>(run: () => Promise<T>): Promise<SyncReply<T>> {
+  try {
+    return { ok: true, value: await run() }
+  } catch (error) {
+    if (error instanceof SyncTransportError) return { ok: false, kind: error.kind, status: error.status, detail: error.message.slice(0, 500) }
+    throw error
   }
 }
