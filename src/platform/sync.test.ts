@@ -67,3 +67,19 @@ describe('the browser’s folder', () => {
     expect(await reloaded.settings.configure({ url: server.url, user: server.user })).toEqual({ saved: false, field: 'password', problem: 'required' })
   })
 })
+
+describe('the presets', () => {
+  it('each has its words in both languages, and a fixed address is one the client accepts', async () => {
+    const { WEBDAV_PRESETS } = await import('../../electron/shared/sync')
+    const { checkDavUrl } = await import('../../electron/shared/webdav-client')
+    const { zhCN } = await import('@/i18n/zh-CN')
+    const { en } = await import('@/i18n/en')
+    for (const preset of WEBDAV_PRESETS) {
+      for (const key of [preset.helpKey, `sync.preset.${preset.id}`]) {
+        expect(Object.hasOwn(zhCN, key), key).toBe(true)
+        expect(Object.hasOwn(en, key), key).toBe(true)
+      }
+      if (preset.fixed) expect(checkDavUrl(preset.urlPattern)).toEqual({ ok: true, url: preset.urlPattern })
+    }
+  })
+})
