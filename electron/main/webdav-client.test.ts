@@ -1,4 +1,6 @@
 // Drives (from the main process's side, where the Node test server can be typed) the WebDAV transport at a real WebDAV server on 127.0.0.1 (no mock of fetch or of the server), and reads multistatus replies written by hand in the shapes 坚果云 and Nextcloud send.
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDavTestServer, type DavTestServer } from './dav-test-server'
 import { SyncTransportError } from '../../src/platform/sync-transport'
@@ -70,6 +72,26 @@ describe('against a real WebDAV server', () => {
     expect(await kindOf(dav.list(''))).toBe('network')
     expect(await kindOf(dav.read('a.txt'))).toBe('network')
     expect(await kindOf(dav.create('a.txt', 'x'))).toBe('network')
+  })
+})
+
+describe('a server that misbehaves', () => {
+  it('a 5xx is "server" with its status; no answer within the timeout is "network"', async () => {
+    const held: ServerResponse[] = []
+    const http = createServer((request, response) => {
+      if (request.url?.includes('slow')) return void held.push(response)
+      response.writeHead(503).end('busy')
+    })
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    try {
+      const dav = createWebDavTransport({ url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/dav/`, user: 'u', password: 'p' }, { timeoutMs: 300 })
+      await expect(dav.list('')).rejects.toMatchObject({ kind: 'server', status: 503 })
+      await expect(dav.read('slow.json')).rejects.toMatchObject({ kind: 'network', message: 'GET: no answer in 0.3 s' })
+    } finally {
+      for (const response of held) response.destroy()
+      http.closeAllConnections()
+      await new Promise((resolve) => http.close(resolve))
+    }
   })
 })
 
