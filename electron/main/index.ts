@@ -10,6 +10,7 @@ import { nodeDurableFs, writeDurably } from './durable-write'
 import { DESKTOP_PREFS_FILE, createLoginItem, isHiddenStart } from './login-item'
 import { watchResume } from './power'
 import { createPushSender } from './push/sender'
+import { createSyncService } from './sync-service'
 import { registerIpcHandlers } from './ipc'
 import { startApp } from './lifecycle'
 import { applicationMenuTemplate } from './menu'
@@ -97,6 +98,7 @@ startApp({
       snapshots: createSnapshotStore({ dir: join(app.getPath('userData'), SNAPSHOT_DIR_NAME), fs: nodeSnapshotFs(), now: () => new Date() }),
       diskSpace: () => diskSpaceOf(app.getPath('userData')),
       push: sender,
+      sync: createSyncService({ dir: dataDir, readText: readTextOrNull, writeText: writeTextDurably, fetch: (input, init) => fetch(input, init) }),
       loginItem: createLoginItem({
         app,
         platform: process.platform,

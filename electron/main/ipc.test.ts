@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS, type TrayModeRequest } from '../shared/ipc'
 import { PDF_OPTIONS, registerIpcHandlers, writeFileToDisk, type IpcDeps, type IpcInvokeEvent, type PdfPrinter } from './ipc'
 import { createAppUrlCheck } from './security'
+import { startDavTestServer } from './dav-test-server'
+import { SYNC_SETTINGS_FILE, createSyncService } from './sync-service'
 
 const rendererDir = join('/opt', 'credit-ledger', 'out', 'renderer')
 const APP_PAGE = 'app://ledger/index.html#/'
@@ -40,6 +42,7 @@ function fakeIpcMain() {
 }
 
 function setup(overrides: Partial<IpcDeps> = {}) {
+  const syncFiles = new Map<string, string>()
   const ipcMain = fakeIpcMain()
   const shown: { title: string; body: string }[] = []
   const notificationSupport = { supported: true }
@@ -86,6 +89,13 @@ function setup(overrides: Partial<IpcDeps> = {}) {
       test: vi.fn(async () => ({ ok: true as const })),
       send: vi.fn(async () => undefined)
     },
+    // The real service over an in-memory data folder: the sync tests below reach a real WebDAV server through it.
+    sync: createSyncService({
+      dir: '/data/credit-ledger',
+      readText: async (path) => syncFiles.get(path) ?? null,
+      writeText: async (path, text) => void syncFiles.set(path, text),
+      fetch: (input, init) => fetch(input, init)
+    }),
     loginItem: {
       get: vi.fn(async () => ({ supported: true, openAtLogin: false, asked: false })),
       set: vi.fn(async (open: boolean) => ({ supported: true, openAtLogin: open, asked: true }))
@@ -93,7 +103,7 @@ function setup(overrides: Partial<IpcDeps> = {}) {
     ...overrides
   }
   const dispose = registerIpcHandlers(deps)
-  return { ...deps, ipcMain, shown, notifications, notificationSupport, dispose }
+  return { ...deps, syncFiles, ipcMain, shown, notifications, notificationSupport, dispose }
 }
 
 describe('registerIpcHandlers', () => {
@@ -432,5 +442,61 @@ describe('push and login-item channels', () => {
     expect(push.test).not.toHaveBeenCalled()
     expect(push.send).not.toHaveBeenCalled()
     expect(loginItem.set).not.toHaveBeenCalled()
+  })
+})
+
+describe('sync channels', () => {
+  it('configures, tests, creates, lists and reads through a real WebDAV server; the password never comes back', async () => {
+    const dav = await startDavTestServer('张三@example.com', 'secret-app-pw-42')
+    try {
+      const { ipcMain, syncFiles } = setup()
+      const replies: unknown[] = []
+      const invoke = async (channel: string, ...args: unknown[]) => {
+        const reply = await ipcMain.invoke(channel, APP_PAGE, ...args)
+        replies.push(reply)
+        return reply
+      }
+      expect(await invoke(CHANNELS.syncState)).toEqual({ configured: false, url: null, user: null })
+      expect(await invoke(CHANNELS.syncList, '')).toMatchObject({ ok: false, kind: 'unavailable' })
+      expect(await invoke(CHANNELS.syncConfigure, { url: dav.url, user: dav.user, password: dav.password })).toEqual({ saved: true, state: { configured: true, url: dav.url, user: dav.user } })
+      expect(await invoke(CHANNELS.syncTest)).toEqual({ ok: true, value: null })
+      expect(await invoke(CHANNELS.syncCreate, '账本/a.json', '{"金额":1}')).toEqual({ ok: true, value: null })
+      expect(await invoke(CHANNELS.syncCreate, '账本/a.json', 'again')).toMatchObject({ ok: false, kind: 'exists' })
+      expect(await invoke(CHANNELS.syncList, '账本')).toEqual({ ok: true, value: ['a.json'] })
+      expect(await invoke(CHANNELS.syncRead, '账本/a.json')).toEqual({ ok: true, value: '{"金额":1}' })
+      expect(await invoke(CHANNELS.syncRead, '../etc/passwd')).toMatchObject({ ok: false, kind: 'unavailable' })
+      // Same host, no password sent: the saved one is kept.
+      expect(await invoke(CHANNELS.syncConfigure, { url: dav.url, user: dav.user })).toMatchObject({ saved: true })
+      expect(await invoke(CHANNELS.syncTest)).toEqual({ ok: true, value: null })
+      // Another host without a password: refused, so the old password is never sent there.
+      expect(await invoke(CHANNELS.syncConfigure, { url: 'https://dav.jianguoyun.com/dav/', user: dav.user })).toEqual({ saved: false, field: 'password', problem: 'required' })
+      expect(await invoke(CHANNELS.syncConfigure, { url: 'http://192.168.1.9/dav/', user: 'u', password: 'p' })).toEqual({ saved: false, field: 'url', problem: 'https' })
+      expect(await invoke(CHANNELS.syncConfigure, { url: dav.url, user: dav.user, password: 'wrong' })).toMatchObject({ saved: true })
+      expect(await invoke(CHANNELS.syncTest)).toMatchObject({ ok: false, kind: 'auth', status: 401 })
+
+      expect(JSON.stringify(replies)).not.toContain('secret-app-pw-42')
+      expect(JSON.stringify(replies)).not.toContain('wrong')
+      // It lives in the data folder, outside the database and so outside every backup and export.
+      expect(JSON.parse(syncFiles.get(join('/data/credit-ledger', SYNC_SETTINGS_FILE)) ?? '')).toEqual({ version: 1, url: dav.url, user: dav.user, password: 'wrong' })
+
+      expect(await invoke(CHANNELS.syncConfigure, { url: '', user: '' })).toEqual({ saved: true, state: { configured: false, url: null, user: null } })
+      expect(await invoke(CHANNELS.syncTest)).toMatchObject({ ok: false, kind: 'unavailable' })
+    } finally {
+      await dav.stop()
+    }
+  })
+
+  it.each([
+    [CHANNELS.syncConfigure, [{ url: 'https://dav.example.org/', user: 'u', password: 'p', extra: 1 }]],
+    [CHANNELS.syncConfigure, [{ url: 'https://dav.example.org/', user: 7 }]],
+    [CHANNELS.syncList, []],
+    [CHANNELS.syncRead, [42]],
+    [CHANNELS.syncCreate, ['a.json']],
+    [CHANNELS.syncCreate, ['a.json', 'x', 'y']],
+    [CHANNELS.syncTest, ['now']]
+  ])('%s refuses a malformed payload %j', async (channel, args) => {
+    const { ipcMain, syncFiles } = setup()
+    await expect(ipcMain.invoke(channel, APP_PAGE, ...args)).rejects.toThrow(channel)
+    expect(syncFiles.size).toBe(0)
   })
 })

@@ -19,6 +19,9 @@ import {
 } from '../shared/ipc'
 import { PUSH_CHANNEL_IDS, PUSH_FIELDS, type PushChannelId, type PushConfigureRequest, type PushConfigureResult, type PushMessage, type PushSendRequest, type PushState, type PushTestResult } from '../shared/push'
 import type { PushSender } from './push/sender'
+import type { SyncConfigureRequest, SyncConfigureResult, SyncReply, SyncState } from '../shared/sync'
+import { syncConfigureSchema, syncPathSchema, syncTextSchema, type SyncService } from './sync-service'
+import type { z } from 'zod'
 import { isAllowedExternalUrl } from './security'
 import type { SnapshotStore } from './snapshots'
 
@@ -69,6 +72,8 @@ export interface IpcDeps {
   diskSpace: () => Promise<DiskSpace | null>
   /** The push channels, sent from here (push/sender.ts). */
   push: Pick<PushSender, 'state' | 'configure' | 'test' | 'send'>
+  /** The WebDAV sync folder, reached from here with the saved credentials (sync-service.ts). */
+  sync: SyncService
   /** Start at login hidden in the tray (login-item.ts). */
   loginItem: { get(): Promise<LoginItemState>; set(openAtLogin: boolean): Promise<LoginItemState> }
 }
@@ -283,6 +288,21 @@ export function parsePushSendArgs(args: readonly unknown[]): PushSendRequest {
   return { key: expectText(channel, 'key', request.key, MAX_PUSH_KEY_LENGTH), message: expectPushMessage(channel, request.message) }
 }
 
+/** The arguments of a sync channel, each checked by its zod schema. */
+function parseSyncArgs<const S extends readonly z.ZodType[]>(channel: string, args: readonly unknown[], schemas: S): { [K in keyof S]: z.infer<S[K]> } {
+  expectArgumentCount(channel, args, schemas.length)
+  return schemas.map((schema, index) => {
+    const parsed = schema.safeParse(args[index])
+    if (!parsed.success) fail(channel, `argument ${index + 1}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`)
+    return parsed.data
+  }) as { [K in keyof S]: z.infer<S[K]> }
+}
+
+export function parseSyncConfigureArgs(args: readonly unknown[]): SyncConfigureRequest {
+  const [request] = parseSyncArgs(CHANNELS.syncConfigure, args, [syncConfigureSchema])
+  return request.password === undefined ? { url: request.url, user: request.user } : { url: request.url, user: request.user, password: request.password }
+}
+
 export function parseSetLoginItemArgs(args: readonly unknown[]): boolean {
   const channel = CHANNELS.setLoginItem
   expectArgumentCount(channel, args, 1)
@@ -412,6 +432,32 @@ export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
 
     async pushSend(args): Promise<void> {
       await deps.push.send(parsePushSendArgs(args))
+    },
+
+    async syncState(args): Promise<SyncState> {
+      expectArgumentCount(CHANNELS.syncState, args, 0)
+      return deps.sync.state()
+    },
+
+    async syncConfigure(args): Promise<SyncConfigureResult> {
+      return deps.sync.configure(parseSyncConfigureArgs(args))
+    },
+
+    async syncTest(args): Promise<SyncReply<null>> {
+      expectArgumentCount(CHANNELS.syncTest, args, 0)
+      return deps.sync.test()
+    },
+
+    async syncList(args): Promise<SyncReply<string[]>> {
+      return deps.sync.list(...parseSyncArgs(CHANNELS.syncList, args, [syncPathSchema]))
+    },
+
+    async syncRead(args): Promise<SyncReply<string | null>> {
+      return deps.sync.read(...parseSyncArgs(CHANNELS.syncRead, args, [syncPathSchema]))
+    },
+
+    async syncCreate(args): Promise<SyncReply<null>> {
+      return deps.sync.create(...parseSyncArgs(CHANNELS.syncCreate, args, [syncPathSchema, syncTextSchema]))
     },
 
     async getLoginItem(args): Promise<LoginItemState> {

@@ -73,6 +73,12 @@ describe('createBridge', () => {
     ['pushConfigure', (bridge) => bridge.pushConfigure({ id: 'bark', enabled: true, fields: { key: 'k' } }), CHANNELS.pushConfigure, [{ id: 'bark', enabled: true, fields: { key: 'k' } }]],
     ['pushTest', (bridge) => bridge.pushTest('ntfy', { title: '测试', body: '' }), CHANNELS.pushTest, ['ntfy', { title: '测试', body: '' }]],
     ['pushSend', (bridge) => bridge.pushSend({ key: 'r', message: { title: 't', body: 'b' } }), CHANNELS.pushSend, [{ key: 'r', message: { title: 't', body: 'b' } }]],
+    ['syncState', (bridge) => bridge.syncState(), CHANNELS.syncState, []],
+    ['syncConfigure', (bridge) => bridge.syncConfigure({ url: 'https://dav.jianguoyun.com/dav/', user: 'a@b.c' }), CHANNELS.syncConfigure, [{ url: 'https://dav.jianguoyun.com/dav/', user: 'a@b.c' }]],
+    ['syncTest', (bridge) => bridge.syncTest(), CHANNELS.syncTest, []],
+    ['syncList', (bridge) => bridge.syncList('账本'), CHANNELS.syncList, ['账本']],
+    ['syncRead', (bridge) => bridge.syncRead('账本/a.json'), CHANNELS.syncRead, ['账本/a.json']],
+    ['syncCreate', (bridge) => bridge.syncCreate('账本/a.json', '{}'), CHANNELS.syncCreate, ['账本/a.json', '{}']],
     ['getLoginItem', (bridge) => bridge.getLoginItem(), CHANNELS.getLoginItem, []],
     ['setLoginItem', (bridge) => bridge.setLoginItem(true), CHANNELS.setLoginItem, [true]]
   ]

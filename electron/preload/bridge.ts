@@ -37,6 +37,12 @@ export function createBridge(ipcRenderer: BridgeIpc): Bridge {
     pushConfigure: (request) => ipcRenderer.invoke(CHANNELS.pushConfigure, request),
     pushTest: (id, message) => ipcRenderer.invoke(CHANNELS.pushTest, id, message),
     pushSend: (request) => ipcRenderer.invoke(CHANNELS.pushSend, request),
+    syncState: () => ipcRenderer.invoke(CHANNELS.syncState),
+    syncConfigure: (request) => ipcRenderer.invoke(CHANNELS.syncConfigure, request),
+    syncTest: () => ipcRenderer.invoke(CHANNELS.syncTest),
+    syncList: (folder) => ipcRenderer.invoke(CHANNELS.syncList, folder),
+    syncRead: (path) => ipcRenderer.invoke(CHANNELS.syncRead, path),
+    syncCreate: (path, text) => ipcRenderer.invoke(CHANNELS.syncCreate, path, text),
     getLoginItem: () => ipcRenderer.invoke(CHANNELS.getLoginItem),
     setLoginItem: (openAtLogin) => ipcRenderer.invoke(CHANNELS.setLoginItem, openAtLogin),
     onResume: (listener) => {

@@ -1,5 +1,6 @@
 // Owns the IPC contract between the main process and the renderer: channel names and payload types, no runtime deps.
 import type { CopyKind } from '../../src/domain/backup/copy-names'
+import type { SyncConfigureRequest, SyncConfigureResult, SyncReply, SyncState } from './sync'
 import type { PushChannelId, PushConfigureRequest, PushConfigureResult, PushMessage, PushSendRequest, PushState, PushTestResult } from './push'
 
 export const BRIDGE_KEY = 'creditLedger'
@@ -22,6 +23,12 @@ export const CHANNELS = {
   pushConfigure: 'push:configure',
   pushTest: 'push:test',
   pushSend: 'push:send',
+  syncState: 'sync:state',
+  syncConfigure: 'sync:configure',
+  syncTest: 'sync:test',
+  syncList: 'sync:list',
+  syncRead: 'sync:read',
+  syncCreate: 'sync:create',
   getLoginItem: 'login-item:get',
   setLoginItem: 'login-item:set'
 } as const
@@ -145,6 +152,15 @@ export interface Bridge {
   pushTest(id: PushChannelId, message: PushMessage): Promise<PushTestResult>
   /** Pushes a reminder to every enabled channel; main builds each request and retries failures. */
   pushSend(request: PushSendRequest): Promise<void>
+  /** The WebDAV sync folder as the settings card shows it (never the password). */
+  syncState(): Promise<SyncState>
+  syncConfigure(request: SyncConfigureRequest): Promise<SyncConfigureResult>
+  /** Reaches the folder's root with the saved credentials now. */
+  syncTest(): Promise<SyncReply<null>>
+  /** The SyncTransport calls, made by the main process with the saved credentials. */
+  syncList(folder: string): Promise<SyncReply<string[]>>
+  syncRead(path: string): Promise<SyncReply<string | null>>
+  syncCreate(path: string, text: string): Promise<SyncReply<null>>
   getLoginItem(): Promise<LoginItemState>
   /** Turns start-at-login on or off, and records that the user was asked. */
   setLoginItem(openAtLogin: boolean): Promise<LoginItemState>

@@ -17,6 +17,7 @@ import { lockEn } from './parts/lock'
 import { encryptionEn } from './parts/encryption'
 import { calendarFileEn } from './parts/calendar-file'
 import { pushEn } from './parts/push'
+import { syncEn } from './parts/sync'
 import type { MessageKey } from './zh-CN'
 
 export const en: Record<MessageKey, string> = {
@@ -37,5 +38,6 @@ export const en: Record<MessageKey, string> = {
   ...lockEn,
   ...encryptionEn,
   ...calendarFileEn,
-  ...pushEn
+  ...pushEn,
+  ...syncEn
 }

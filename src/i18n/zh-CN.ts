@@ -17,6 +17,7 @@ import { lockZh } from './parts/lock'
 import { encryptionZh } from './parts/encryption'
 import { calendarFileZh } from './parts/calendar-file'
 import { pushZh } from './parts/push'
+import { syncZh } from './parts/sync'
 
 export const zhCN = {
   ...shellZh,
@@ -36,7 +37,8 @@ export const zhCN = {
   ...lockZh,
   ...encryptionZh,
   ...calendarFileZh,
-  ...pushZh
+  ...pushZh,
+  ...syncZh
 }
 
 export type MessageKey = keyof typeof zhCN

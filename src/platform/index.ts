@@ -19,6 +19,8 @@ import type { PushChannelId, PushConfigureRequest, PushConfigureResult, PushMess
 import { desktopCopyStore } from './desktop-copies'
 import { opfsCopyStore } from './opfs-copies'
 import { estimateStorage, requestPersistence, storagePersisted, type StorageEstimateResult } from './storage'
+import { bridgeSyncSettings, bridgeSyncTransport, webSync, type SyncSettingsApi } from './sync'
+import type { SyncTransport } from './sync-transport'
 import { saveWithConfirmation, startDownload, type SaveOutcome, type SaveRequest } from './web-save'
 
 export type { SaveOutcome, SaveRequest }
@@ -26,6 +28,9 @@ export type { SaveOutcome, SaveRequest }
 export type { AppInfo, NotifyRequest, LoginItemState }
 export type { PushChannelId, PushConfigureResult, PushMessage, PushState, PushTestResult }
 export { PUSH_CHANNEL_IDS, PUSH_FIELDS } from '../../electron/shared/push'
+export type { SyncSettingsApi } from './sync'
+export type { SyncConfigureRequest, SyncConfigureResult, SyncReply, SyncState, WebDavPreset } from '../../electron/shared/sync'
+export { WEBDAV_PRESETS } from '../../electron/shared/sync'
 
 /** Desktop only: the push channels, configured and sent by the main process (keys never come back to the page). */
 export interface PushApi {
@@ -92,6 +97,14 @@ export interface Platform {
   storageStatus(): Promise<StorageStatus>
   /** Where copies of the ledger live outside the database; null where there is no such place. */
   copyStore(): Promise<CopyStore | null>
+  /**
+   * The sync folder. Desktop: always a transport, whose calls the main process makes with the saved
+   * credentials and which fail with SyncTransportError('unavailable') until a folder is set. Browser:
+   * null until a folder and its password are set in this page (see sync.ts for why only then).
+   */
+  syncTransport(): SyncTransport | null
+  /** Setting the sync folder up: its address and user come back, never the password. */
+  syncSettings: SyncSettingsApi
 }
 
 export type NotificationState = 'granted' | 'default' | 'denied' | 'unsupported'
@@ -133,6 +146,7 @@ export function electronPlatform(bridge: Bridge): Platform {
       return null
     }
   }
+  const syncTransport = bridgeSyncTransport(bridge)
   return {
     kind: 'electron',
     getAppInfo: () => bridge.getAppInfo(),
@@ -180,7 +194,9 @@ export function electronPlatform(bridge: Bridge): Platform {
       const [persisted, estimate, disk] = await Promise.all([storagePersisted(), estimateStorage(), diskSpace()])
       return { persisted, estimate, disk }
     },
-    copyStore: once(async () => desktopCopyStore(bridge, (await bridge.listSnapshots()).dir))
+    copyStore: once(async () => desktopCopyStore(bridge, (await bridge.listSnapshots()).dir)),
+    syncTransport: () => syncTransport,
+    syncSettings: bridgeSyncSettings(bridge)
   }
 }
 
@@ -189,6 +205,7 @@ function webNotificationState(): NotificationState {
 }
 
 export function webPlatform(): Platform {
+  const sync = webSync()
   return {
     kind: 'web',
     getAppInfo: async () => ({ version: APP_VERSION, dataDir: '', platform: 'web' }),
@@ -256,7 +273,9 @@ export function webPlatform(): Platform {
       const [persisted, estimate] = await Promise.all([storagePersisted(), estimateStorage()])
       return { persisted, estimate, disk: null }
     },
-    copyStore: once(() => opfsCopyStore())
+    copyStore: once(() => opfsCopyStore()),
+    syncTransport: sync.transport,
+    syncSettings: sync.settings
   }
 }
 
