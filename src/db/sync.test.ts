@@ -180,3 +180,53 @@ describe('three devices, random offline edits, syncing in random orders', () => 
     )
   }, 120_000)
 })
+
+describe('over a real WebDAV server on 127.0.0.1', () => {
+  it('two devices keep one ledger, a third (a restored machine) gets everything with the passphrase, and the server holds nothing readable', async () => {
+    // The server module is node-only (the test harness of electron/main); loaded by path so the web project does not type it.
+    const serverModule = '../../electron/main/dav-test-server'
+    const { startDavTestServer } = (await import(/* @vite-ignore */ serverModule)) as { startDavTestServer(): Promise<{ url: string; user: string; password: string; stop(): Promise<void> }> }
+    const { createWebDavTransport } = await import('../../electron/shared/webdav-client')
+    const server = await startDavTestServer()
+    try {
+      const dav = createWebDavTransport({ url: server.url, user: server.user, password: server.password })
+      const connect = async (name: string, ledger?: Ledger): Promise<Device> => {
+        const db = openLedgerDb(uniqueDbName(name))
+        opened.push(db)
+        await db.open()
+        if (ledger) await addLedger(db, ledger)
+        const connected = await connectSync(dav, PASS)
+        if (!connected.ok) throw new Error(connected.problem.code)
+        return { db, key: connected.key }
+      }
+      const run = (d: Device) => syncOnce(d.db, dav, d.key, now)
+      const a = await connect('dav-a', sample)
+      const b = await connect('dav-b')
+      await run(a)
+      await run(b)
+      await b.db.orders.update(sample.orders[0]!.id, { notes: '手机上补的备注' })
+      await a.db.inquiries.delete(sample.inquiries[0]!.id)
+      await run(b)
+      await run(a)
+      await run(b)
+      expect(sorted(await readLedger(b.db))).toBe(sorted(await readLedger(a.db)))
+      expect((await a.db.orders.get(sample.orders[0]!.id))!.notes).toBe('手机上补的备注')
+      const c = await connect('dav-c')
+      await run(c)
+      expect(sorted(await readLedger(c.db))).toBe(sorted(await readLedger(a.db)))
+      expect(await connectSync(dav, 'wrong passphrase')).toEqual({ ok: false, problem: { code: 'wrongPassphrase' } })
+      // Every file on the server, read back over WebDAV: no account name, no date.
+      const texts: string[] = []
+      for (const node of await dav.list(SYNC_FOLDER))
+        if (node.endsWith('.json')) texts.push((await dav.read(`${SYNC_FOLDER}/${node}`)) ?? '')
+        else for (const name of await dav.list(`${SYNC_FOLDER}/${node}`)) texts.push((await dav.read(`${SYNC_FOLDER}/${node}/${name}`)) ?? '')
+      expect(texts.length).toBeGreaterThan(3)
+      const all = texts.join('\n')
+      for (const account of sample.accounts) expect(all).not.toContain(account.name)
+      expect(all).not.toContain('2026-')
+      expect(all).not.toContain('手机上补的备注')
+    } finally {
+      await server.stop()
+    }
+  }, 60_000)
+})
