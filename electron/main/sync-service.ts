@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import type { SyncConfigureRequest, SyncConfigureResult, SyncReply, SyncState } from '../shared/sync'
 import { checkSyncConfig, createWebDavTransport, toSyncReply, type WebDavTransport } from '../shared/webdav-client'
-import { SyncTransportError } from '../../src/platform/sync-transport'
+import { SyncTransportError } from '../../src/domain/sync/transport'
 
 /** The folder's address and credentials. */
 export const SYNC_SETTINGS_FILE = 'sync-webdav.json'

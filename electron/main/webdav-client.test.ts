@@ -3,7 +3,7 @@ import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDavTestServer, type DavTestServer } from './dav-test-server'
-import { SyncTransportError } from '../../src/platform/sync-transport'
+import { SyncTransportError } from '../../src/domain/sync/transport'
 import { checkDavUrl, childNames, createWebDavTransport, encodeDavPath, hrefToPath, parseMultistatus } from '../shared/webdav-client'
 
 let server: DavTestServer

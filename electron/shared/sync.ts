@@ -1,5 +1,5 @@
 // Owns the sync-folder part of the IPC contract: what the page sends to configure the WebDAV folder, what it learns back (never the password), how a transport call answers across IPC, and the server presets the settings card offers.
-import type { SyncTransportErrorKind } from '../../src/platform/sync-transport'
+import type { SyncTransportErrorKind } from '../../src/domain/sync/transport'
 
 /** Where the sync folder is and who to be there. The password is an app password the server hands out. */
 export interface SyncConfigureRequest {

@@ -1,5 +1,5 @@
 // Owns talking WebDAV to the user's sync folder over fetch (the main process's or the page's): the SyncTransport contract as PROPFIND, GET, MKCOL and PUT, the multistatus reply read without a DOM, the address check, and which HTTP answers mean what.
-import { SyncTransportError, type SyncTransport } from '../../src/platform/sync-transport'
+import { SyncTransportError, type SyncTransport } from '../../src/domain/sync/transport'
 import type { SyncReply } from './sync'
 
 export interface WebDavConfig {

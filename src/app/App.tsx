@@ -27,6 +27,7 @@ import { useDarkMode } from '@/state/device'
 import { DARK_THEME, LIGHT_THEME } from '@/components/theme'
 import { useAppLock } from '@/state/app-lock'
 import { LockScreen } from '@/features/lock/LockScreen'
+import { startAutoSync } from '@/features/sync/sync-runner'
 import type { EntryTool } from '@/features/entry/EntryTools'
 import iconUrl from '../../resources/icon.svg'
 
@@ -187,6 +188,8 @@ function LockGate() {
 export function App() {
   useEffect(() => {
     void platform().requestPersistentStorage()
+    // Sync with the kept key (if this device has one), then after changes and every few minutes.
+    void startAutoSync()
   }, [])
   return (
     <I18nProvider>

@@ -13,7 +13,7 @@ import { applyMessages, cellKey, changeMessages, DELETED, rowsOf, type Cells, ty
 import { createSyncKey, openMessages, openSyncKey, sealMessages, type SealProblem } from '@/domain/sync/sealed'
 import { SYNC_STATE_KEY } from '@/domain/sync/state'
 import type { PassphraseKey } from '@/domain/crypto/passphrase-key'
-import { SyncTransportError, type SyncTransport } from '@/platform/sync-transport'
+import { SyncTransportError, type SyncTransport } from '@/domain/sync/transport'
 import type { LedgerDb } from './schema'
 
 export const SYNC_FOLDER = 'credit-ledger-sync'

@@ -20,7 +20,7 @@ import { desktopCopyStore } from './desktop-copies'
 import { opfsCopyStore } from './opfs-copies'
 import { estimateStorage, requestPersistence, storagePersisted, type StorageEstimateResult } from './storage'
 import { bridgeSyncSettings, bridgeSyncTransport, webSync, type SyncSettingsApi } from './sync'
-import type { SyncTransport } from './sync-transport'
+import type { SyncTransport } from '@/domain/sync/transport'
 import { saveWithConfirmation, startDownload, type SaveOutcome, type SaveRequest } from './web-save'
 
 export type { SaveOutcome, SaveRequest }

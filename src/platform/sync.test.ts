@@ -1,7 +1,7 @@
 // Tests the page's side of the sync folder: the desktop transport throws the kind main sends as data, and the browser's folder runs the WebDAV client over a real fetch to a real WebDAV server, keeping the password out of localStorage.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Bridge } from '../../electron/shared/ipc'
-import { SyncTransportError } from './sync-transport'
+import { SyncTransportError } from '@/domain/sync/transport'
 import { bridgeSyncTransport, webSync } from './sync'
 
 /** The Node-only test server (electron/main/dav-test-server.ts), reached at run time: the web project does not type Node modules. */

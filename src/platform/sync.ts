@@ -10,7 +10,7 @@ import type { Bridge } from '../../electron/shared/ipc'
 import type { SyncConfigureRequest, SyncConfigureResult, SyncReply, SyncState } from '../../electron/shared/sync'
 import { checkSyncConfig, createWebDavTransport, toSyncReply, type WebDavConfig } from '../../electron/shared/webdav-client'
 import { readDevicePref, writeDevicePref } from './device-prefs'
-import { SyncTransportError, type SyncTransport } from './sync-transport'
+import { SyncTransportError, type SyncTransport } from '@/domain/sync/transport'
 
 export type { SyncConfigureRequest, SyncConfigureResult, SyncReply, SyncState }
 

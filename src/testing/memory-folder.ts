@@ -1,5 +1,5 @@
 // Owns a sync folder held in memory that keeps the transport contract exactly (list direct children, read, create never overwriting), for the sync engine's unit tests; the WebDAV client is tested against a real server elsewhere. It can cut the connection on a chosen call.
-import { SyncTransportError, type SyncTransport } from '@/platform/sync-transport'
+import { SyncTransportError, type SyncTransport } from '@/domain/sync/transport'
 
 export class MemoryFolder {
   readonly files = new Map<string, string>()

@@ -9,13 +9,20 @@ export interface PassphraseKey {
   key: CryptoKey
   /** base64 of SHA-256(derived bytes 32..63) */
   check: string
+  /** The key's 32 bytes, for a device that keeps it (sync, beside its own data) instead of asking each time. */
+  raw: Uint8Array<ArrayBuffer>
+}
+
+/** A kept key back as a usable one. */
+export async function importPassphraseKey(raw: Uint8Array<ArrayBuffer>, check: string): Promise<PassphraseKey> {
+  const key = await globalThis.crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt'])
+  return { key, check, raw }
 }
 
 export async function derivePassphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<PassphraseKey> {
   const subtle = globalThis.crypto.subtle
   const base = await subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits'])
   const bits = new Uint8Array(await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, 512))
-  const key = await subtle.importKey('raw', bits.slice(0, 32), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt'])
   const check = toBase64(new Uint8Array(await subtle.digest('SHA-256', bits.slice(32))))
-  return { key, check }
+  return importPassphraseKey(bits.slice(0, 32), check)
 }

@@ -20,6 +20,7 @@ import { encryptedProblemText, localTime, problemText, saveBackup } from './back
 import { NO_PROTECT, OpenSealed, protectProblem, ProtectFields, type ProtectState } from './Passphrase'
 import { confirmPending, dropPending, usePendingDownload } from './pending-download'
 import { bulkFailureText, writeFailureReason } from './write-failure-text'
+import { SyncCard } from '../sync/SyncCard'
 import './backup.css'
 
 interface Preview {
@@ -280,6 +281,7 @@ export function BackupPage() {
             {sealed && <OpenSealed key={sealed.fileName + sealed.text.length} name={sealed.fileName} open={openSealed} onCancel={() => setSealed(null)} />}
             {preview && <BackupPreview preview={preview} current={current} onRestore={() => restore(preview)} onDiscard={() => setPreview(null)} />}
           </Card>
+          <SyncCard />
         </div>
       </div>
     </PageFrame>

@@ -1,4 +1,4 @@
-// Owns the contract between the sync engine and wherever the sync folder lives (a WebDAV server through the desktop's main process, or straight from the page where the server allows it): list a folder, read a file, create a file that does not exist yet. Paths are relative to the folder the user chose, '/'-separated.
+// Owns the contract between the sync engine and wherever the sync folder lives (a WebDAV server through the desktop's main process, or straight from the page where the server allows it): list a folder, read a file, create a file that does not exist yet. Paths are relative to the folder the user chose, '/'-separated. Pure: the engine (db), the platform and the main process all meet here.
 
 export type SyncTransportErrorKind = 'network' | 'auth' | 'exists' | 'server' | 'unavailable'
 
