@@ -23,16 +23,21 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'"
 ].join('; ')
 
+/**
+ * The browser build's policy: the same, except that the page may reach a WebDAV folder the user
+ * sets for sync (any https server, or one on this computer). The desktop renderer keeps
+ * connect-src 'self' - its sync goes through the main process - and its header policy
+ * (electron/main/security.ts) would override a wider meta tag anyway.
+ */
+export const WEB_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' https: http://127.0.0.1:* http://localhost:*")
+
 /** Adds the CSP meta tag to production builds only: the dev server needs inline HMR scripts. */
-function contentSecurityPolicy(): Plugin {
+function contentSecurityPolicy(policy: string): Plugin {
   return {
     name: 'credit-ledger-csp',
     apply: 'build',
     transformIndexHtml(html) {
-      return html.replace(
-        '<head>',
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`
-      )
+      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`)
     }
   }
 }
@@ -50,12 +55,12 @@ const VENDOR_CHUNKS = [
   { name: 'charts', test: /[\\/]node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor)[\\/]/ }
 ] satisfies { name: string; test: RegExp; tags?: '$initial'[] }[]
 
-export function rendererConfig(outDir: string): UserConfig {
+export function rendererConfig(outDir: string, policy: string = CONTENT_SECURITY_POLICY): UserConfig {
   const root = resolve(import.meta.dirname)
   return {
     root,
     base: './',
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(policy)],
     define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(version) },
     resolve: { alias: { '@': resolve(root, 'src') } },
     build: {

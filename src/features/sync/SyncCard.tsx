@@ -31,7 +31,8 @@ export function SyncCard() {
     void settings.state().then((s) => {
       if (!live) return
       setFolder(s)
-      setDraft((d) => ({ ...d, url: s.url ?? d.url, user: s.user ?? d.user }))
+      // A folder not set yet starts from the first preset's address (坚果云's needs nothing filled in).
+      setDraft((d) => ({ ...d, url: s.url ?? (d.url || WEBDAV_PRESETS[0]!.urlPattern), user: s.user ?? d.user }))
     })
     return () => {
       live = false
