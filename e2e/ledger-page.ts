@@ -47,9 +47,12 @@ export class LedgerPage {
 
   /** Picks an option of an antd Select by its visible text. */
   async choose(scope: Locator, field: string, option: string) {
-    await scope.getByTestId(`field-${field}`).click()
+    const select = scope.getByTestId(`field-${field}`)
+    await select.click()
     // The dropdown just opened is the last one; an earlier one may still be fading out.
     const dropdown = this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last()
+    // Wait for its opening slide to end: on a loaded machine a click during it can miss the option.
+    await expect(dropdown).not.toHaveClass(/ant-slide-up-(appear|enter)/)
     await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click()
     await expect(dropdown).toBeHidden()
   }

@@ -1,6 +1,6 @@
 // Owns the reminders in the running app: the scheduler fed with the live dues, delivery as a system notification or an in-app banner, the badge count, the tray mode, and opening the item a reminder was about.
 import { useEffect, useRef } from 'react'
-import { App as AntApp, Badge, Button, Space } from 'antd'
+import { Badge, Button, notification as antNotification, Space } from 'antd'
 import { useI18n } from '@/state/i18n-context'
 import { useLedger } from '@/state/ledger-context'
 import { useRoute } from '@/state/router'
@@ -25,7 +25,9 @@ export function DueReminders({ locked = false, onHeld }: { locked?: boolean; onH
   const ledger = useLedger()
   const { t, language, ready } = useI18n()
   const settings = useStoredDuesSettings()
-  const { notification } = AntApp.useApp()
+  // Its own holder, mounted only while unlocked: locking removes the banner from the page at once
+  // (a notice closed with notification.destroy() stays in the page until its fade-out ends).
+  const [notification, holder] = antNotification.useNotification()
   const [, navigate] = useRoute()
   const scheduler = useRef<ReminderScheduler | null>(null)
   const dues = ledger.loaded && settings ? ledger.dues : null
@@ -147,7 +149,7 @@ export function DueReminders({ locked = false, onHeld }: { locked?: boolean; onH
 
   useEffect(() => platform().onNotificationClick((key) => navigate(key ? { page: 'home', id: key } : { page: 'home' })), [navigate])
 
-  return null
+  return locked ? null : holder
 }
 
 /** The count of overdue and due-today items, beside the home page in the navigation. */
