@@ -464,6 +464,11 @@ describe('sync channels', () => {
       expect(await invoke(CHANNELS.syncCreate, '账本/a.json', 'again')).toMatchObject({ ok: false, kind: 'exists' })
       expect(await invoke(CHANNELS.syncList, '账本')).toEqual({ ok: true, value: ['a.json'] })
       expect(await invoke(CHANNELS.syncRead, '账本/a.json')).toEqual({ ok: true, value: '{"金额":1}' })
+      // A file removed is gone; removing it again is not an error.
+      expect(await invoke(CHANNELS.syncCreate, '账本/b.json', '{}')).toEqual({ ok: true, value: null })
+      expect(await invoke(CHANNELS.syncRemove, '账本/b.json')).toEqual({ ok: true, value: null })
+      expect(await invoke(CHANNELS.syncRemove, '账本/b.json')).toEqual({ ok: true, value: null })
+      expect(await invoke(CHANNELS.syncList, '账本')).toEqual({ ok: true, value: ['a.json'] })
       expect(await invoke(CHANNELS.syncRead, '../etc/passwd')).toMatchObject({ ok: false, kind: 'unavailable' })
       // Same host, no password sent: the saved one is kept.
       expect(await invoke(CHANNELS.syncConfigure, { url: dav.url, user: dav.user })).toMatchObject({ saved: true })
@@ -493,6 +498,8 @@ describe('sync channels', () => {
     [CHANNELS.syncRead, [42]],
     [CHANNELS.syncCreate, ['a.json']],
     [CHANNELS.syncCreate, ['a.json', 'x', 'y']],
+    [CHANNELS.syncRemove, []],
+    [CHANNELS.syncRemove, [7]],
     [CHANNELS.syncTest, ['now']]
   ])('%s refuses a malformed payload %j', async (channel, args) => {
     const { ipcMain, syncFiles } = setup()

@@ -460,6 +460,10 @@ export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
       return deps.sync.create(...parseSyncArgs(CHANNELS.syncCreate, args, [syncPathSchema, syncTextSchema]))
     },
 
+    async syncRemove(args): Promise<SyncReply<null>> {
+      return deps.sync.remove(...parseSyncArgs(CHANNELS.syncRemove, args, [syncPathSchema]))
+    },
+
     async getLoginItem(args): Promise<LoginItemState> {
       expectArgumentCount(CHANNELS.getLoginItem, args, 0)
       return deps.loginItem.get()

@@ -34,6 +34,7 @@ export interface SyncService {
   list(folder: string): Promise<SyncReply<string[]>>
   read(path: string): Promise<SyncReply<string | null>>
   create(path: string, text: string): Promise<SyncReply<null>>
+  remove(path: string): Promise<SyncReply<null>>
 }
 
 export function createSyncService(deps: SyncServiceDeps): SyncService {
@@ -79,6 +80,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     test: () => call(async (dav) => (await dav.test(), null)),
     list: (folder) => call((dav) => dav.list(folder)),
     read: (file) => call((dav) => dav.read(file)),
-    create: (file, text) => call(async (dav) => (await dav.create(file, text), null))
+    create: (file, text) => call(async (dav) => (await dav.create(file, text), null)),
+    remove: (file) => call(async (dav) => (await dav.remove(file), null))
   }
 }

@@ -45,6 +45,17 @@ describe('against a real WebDAV server', () => {
     expect(await dav.read('keep/one.txt')).toBe('first')
   })
 
+  it('removes a file, leaving its neighbours; a file already gone is not an error', async () => {
+    const dav = transport()
+    await dav.create('tidy/1.msg', 'one')
+    await dav.create('tidy/2.msg', 'two')
+    await dav.remove('tidy/1.msg')
+    expect(await dav.list('tidy')).toEqual(['2.msg'])
+    expect(await dav.read('tidy/1.msg')).toBeNull()
+    await dav.remove('tidy/1.msg')
+    expect(await dav.read('tidy/2.msg')).toBe('two')
+  })
+
   it('a missing folder lists as [] and a missing file reads as null', async () => {
     const dav = transport()
     expect(await dav.list('nowhere/deeper')).toEqual([])
@@ -57,11 +68,15 @@ describe('against a real WebDAV server', () => {
     expect(await kindOf(dav.list(''))).toBe('auth')
     expect(await kindOf(dav.read('keep/one.txt'))).toBe('auth')
     expect(await kindOf(dav.create('x/y.txt', 'z'))).toBe('auth')
+    expect(await kindOf(dav.remove('keep/one.txt'))).toBe('auth')
   })
 
   it('paths that would leave the folder are refused before any request', async () => {
     const dav = transport()
-    for (const bad of ['../up.txt', '/abs.txt', 'a//b', 'a/./b', 'a\\b', '']) expect(await kindOf(dav.read(bad))).toBe('unavailable')
+    for (const bad of ['../up.txt', '/abs.txt', 'a//b', 'a/./b', 'a\\b', '']) {
+      expect(await kindOf(dav.read(bad))).toBe('unavailable')
+      expect(await kindOf(dav.remove(bad))).toBe('unavailable')
+    }
   })
 
   it('a server that is gone is "network"', async () => {

@@ -79,6 +79,7 @@ describe('createBridge', () => {
     ['syncList', (bridge) => bridge.syncList('账本'), CHANNELS.syncList, ['账本']],
     ['syncRead', (bridge) => bridge.syncRead('账本/a.json'), CHANNELS.syncRead, ['账本/a.json']],
     ['syncCreate', (bridge) => bridge.syncCreate('账本/a.json', '{}'), CHANNELS.syncCreate, ['账本/a.json', '{}']],
+    ['syncRemove', (bridge) => bridge.syncRemove('账本/a.json'), CHANNELS.syncRemove, ['账本/a.json']],
     ['getLoginItem', (bridge) => bridge.getLoginItem(), CHANNELS.getLoginItem, []],
     ['setLoginItem', (bridge) => bridge.setLoginItem(true), CHANNELS.setLoginItem, [true]]
   ]

@@ -43,6 +43,7 @@ export function createBridge(ipcRenderer: BridgeIpc): Bridge {
     syncList: (folder) => ipcRenderer.invoke(CHANNELS.syncList, folder),
     syncRead: (path) => ipcRenderer.invoke(CHANNELS.syncRead, path),
     syncCreate: (path, text) => ipcRenderer.invoke(CHANNELS.syncCreate, path, text),
+    syncRemove: (path) => ipcRenderer.invoke(CHANNELS.syncRemove, path),
     getLoginItem: () => ipcRenderer.invoke(CHANNELS.getLoginItem),
     setLoginItem: (openAtLogin) => ipcRenderer.invoke(CHANNELS.setLoginItem, openAtLogin),
     onResume: (listener) => {

@@ -29,6 +29,7 @@ export const CHANNELS = {
   syncList: 'sync:list',
   syncRead: 'sync:read',
   syncCreate: 'sync:create',
+  syncRemove: 'sync:remove',
   getLoginItem: 'login-item:get',
   setLoginItem: 'login-item:set'
 } as const
@@ -161,6 +162,7 @@ export interface Bridge {
   syncList(folder: string): Promise<SyncReply<string[]>>
   syncRead(path: string): Promise<SyncReply<string | null>>
   syncCreate(path: string, text: string): Promise<SyncReply<null>>
+  syncRemove(path: string): Promise<SyncReply<null>>
   getLoginItem(): Promise<LoginItemState>
   /** Turns start-at-login on or off, and records that the user was asked. */
   setLoginItem(openAtLogin: boolean): Promise<LoginItemState>

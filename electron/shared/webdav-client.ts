@@ -1,4 +1,4 @@
-// Owns talking WebDAV to the user's sync folder over fetch (the main process's or the page's): the SyncTransport contract as PROPFIND, GET, MKCOL and PUT, the multistatus reply read without a DOM, the address check, and which HTTP answers mean what.
+// Owns talking WebDAV to the user's sync folder over fetch (the main process's or the page's): the SyncTransport contract as PROPFIND, GET, MKCOL, PUT and DELETE, the multistatus reply read without a DOM, the address check, and which HTTP answers mean what.
 import { SyncTransportError, type SyncTransport } from '../../src/domain/sync/transport'
 import type { SyncReply } from './sync'
 
@@ -222,6 +222,12 @@ export function createWebDavTransport(config: WebDavConfig, options: WebDavOptio
       }
       if (status === 412) throw new SyncTransportError('exists', path, status)
       if (status !== 200 && status !== 201 && status !== 204) throw failure('PUT', status)
+    },
+
+    async remove(path) {
+      const { status } = await request('DELETE', encodeDavPath(path))
+      if (status === 404 || status === 410) return
+      if (status !== 200 && status !== 204) throw failure('DELETE', status)
     },
 
     async test() {

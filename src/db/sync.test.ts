@@ -144,8 +144,100 @@ describe('syncing two devices through one folder', () => {
   })
 })
 
+describe('snapshots and compaction', () => {
+  const compacting = (d: Device, folder: MemoryFolder) => syncOnce(d.db, folder.transport(), d.key, now, { compactAfter: 3 })
+  const filesOf = (folder: MemoryFolder, d: string) => [...folder.files.keys()].filter((p) => p.startsWith(`${SYNC_FOLDER}/${d}/`)).map((p) => p.slice(p.lastIndexOf('/') + 1)).sort()
+
+  it('old files become one snapshot; a device behind them and a new device both start from it and end with the same ledger', async () => {
+    const folder = new MemoryFolder()
+    const a = await device(folder, 'snap-a', sample)
+    const b = await device(folder, 'snap-b')
+    await compacting(a, folder)
+    await compacting(b, folder)
+    const nodeA = (await readSyncState(a.db))!.node
+    const [o0, o1] = sample.orders
+    await a.db.orders.update(o0!.id, { notes: '第二个文件' })
+    expect((await compacting(a, folder)).compacted).toBe(0)
+    await a.db.orders.update(o1!.id, { amount: 12_345 })
+    // The third file: files 1-3 go into 00000003.snap and are removed.
+    expect((await compacting(a, folder)).compacted).toBe(3)
+    expect(filesOf(folder, nodeA)).toEqual(['00000003.snap'])
+    expect((await readSyncState(a.db))!.snapshotSeq).toBe(3)
+
+    // b merged file 1 only; 2 and 3 are gone, so it takes the snapshot.
+    const behind = await compacting(b, folder)
+    expect(behind.snapshotsRead).toBe(1)
+    expect(behind.refused).toEqual([])
+    expect(sorted(await readLedger(b.db))).toBe(sorted(await readLedger(a.db)))
+
+    // A change after the snapshot: a new device reads the snapshot, then file 4.
+    await a.db.orders.update(o0!.id, { notes: '快照之后' })
+    await compacting(a, folder)
+    expect(filesOf(folder, nodeA)).toEqual(['00000003.snap', '00000004.msg'])
+    const c = await device(folder, 'snap-c')
+    const fresh = await compacting(c, folder)
+    expect(fresh.snapshotsRead).toBe(1)
+    expect(sorted(await readLedger(c.db))).toBe(sorted(await readLedger(a.db)))
+    expect((await c.db.orders.get(o0!.id))!.notes).toBe('快照之后')
+    expect((await c.db.orders.get(o1!.id))!.amount).toBe(12_345)
+    // Nothing more to read, so no snapshot again.
+    expect((await compacting(c, folder)).snapshotsRead).toBe(0)
+  })
+
+  it('a changed snapshot is refused and named, and nothing of it is merged', async () => {
+    const folder = new MemoryFolder()
+    const a = await device(folder, 'snap-t-a', sample)
+    for (const n of ['一', '二', '三']) {
+      await a.db.orders.update(sample.orders[0]!.id, { notes: n })
+      await compacting(a, folder)
+    }
+    const [path, text] = [...folder.files].find(([p]) => p.endsWith('.snap'))!
+    const file = JSON.parse(text) as { data: string }
+    folder.files.set(path, JSON.stringify({ ...file, data: (file.data[20] === 'A' ? 'B' : 'A') + file.data.slice(1) }))
+    const c = await device(folder, 'snap-t-c')
+    const report = await compacting(c, folder)
+    expect(report.refused).toEqual([{ path, problem: { code: 'tampered' } }])
+    expect((await readLedger(c.db)).accounts).toHaveLength(0)
+    // A snapshot moved to another name fails its tag as well.
+    folder.files.delete(path)
+    folder.files.set(path.replace('00000003.snap', '00000004.snap'), text)
+    expect((await compacting(c, folder)).refused[0]).toMatchObject({ problem: { code: 'tampered' } })
+  })
+
+  it('a connection cut while removing compacted files loses nothing: the sync is done, and the next compaction removes the rest', async () => {
+    const folder = new MemoryFolder()
+    const a = await device(folder, 'snap-c-a', sample)
+    const b = await device(folder, 'snap-c-b')
+    await compacting(a, folder)
+    await compacting(b, folder)
+    const nodeA = (await readSyncState(a.db))!.node
+    await a.db.orders.update(sample.orders[0]!.id, { notes: '二' })
+    await compacting(a, folder)
+    await a.db.orders.update(sample.orders[0]!.id, { notes: '三' })
+    folder.cutNext('remove', 1)
+    const cut = await compacting(a, folder)
+    expect(cut.sent).toBeGreaterThan(0)
+    // The snapshot went up and file 1 was removed before the cut; 2 and 3 stay for now.
+    expect(filesOf(folder, nodeA)).toEqual(['00000002.msg', '00000003.msg', '00000003.snap'])
+    // b (behind at file 1) reads files 2 and 3 as they are; a new device starts from the snapshot.
+    await compacting(b, folder)
+    const c = await device(folder, 'snap-c-c')
+    expect((await compacting(c, folder)).snapshotsRead).toBe(1)
+    for (const d of [b, c]) expect(sorted(await readLedger(d.db))).toBe(sorted(await readLedger(a.db)))
+    // Three more files: the next compaction removes everything its snapshot covers, leftovers too.
+    for (const n of ['四', '五', '六']) {
+      await a.db.orders.update(sample.orders[0]!.id, { notes: n })
+      await compacting(a, folder)
+    }
+    expect(filesOf(folder, nodeA)).toEqual(['00000006.snap'])
+    await compacting(b, folder)
+    await compacting(c, folder)
+    for (const d of [b, c]) expect((await d.db.orders.get(sample.orders[0]!.id))!.notes).toBe('六')
+  })
+})
+
 describe('three devices, random offline edits, syncing in random orders', () => {
-  it('end with identical ledgers (property, 12 runs)', async () => {
+  it('end with identical ledgers, compacting every 2 files (property, 12 runs)', async () => {
     const base: Ledger = { ...sample, draws: sample.draws.slice(0, 4), orders: sample.orders.slice(0, 4), repayments: [], billInstalments: [], billFigures: [] }
     const edit = fc.record({
       device: fc.integer({ min: 0, max: 2 }),
@@ -157,6 +249,7 @@ describe('three devices, random offline edits, syncing in random orders', () => 
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { maxLength: 14 }), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3, maxLength: 6 }), async (edits, finalOrder) => {
         run++
+        const sync = (d: Device, f: MemoryFolder) => syncOnce(d.db, f.transport(), d.key, now, { compactAfter: 2 })
         const folder = new MemoryFolder()
         const devices = [await device(folder, `p${run}-a`, base), await device(folder, `p${run}-b`), await device(folder, `p${run}-c`)]
         await sync(devices[0]!, folder)
@@ -199,7 +292,8 @@ describe('over a real WebDAV server on 127.0.0.1', () => {
         if (!connected.ok) throw new Error(connected.problem.code)
         return { db, key: connected.key }
       }
-      const run = (d: Device) => syncOnce(d.db, dav, d.key, now)
+      // Compacting every 2 files, so the server's DELETE is used and the restored machine starts from a snapshot.
+      const run = (d: Device) => syncOnce(d.db, dav, d.key, now, { compactAfter: 2 })
       const a = await connect('dav-a', sample)
       const b = await connect('dav-b')
       await run(a)
@@ -212,15 +306,22 @@ describe('over a real WebDAV server on 127.0.0.1', () => {
       expect(sorted(await readLedger(b.db))).toBe(sorted(await readLedger(a.db)))
       expect((await a.db.orders.get(sample.orders[0]!.id))!.notes).toBe('手机上补的备注')
       const c = await connect('dav-c')
-      await run(c)
+      expect((await run(c)).snapshotsRead).toBeGreaterThan(0)
       expect(sorted(await readLedger(c.db))).toBe(sorted(await readLedger(a.db)))
       expect(await connectSync(dav, 'wrong passphrase')).toEqual({ ok: false, problem: { code: 'wrongPassphrase' } })
       // Every file on the server, read back over WebDAV: no account name, no date.
       const texts: string[] = []
+      const names: string[] = []
       for (const node of await dav.list(SYNC_FOLDER))
         if (node.endsWith('.json')) texts.push((await dav.read(`${SYNC_FOLDER}/${node}`)) ?? '')
-        else for (const name of await dav.list(`${SYNC_FOLDER}/${node}`)) texts.push((await dav.read(`${SYNC_FOLDER}/${node}/${name}`)) ?? '')
-      expect(texts.length).toBeGreaterThan(3)
+        else
+          for (const name of await dav.list(`${SYNC_FOLDER}/${node}`)) {
+            names.push(name)
+            texts.push((await dav.read(`${SYNC_FOLDER}/${node}/${name}`)) ?? '')
+          }
+      // The key file, a's and b's snapshots (their earlier files compacted away) and what came after.
+      expect(names.filter((n) => n.endsWith('.snap')).length).toBeGreaterThan(0)
+      expect(texts.every((t) => t.length > 0)).toBe(true)
       const all = texts.join('\n')
       for (const account of sample.accounts) expect(all).not.toContain(account.name)
       expect(all).not.toContain('2026-')

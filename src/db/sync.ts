@@ -9,8 +9,8 @@
 import { z } from 'zod'
 import { RECORD_TYPES, recordSchemas, type RecordType } from '@/domain/records'
 import { hlcText, isNodeId, parseHlc, receive, tick, type Hlc } from '@/domain/sync/hlc'
-import { applyMessages, cellKey, changeMessages, DELETED, rowsOf, type Cells, type Conflict, type SyncMessage, type SyncValue } from '@/domain/sync/merge'
-import { createSyncKey, openMessages, openSyncKey, sealMessages, type SealProblem } from '@/domain/sync/sealed'
+import { applyMessages, cellKey, cellMessages, changeMessages, DELETED, rowsOf, type Cells, type Conflict, type SyncMessage, type SyncValue } from '@/domain/sync/merge'
+import { createSyncKey, openMessages, openSnapshot, openSyncKey, sealMessages, sealSnapshot, type SealProblem } from '@/domain/sync/sealed'
 import { SYNC_STATE_KEY } from '@/domain/sync/state'
 import type { PassphraseKey } from '@/domain/crypto/passphrase-key'
 import { SyncTransportError, type SyncTransport } from '@/domain/sync/transport'
@@ -19,12 +19,16 @@ import type { LedgerDb } from './schema'
 export const SYNC_FOLDER = 'credit-ledger-sync'
 const KEY_PATH = `${SYNC_FOLDER}/key.json`
 const MAX_CONFLICTS_KEPT = 200
+/** After this many of its own files since its last snapshot, a device compacts them into a new one. */
+export const COMPACT_AFTER_FILES = 50
 
 const conflictCell = z.object({ value: z.unknown(), time: z.string() })
 const stateSchema = z.object({
   node: z.string().refine(isNodeId),
   clock: z.string().refine((t) => parseHlc(t) !== null),
   nextSeq: z.number().int().min(1),
+  /** The last of this device's own files its snapshot on the server covers (0: none yet). */
+  snapshotSeq: z.number().int().min(0).default(0),
   /** Per other device, the name of the last of its files merged here. */
   applied: z.record(z.string(), z.string()),
   lastSyncAt: z.string().nullable(),
@@ -43,6 +47,10 @@ export interface SyncReport {
   conflicts: Conflict[]
   /** Files of other devices refused, with why. */
   refused: { path: string; problem: SealProblem }[]
+  /** Other devices' snapshots merged (a new device, or one behind files their author has compacted away). */
+  snapshotsRead: number
+  /** This device's files compacted into a snapshot this time (0: none). */
+  compacted: number
 }
 
 function newNode(): string {
@@ -81,16 +89,32 @@ function fileName(seq: number): string {
   return `${String(seq).padStart(8, '0')}.msg`
 }
 
+function snapshotName(seq: number): string {
+  return `${String(seq).padStart(8, '0')}.snap`
+}
+
+function seqOf(name: string): number {
+  return Number(name.slice(0, 8))
+}
+
+const MESSAGE_FILE = /^\d{8}\.msg$/
+const SNAPSHOT_FILE = /^\d{8}\.snap$/
+
+export interface SyncOptions {
+  /** Own files since the last snapshot that make this sync compact them (COMPACT_AFTER_FILES). */
+  compactAfter?: number
+}
+
 function hlcOf(text: string): Hlc {
   return parseHlc(text)!
 }
 
 /** One sync. `now` is the wall clock (ms); the transport reaches the folder; `key` from connectSync. */
-export async function syncOnce(db: LedgerDb, transport: SyncTransport, key: PassphraseKey, now: () => number): Promise<SyncReport> {
-  const report: SyncReport = { sent: 0, received: 0, written: 0, invalid: [], conflicts: [], refused: [] }
+export async function syncOnce(db: LedgerDb, transport: SyncTransport, key: PassphraseKey, now: () => number, options: SyncOptions = {}): Promise<SyncReport> {
+  const report: SyncReport = { sent: 0, received: 0, written: 0, invalid: [], conflicts: [], refused: [], snapshotsRead: 0, compacted: 0 }
   const stored = await readSyncState(db)
   const node = stored?.node ?? newNode()
-  const state: SyncState = stored ?? { node, clock: hlcText({ millis: 0, counter: 0, node }), nextSeq: 1, applied: {}, lastSyncAt: null, conflicts: [] }
+  const state: SyncState = stored ?? { node, clock: hlcText({ millis: 0, counter: 0, node }), nextSeq: 1, snapshotSeq: 0, applied: {}, lastSyncAt: null, conflicts: [] }
   let clock: Hlc = hlcOf(state.clock)
 
   // What is here now, and what was last shared.
@@ -137,14 +161,40 @@ export async function syncOnce(db: LedgerDb, transport: SyncTransport, key: Pass
     report.sent = outgoing.length
   }
 
-  // The other devices' new files, in order, device by device.
+  // The other devices' new files, in order, device by device; a device's snapshot first where this
+  // device is new to it or behind files it has compacted away.
   const applied = { ...state.applied }
+  const fromSnapshots: SyncMessage[] = []
   const incoming: SyncMessage[] = []
-  for (const node of (await transport.list(SYNC_FOLDER)).filter((n) => isNodeId(n) && n !== state.node).sort()) {
-    const names = (await transport.list(`${SYNC_FOLDER}/${node}`)).filter((n) => /^\d{8}\.msg$/.test(n)).sort()
-    for (const name of names) {
-      if (applied[node] !== undefined && name <= applied[node]) continue
-      const path = `${SYNC_FOLDER}/${node}/${name}`
+  for (const other of (await transport.list(SYNC_FOLDER)).filter((n) => isNodeId(n) && n !== state.node).sort()) {
+    const folder = `${SYNC_FOLDER}/${other}`
+    const entries = await transport.list(folder)
+    const pendingOf = () => entries.filter((n) => MESSAGE_FILE.test(n) && (applied[other] === undefined || n > applied[other])).sort()
+    const snapshot = entries.filter((n) => SNAPSHOT_FILE.test(n)).sort().pop()
+    const have = applied[other] === undefined ? 0 : seqOf(applied[other])
+    const first = pendingOf()[0]
+    if (snapshot !== undefined && seqOf(snapshot) > have && (applied[other] === undefined || first !== fileName(have + 1))) {
+      const path = `${folder}/${snapshot}`
+      const text = await transport.read(path)
+      // Replaced by a newer one while this sync ran: the next sync reads that.
+      if (text === null) continue
+      const opened = await openSnapshot(key, path, text)
+      if (!opened.ok) {
+        report.refused.push({ path, problem: opened.problem })
+        continue
+      }
+      // It covers its author's files up to its own name.
+      if (opened.snapshot.covers[other] !== fileName(seqOf(snapshot))) {
+        report.refused.push({ path, problem: { code: 'foreign', detail: path } })
+        continue
+      }
+      for (const m of opened.snapshot.cells) clock = receive(clock, hlcOf(m.time), now())
+      fromSnapshots.push(...opened.snapshot.cells)
+      for (const [n, name] of Object.entries(opened.snapshot.covers)) if (n !== state.node && (applied[n] === undefined || name > applied[n])) applied[n] = name
+      report.snapshotsRead++
+    }
+    for (const name of pendingOf()) {
+      const path = `${folder}/${name}`
       const text = await transport.read(path)
       if (text === null) break
       const opened = await openMessages(key, path, text)
@@ -153,24 +203,26 @@ export async function syncOnce(db: LedgerDb, transport: SyncTransport, key: Pass
         break
       }
       // Each message is from the device whose folder holds it.
-      if (opened.messages.some((m) => hlcOf(m.time).node !== node)) {
+      if (opened.messages.some((m) => hlcOf(m.time).node !== other)) {
         report.refused.push({ path, problem: { code: 'foreign', detail: path } })
         break
       }
       for (const m of opened.messages) clock = receive(clock, hlcOf(m.time), now())
       incoming.push(...opened.messages)
-      applied[node] = name
+      applied[other] = name
     }
   }
+  // A snapshot's cells are merged like messages, but their conflicts were the author's to log.
+  const restored = applyMessages(cells, fromSnapshots).changed
   const merged = applyMessages(cells, incoming)
-  report.received = merged.changed.length
+  report.received = restored.length + merged.changed.length
   report.conflicts = merged.conflicts
 
   // The records other devices changed: their changed fields over the record as it is here now (a
   // field edited here while this sync ran keeps its new value, for the next sync to send); each record
   // through its schema.
   const touched = new Map<string, { table: RecordType; row: string; fields: Set<string> }>()
-  for (const m of merged.changed) {
+  for (const m of [...restored, ...merged.changed]) {
     if (!(RECORD_TYPES as readonly string[]).includes(m.table)) continue
     const k = `${m.table}\u0000${m.row}`
     if (!touched.has(k)) touched.set(k, { table: m.table as RecordType, row: m.row, fields: new Set() })
@@ -200,17 +252,58 @@ export async function syncOnce(db: LedgerDb, transport: SyncTransport, key: Pass
       report.written++
     }
     // Only the cells this sync changed: ours sent, theirs merged.
-    const changedKeys = new Set([...outgoing, ...merged.changed].map((m) => cellKey(m.table, m.row, m.field)))
+    const changedKeys = new Set([...outgoing, ...restored, ...merged.changed].map((m) => cellKey(m.table, m.row, m.field)))
     await db.syncCells.bulkPut([...changedKeys].map((k) => ({ key: k, value: cells.get(k)!.value, time: cells.get(k)!.time })))
     const next: SyncState = {
       node: state.node,
       clock: hlcText(clock),
       nextSeq,
+      snapshotSeq: state.snapshotSeq,
       applied,
       lastSyncAt: at,
       conflicts: [...merged.conflicts.map((c) => ({ ...c, at })), ...state.conflicts].slice(0, MAX_CONFLICTS_KEPT)
     }
     await db.meta.put({ key: SYNC_STATE_KEY, value: next })
   })
+  try {
+    await compact(db, transport, key, { ...state, nextSeq, applied }, cells, options.compactAfter ?? COMPACT_AFTER_FILES, report)
+  } catch (e) {
+    // Housekeeping: the ledger is in sync whatever happens here, and the next compaction tidies up.
+    if (!(e instanceof SyncTransportError)) throw e
+    console.warn('Sync: compaction stopped, to be done next time:', e.message)
+  }
   return report
+}
+
+/**
+ * Once this device has written `after` files since its last snapshot: a snapshot of every cell it
+ * holds goes up beside them, then the files it covers and the older snapshot are removed. Removal
+ * comes only once the snapshot is on the server, and a device behind those files starts from the
+ * snapshot instead; a removal cut short leaves files the others skip, and the next compaction
+ * removes them.
+ */
+async function compact(db: LedgerDb, transport: SyncTransport, key: PassphraseKey, state: SyncState, cells: Cells, after: number, report: SyncReport): Promise<void> {
+  const last = state.nextSeq - 1
+  if (last - state.snapshotSeq < after) return
+  const folder = `${SYNC_FOLDER}/${state.node}`
+  const path = `${folder}/${snapshotName(last)}`
+  const snapshot = {
+    covers: { ...state.applied, [state.node]: fileName(last) },
+    cells: cellMessages(cells)
+  }
+  try {
+    await transport.create(path, await sealSnapshot(key, path, snapshot))
+  } catch (e) {
+    // Written by a sync that stopped before saving that it had: the same files, the same cells or later.
+    if (!(e instanceof SyncTransportError && e.kind === 'exists')) throw e
+  }
+  await db.transaction('rw', db.meta, async () => {
+    const now = await readSyncState(db)
+    if (now !== null && now.node === state.node) await db.meta.put({ key: SYNC_STATE_KEY, value: { ...now, snapshotSeq: Math.max(now.snapshotSeq, last) } })
+  })
+  for (const name of (await transport.list(folder)).sort()) {
+    const covered = (MESSAGE_FILE.test(name) && seqOf(name) <= last) || (SNAPSHOT_FILE.test(name) && seqOf(name) < last)
+    if (covered) await transport.remove(`${folder}/${name}`)
+  }
+  report.compacted = last - state.snapshotSeq
 }

@@ -38,14 +38,16 @@ describe('the desktop transport', () => {
     const bridge = {
       syncList: async () => ({ ok: true as const, value: ['a.json'] }),
       syncRead: async () => ({ ok: false as const, kind: 'auth' as const, status: 401, detail: 'GET: HTTP 401' }),
-      syncCreate: async () => ({ ok: false as const, kind: 'exists' as const, status: 412, detail: 'a.json' })
-    } satisfies Pick<Bridge, 'syncList' | 'syncRead' | 'syncCreate'>
+      syncCreate: async () => ({ ok: false as const, kind: 'exists' as const, status: 412, detail: 'a.json' }),
+      syncRemove: async () => ({ ok: false as const, kind: 'network' as const, status: null, detail: 'DELETE: no answer in 20 s' })
+    } satisfies Pick<Bridge, 'syncList' | 'syncRead' | 'syncCreate' | 'syncRemove'>
     const transport = bridgeSyncTransport(bridge)
     expect(await transport.list('')).toEqual(['a.json'])
     const read = await transport.read('a.json').catch((error: unknown) => error)
     expect(read).toBeInstanceOf(SyncTransportError)
     expect(read).toMatchObject({ kind: 'auth', status: 401 })
     await expect(transport.create('a.json', 'x')).rejects.toMatchObject({ kind: 'exists' })
+    await expect(transport.remove('a.json')).rejects.toMatchObject({ kind: 'network' })
   })
 })
 

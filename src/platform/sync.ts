@@ -31,11 +31,12 @@ function unwrap<T>(reply: SyncReply<T>): T {
 }
 
 /** The transport of the desktop app: every call made by the main process with the saved credentials. */
-export function bridgeSyncTransport(bridge: Pick<Bridge, 'syncList' | 'syncRead' | 'syncCreate'>): SyncTransport {
+export function bridgeSyncTransport(bridge: Pick<Bridge, 'syncList' | 'syncRead' | 'syncCreate' | 'syncRemove'>): SyncTransport {
   return {
     list: async (folder) => unwrap(await bridge.syncList(folder)),
     read: async (path) => unwrap(await bridge.syncRead(path)),
-    create: async (path, text) => void unwrap(await bridge.syncCreate(path, text))
+    create: async (path, text) => void unwrap(await bridge.syncCreate(path, text)),
+    remove: async (path) => void unwrap(await bridge.syncRemove(path))
   }
 }
 

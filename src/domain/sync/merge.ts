@@ -76,6 +76,14 @@ export function applyMessages(cells: Cells, messages: readonly SyncMessage[]): {
   return { changed, conflicts }
 }
 
+/** The cells as messages (without a base): what a snapshot holds, merged like any other messages. */
+export function cellMessages(cells: Cells): SyncMessage[] {
+  return [...cells].map(([key, cell]) => {
+    const [table, row, field] = key.split(SEP) as [string, string, string]
+    return { table, row, field, value: cell.value, time: cell.time, base: null }
+  })
+}
+
 /** The rows the cells hold, table by table, without deleted ones: each row an object of its fields (and its id). */
 export function rowsOf(cells: Cells): Map<string, Map<string, Record<string, SyncValue>>> {
   const tables = new Map<string, Map<string, Record<string, SyncValue>>>()
