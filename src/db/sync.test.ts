@@ -8,6 +8,7 @@ import type { PassphraseKey } from '@/domain/crypto/passphrase-key'
 import { addLedger, readLedger } from './repo'
 import { openLedgerDb, type LedgerDb } from './schema'
 import { connectSync, readSyncState, syncOnce, SYNC_FOLDER } from './sync'
+import { DUES_SETTINGS_KEY, FIRED_REMINDERS_KEY } from '@/domain/dues/settings'
 
 const PASS = '同步口令 2026'
 const T = Date.parse('2026-12-05T10:00:00.000Z')
@@ -141,6 +142,26 @@ describe('syncing two devices through one folder', () => {
       expect(everything).not.toContain(`"principal":${d.principal}`)
     }
     expect(everything).not.toContain('2026-')
+  })
+})
+
+describe('what travels besides the records', () => {
+  it('a reminder shown on one device is marked shown on the other; reminder settings and old ids stay where they are', async () => {
+    const folder = new MemoryFolder()
+    const a = await device(folder, 'fired-a', sample)
+    const b = await device(folder, 'fired-b')
+    // Shown on a: one due 12-10 (kept for 30 days after), and one from 10-01, which b has long let go of.
+    await a.db.meta.put({ key: FIRED_REMINDERS_KEY, value: ['2026-12-10|order:x|1', '2026-10-01|order:y|0'] })
+    await a.db.meta.put({ key: DUES_SETTINGS_KEY, value: { remindersEnabled: false } })
+    await b.db.meta.put({ key: FIRED_REMINDERS_KEY, value: ['2026-12-11|draw:z|3'] })
+    await sync(a, folder)
+    await sync(b, folder)
+    await sync(a, folder)
+    expect((await b.db.meta.get(FIRED_REMINDERS_KEY))?.value).toEqual(['2026-12-11|draw:z|3', '2026-12-10|order:x|1'])
+    expect(((await a.db.meta.get(FIRED_REMINDERS_KEY))?.value as string[]).sort()).toEqual(['2026-10-01|order:y|0', '2026-12-10|order:x|1', '2026-12-11|draw:z|3'])
+    expect(await b.db.meta.get(DUES_SETTINGS_KEY)).toBeUndefined()
+    // Nothing new: nothing sent again.
+    expect((await sync(b, folder)).sent).toBe(0)
   })
 })
 

@@ -12,6 +12,9 @@ import { hlcText, isNodeId, parseHlc, receive, tick, type Hlc } from '@/domain/s
 import { applyMessages, cellKey, cellMessages, changeMessages, DELETED, rowsOf, type Cells, type Conflict, type SyncMessage, type SyncValue } from '@/domain/sync/merge'
 import { createSyncKey, openMessages, openSnapshot, openSyncKey, sealMessages, sealSnapshot, type SealProblem } from '@/domain/sync/sealed'
 import { SYNC_STATE_KEY } from '@/domain/sync/state'
+import { FIRED_REMINDERS_KEY } from '@/domain/dues/settings'
+import { pruneFired, REMINDER_RETENTION_DAYS } from '@/domain/dues/reminders'
+import { addDays, makeIsoDate } from '@/domain/calendar'
 import type { PassphraseKey } from '@/domain/crypto/passphrase-key'
 import { SyncTransportError, type SyncTransport } from '@/domain/sync/transport'
 import type { LedgerDb } from './schema'
@@ -19,6 +22,20 @@ import type { LedgerDb } from './schema'
 export const SYNC_FOLDER = 'credit-ledger-sync'
 const KEY_PATH = `${SYNC_FOLDER}/key.json`
 const MAX_CONFLICTS_KEPT = 200
+/**
+ * Reminders already shown travel as rows of this pseudo-table (row: the reminder's id, one field
+ * 'shown' = true), so a reminder shown on one device is not shown again on another that syncs
+ * before its moment comes (or before its catch-up on opening). Only the ids travel, never a setting.
+ */
+export const FIRED_TABLE = 'firedReminders'
+const FIRED_FIELD = 'shown'
+const firedListSchema = z.array(z.string())
+
+async function readFired(db: LedgerDb): Promise<string[]> {
+  const parsed = firedListSchema.safeParse((await db.meta.get(FIRED_REMINDERS_KEY))?.value)
+  return parsed.success ? parsed.data : []
+}
+
 /** After this many of its own files since its last snapshot, a device compacts them into a new one. */
 export const COMPACT_AFTER_FILES = 50
 
@@ -118,11 +135,11 @@ export async function syncOnce(db: LedgerDb, transport: SyncTransport, key: Pass
   let clock: Hlc = hlcOf(state.clock)
 
   // What is here now, and what was last shared.
-  const { current, cells } = await db.transaction('r', [...RECORD_TYPES.map((t) => db.table(t)), db.syncCells], async () => {
+  const { current, cells, fired } = await db.transaction('r', [...RECORD_TYPES.map((t) => db.table(t)), db.syncCells, db.meta], async () => {
     const current = new Map<RecordType, Map<string, Record<string, SyncValue>>>()
     for (const t of RECORD_TYPES) current.set(t, new Map((await db.table(t).toArray()).map((r: { id: string }) => [r.id, asValues(r)])))
     const cells: Cells = new Map((await db.syncCells.toArray()).map((c) => [c.key, { value: c.value as SyncValue, time: c.time }]))
-    return { current, cells }
+    return { current, cells, fired: await readFired(db) }
   })
 
   // This device's changes since the last sync, as messages.
@@ -143,6 +160,10 @@ export async function syncOnce(db: LedgerDb, transport: SyncTransport, key: Pass
         )
       )
   }
+  // Reminders shown here that no device has been told of.
+  for (const id of fired)
+    if (id.length <= 200 && !cells.has(cellKey(FIRED_TABLE, id, FIRED_FIELD)))
+      outgoing.push({ table: FIRED_TABLE, row: id, field: FIRED_FIELD, value: true, time: hlcText((clock = tick(clock, now()))), base: null })
   let nextSeq = state.nextSeq
   if (outgoing.length > 0) {
     // A file of this name left by a sync that stopped before saving its state: take the next name.
@@ -251,6 +272,14 @@ export async function syncOnce(db: LedgerDb, transport: SyncTransport, key: Pass
       await table.put(checked.data)
       report.written++
     }
+    // Every reminder any device has shown, with those shown here (read again: one may have fired while this sync ran).
+    const shownHere = await readFired(db)
+    const known = new Set(shownHere)
+    // Not those this device has already let go of (the scheduler keeps the last weeks).
+    const day = new Date(now())
+    const oldest = addDays(makeIsoDate(day.getFullYear(), day.getMonth() + 1, day.getDate()), -REMINDER_RETENTION_DAYS)
+    const shownElsewhere = pruneFired([...(after.get(FIRED_TABLE)?.keys() ?? [])], oldest).filter((id) => !known.has(id))
+    if (shownElsewhere.length > 0) await db.meta.put({ key: FIRED_REMINDERS_KEY, value: [...shownHere, ...shownElsewhere] })
     // Only the cells this sync changed: ours sent, theirs merged.
     const changedKeys = new Set([...outgoing, ...restored, ...merged.changed].map((m) => cellKey(m.table, m.row, m.field)))
     await db.syncCells.bulkPut([...changedKeys].map((k) => ({ key: k, value: cells.get(k)!.value, time: cells.get(k)!.time })))

@@ -1,5 +1,5 @@
 // Owns the reminders in the running app: the scheduler fed with the live dues, delivery as a system notification or an in-app banner, the badge count, the tray mode, and opening the item a reminder was about.
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Badge, Button, notification as antNotification, Space } from 'antd'
 import { useI18n } from '@/state/i18n-context'
 import { useLedger } from '@/state/ledger-context'
@@ -12,6 +12,7 @@ import { noticeText } from './notice-text'
 import { createReminderScheduler, type ReminderScheduler } from './reminder-scheduler'
 import { useDues, useStoredDuesSettings } from './use-dues'
 import { appLockedNow } from '@/state/app-lock'
+import { firstSyncSettled } from '@/features/sync/sync-runner'
 
 const BANNER_KEY = 'due-reminder'
 
@@ -21,6 +22,9 @@ const BANNER_KEY = 'due-reminder'
  * the tray); the in-app banner, which would show amounts over the lock screen, is held back -
  * `onHeld` tells the lock screen how many wait - and shown once the app is unlocked.
  */
+/** How long the catch-up on opening waits for the first sync (a slow or unreachable server). */
+const FIRST_SYNC_WAIT_MS = 15_000
+
 export function DueReminders({ locked = false, onHeld }: { locked?: boolean; onHeld?: (count: number) => void }) {
   const ledger = useLedger()
   const { t, language, ready } = useI18n()
@@ -131,10 +135,26 @@ export function DueReminders({ locked = false, onHeld }: { locked?: boolean; onH
     }
   }, [])
 
-  // The first update, once the ledger, the settings and the language are in, is the catch-up.
+  // The catch-up waits for the sync on start (at most FIRST_SYNC_WAIT_MS): what another device has
+  // already shown arrives with it and is not shown again here.
+  const [synced, setSynced] = useState(false)
   useEffect(() => {
-    if (dues && settings && ready) scheduler.current?.update(dues.items, settings)
-  }, [dues, settings, ready])
+    let live = true
+    let timer: number | undefined
+    void Promise.race([firstSyncSettled(), new Promise<void>((resolve) => (timer = window.setTimeout(resolve, FIRST_SYNC_WAIT_MS)))]).then(() => {
+      window.clearTimeout(timer)
+      if (live) setSynced(true)
+    })
+    return () => {
+      live = false
+      window.clearTimeout(timer)
+    }
+  }, [])
+
+  // The first update, once the ledger, the settings, the language and the first sync are in, is the catch-up.
+  useEffect(() => {
+    if (dues && settings && ready && synced) scheduler.current?.update(dues.items, settings)
+  }, [dues, settings, ready, synced])
 
   const attention = dues?.summary.attention ?? 0
   useEffect(() => {

@@ -203,6 +203,21 @@ describe('the reminder scheduler', () => {
   })
 })
 
+describe('reminders shown on another device', () => {
+  it('are not shown here once sync has put them in the store, even with the scheduler running', async () => {
+    const clock = fakeClock(at('2026-01-15'))
+    const store = memoryStore()
+    const { scheduler, keys } = start(clock, store)
+    scheduler.update(itemsOn('2026-01-15', [zOrder('a', '2026-01-19')]), settings)
+    await scheduler.idle()
+    // The laptop showed the 1-day reminder (01-18 09:00) first; sync brings its id here before then.
+    store.ids.push('2026-01-19|order:a|1')
+    await clock.advanceTo(at('2026-01-19', 12, 0), scheduler)
+    // Lead 3 (01-16) and the due day (01-19) are shown here; lead 1 is not.
+    expect(keys).toEqual(['2026-01-19|order:a|3', '2026-01-19|order:a|0'])
+  })
+})
+
 describe('when the store fails', () => {
   it('tries again within the hour instead of going quiet', async () => {
     const clock = fakeClock(at('2026-01-15'))

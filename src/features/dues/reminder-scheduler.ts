@@ -85,7 +85,8 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
   const tick = async () => {
     settleUntil = null
     if (stopped || settings === null) return
-    fired ??= new Set(await deps.store.load())
+    // Read every time: sync adds the reminders another device has shown.
+    fired = new Set([...(fired ?? []), ...(await deps.store.load())])
     const nowDate = deps.clock.now()
     const now = momentOf(nowDate)
     const oldest = addDays(now.slice(0, 10), -REMINDER_RETENTION_DAYS)

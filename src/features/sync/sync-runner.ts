@@ -104,6 +104,17 @@ export function syncNow(): Promise<void> {
 }
 
 let started = false
+let firstSettled: () => void = () => undefined
+const firstSync = new Promise<void>((resolve) => (firstSettled = resolve))
+
+/**
+ * Settles once the sync on start is over (done or failed), at once on a device without sync: the
+ * reminders' catch-up on opening waits for it, so a reminder another device has shown is known here.
+ */
+export function firstSyncSettled(): Promise<void> {
+  return firstSync
+}
+
 /** Sync on start (with a kept key), a few seconds after records change, and every few minutes. Once per page. */
 export async function startAutoSync(): Promise<void> {
   if (started) return
@@ -116,8 +127,12 @@ export async function startAutoSync(): Promise<void> {
     timer = setTimeout(() => void syncNow(), AFTER_CHANGE_MS)
   })
   setInterval(() => void syncNow(), EVERY_MS)
-  key ??= await keptKey()
-  if (key === null) return
-  set({ phase: 'idle' })
-  await syncNow()
+  try {
+    key ??= await keptKey()
+    if (key === null) return
+    set({ phase: 'idle' })
+    await syncNow()
+  } finally {
+    firstSettled()
+  }
 }
