@@ -1,4 +1,4 @@
-// Measures the built web app in Chromium: cold open to the home page's content, every page switch to content, saving an order to its row in the list, and the longest main-thread task, on the sample and a 3-year ledger. Prints figures; asserts nothing.
+// Measures the built web app in Chromium: cold open to the home page's content, every page switch to content, saving an order to its row in the list, stopping an export, and the longest main-thread task, on the sample and a 3-year ledger. Prints figures; asserts nothing.
 //
 //   npm run build:web
 //   npx vite preview --config vite.web.config.ts --port 4192     (or let this script start it)
@@ -10,6 +10,7 @@ import { CHROMIUM, cliOption, ensurePreview, fillDatabase, median, ms, today } f
 
 const URL = cliOption('url', 'http://127.0.0.1:4192')
 const RUNS = Number(cliOption('runs', '3'))
+const ONLY = cliOption('only', '')
 
 
 // Runs in the page before the app: keeps every long task, and the moment a page's content first reaches a frame.
@@ -55,9 +56,11 @@ interface Run {
   /** Click on Save to the frame that shows the new row; and the longest task meanwhile. */
   save: number
   saveLongest: number
+  /** Export everything (XLSX) stopped by Cancel, Escape and the close button: the input to the end of its handlers, which terminate the export's worker (Event Timing). */
+  stops: Record<string, number>
 }
 
-async function measureRun(page: Page): Promise<Run> {
+async function measureRun(page: Page, withStops: boolean): Promise<Run> {
   await page.goto(`${URL}/#/home`)
   await page.waitForFunction(() => (window as unknown as { __shown: Record<string, number> }).__shown['page-home'] !== undefined, null, { timeout: 120_000 })
   const open = await page.evaluate(() => (window as unknown as { __shown: Record<string, number> }).__shown['page-home']!)
@@ -83,7 +86,48 @@ async function measureRun(page: Page): Promise<Run> {
   }
   const switchLongest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __longtasks: { duration: number }[] }).__longtasks.map((t) => t.duration)))
   const { save, saveLongest } = await measureSave(page)
-  return { open, openLongest, switches, switchLongest, save, saveLongest }
+  // The sample's export is over before a click can reach Cancel.
+  const stops = withStops ? await measureStops(page) : {}
+  return { open, openLongest, switches, switchLongest, save, saveLongest, stops }
+}
+
+/**
+ * Starts "export everything" and stops it three ways; each time, the Event Timing entry of the input:
+ * from the click or key to the end of its handlers, the moment the worker is terminated. Entries
+ * start at 16 ms; an input handled faster has none and counts as 16.
+ */
+async function measureStops(page: Page): Promise<Record<string, number>> {
+  await page.getByTestId('nav-reports').click()
+  await page.getByTestId('page-reports').waitFor()
+  const stops: Record<string, number> = {}
+  const ways: [string, () => Promise<void>][] = [
+    ['Cancel', () => page.getByTestId('range-export-cancel').click()],
+    ['Escape', () => page.keyboard.press('Escape')],
+    ['close (x)', () => page.locator('.ant-modal-close').click()]
+  ]
+  for (const [how, stop] of ways) {
+    await page.getByTestId('export-more').click()
+    await page.getByTestId('export-all').click()
+    await page.getByTestId('range-export').waitFor()
+    await page.getByTestId('range-export-ok').click()
+    await page.getByTestId('range-progress').waitFor().catch(async (e: unknown) => {
+      await page.screenshot({ path: '/tmp/measure-stop.png' })
+      throw e
+    })
+    await page.evaluate(() => {
+      const w = window as unknown as { __stop: number }
+      w.__stop = 16
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as PerformanceEventTiming[]) if (e.name === 'click' || e.name === 'keydown') w.__stop = Math.max(w.__stop, e.processingEnd - e.startTime)
+      }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit)
+    })
+    await stop()
+    await page.getByTestId('range-export').waitFor({ state: 'hidden' })
+    // Event Timing entries are reported after the next frame.
+    await page.waitForTimeout(500)
+    stops[how] = await page.evaluate(() => (window as unknown as { __stop: number }).__stop)
+  }
+  return stops
 }
 
 /** Adds an order through the form, as a person would, and times Save to the frame with the new row in the list. */
@@ -144,7 +188,7 @@ async function main() {
       ['3 years (months 36, scale 3)', generateSampleLedger({ today: day, months: 36, scale: 3 })]
     ]
     console.log(`${URL}, Chromium ${browser.version()}, ${RUNS} runs each, medians; times from navigation start or the click to the frame after the page's content appears`)
-    for (const [name, ledger] of ledgers) {
+    for (const [name, ledger] of ledgers.filter(([n]) => ONLY === '' || n.startsWith(ONLY))) {
       const records = ledger.accounts.length + ledger.draws.length + ledger.orders.length + ledger.repayments.length + ledger.inquiries.length + ledger.billInstalments.length
       const context = await seed(browser, ledger)
       const runs: Run[] = []
@@ -152,7 +196,7 @@ async function main() {
         // A new page each run: a cold open of the app (the HTTP cache is the context's, as a returning user has).
         const page = await context.newPage()
         await page.addInitScript(PROBE)
-        runs.push(await measureRun(page))
+        runs.push(await measureRun(page, name !== 'sample'))
         await page.close()
       }
       await context.close()
@@ -166,6 +210,8 @@ async function main() {
       console.log(`  worst switch              ${ms(worst[1])}   (${worst[0]}); over 100 ms: ${perPage.filter(([, t]) => t > 100).length} of ${perPage.length}`)
       console.log(`  longest task in switches  ${ms(median(runs.map((r) => r.switchLongest)))}`)
       console.log(`  save an order to its row  ${ms(median(runs.map((r) => r.save)))}   (runs: ${runs.map((r) => Math.round(r.save)).join(', ')}; longest task ${Math.round(median(runs.map((r) => r.saveLongest)))} ms)`)
+      for (const how of Object.keys(runs[0]!.stops))
+        console.log(`  export stopped by ${how.padEnd(9)} ${ms(median(runs.map((r) => r.stops[how]!)))}   (input to worker terminated; runs: ${runs.map((r) => Math.round(r.stops[how]!)).join(', ')})`)
     }
   } finally {
     await browser.close()
