@@ -5,6 +5,7 @@
 //    "kdf":{"name":"PBKDF2-SHA256","iterations":600000,"salt":"<16 bytes, base64>"},
 //    "cipher":{"name":"AES-256-GCM","iv":"<12 bytes, base64>"},
 //    "check":"<base64>",
+//    "fingerprint":"<32 bytes, base64; automatic snapshots only, see EncryptedHeader>",
 //    "data":"<ciphertext with its 16-byte tag, base64>"}
 // PBKDF2 gives 64 bytes: the first 32 are the AES key, the SHA-256 of the last 32 is `check`. The check
 // tells a wrong passphrase from a changed file (GCM alone cannot: both fail its tag), and costs an
