@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBackup, type BackupPayload } from '../../src/domain/backup/backup-file'
 import { addDays } from '../../src/domain/calendar'
+import { decryptBackupText, deriveSealingKey, sealWithKey, snapshotFingerprint } from '../../src/domain/backup/encrypted'
 import { createSnapshotStore, localStamp, nodeSnapshotFs, type SnapshotFs } from './snapshots'
 
 const empty = { accounts: [], draws: [], orders: [], repayments: [], inquiries: [], billInstalments: [], billFigures: [] }
@@ -132,6 +133,55 @@ describe('the snapshot store', () => {
     files.set('/data/backups/auto-2026-12-01-080000.json', 'garbage')
     files.set('/data/backups/notes.txt', 'x')
     expect(await store.list()).toEqual([])
+  })
+})
+
+describe('protected (encrypted) automatic snapshots', () => {
+  const PASS = 'snapshot passphrase 1'
+  const checksumOf = (text: string) => (JSON.parse(text.split('\n')[0]!.replace(/,$/, '}')) as { checksum: { value: string } }).checksum.value
+
+  it('are listed beside plain ones without the key: time from the name, size, marked protected, nothing of the ledger', async () => {
+    const { store, text, setNow } = setup()
+    const plain = await text([inquiry('iq-1', '2026-11-20')])
+    await store.save({ text: plain, kind: 'auto' })
+    setNow(new Date(2026, 11, 2, 9, 30, 15))
+    const sealing = await deriveSealingKey(PASS)
+    const inner = await text([inquiry('iq-1', '2026-11-20'), inquiry('iq-2', '2026-12-02')])
+    const fingerprint = await snapshotFingerprint(sealing.key, checksumOf(inner))
+    const sealed = await sealWithKey(inner, sealing, fingerprint)
+    await expect(store.save({ text: sealed, kind: 'auto' })).resolves.toEqual({ written: true, name: 'auto-2026-12-02-093015.json' })
+    const [newest, older] = await store.list()
+    expect(newest).toMatchObject({ name: 'auto-2026-12-02-093015.json', kind: 'auto', encrypted: true, checksum: fingerprint, from: null, to: null, size: sealed.length })
+    expect(Date.parse(newest!.createdAt)).toBe(new Date(2026, 11, 2, 9, 30, 15).getTime())
+    expect(Object.values(newest!.counts).every((n) => n === 0)).toBe(true)
+    expect(older).toMatchObject({ name: 'auto-2026-12-01-080000.json', encrypted: false, from: '2026-11-20' })
+    expect(older!.counts.inquiries).toBe(1)
+    // Read back as written: the restore path opens it with the passphrase.
+    const back = await store.read('auto-2026-12-02-093015.json')
+    expect(await decryptBackupText(back, PASS)).toEqual({ ok: true, text: inner })
+  })
+
+  it('tell unchanged data by the fingerprint, and wait a day like plain ones', async () => {
+    const { store, text, setNow } = setup()
+    const sealing = await deriveSealingKey(PASS)
+    const inner = await text([inquiry('iq-1', '2026-11-20')])
+    const fingerprint = await snapshotFingerprint(sealing.key, checksumOf(inner))
+    await store.save({ text: await sealWithKey(inner, sealing, fingerprint), kind: 'auto' })
+    setNow(new Date(2026, 11, 3, 8, 0, 0))
+    expect(await store.needed(fingerprint)).toBe(false)
+    await expect(store.save({ text: await sealWithKey(inner, sealing, fingerprint), kind: 'auto' })).resolves.toEqual({ written: false, reason: 'unchanged' })
+    setNow(new Date(2026, 11, 1, 20, 0, 0))
+    expect(await store.needed('another')).toBe(false)
+    setNow(new Date(2026, 11, 3, 8, 0, 0))
+    expect(await store.needed('another')).toBe(true)
+  })
+
+  it('refuses a protected file cut short', async () => {
+    const { store, text, files } = setup()
+    const sealed = await sealWithKey(await text([]), await deriveSealingKey(PASS))
+    await expect(store.save({ text: sealed.slice(0, sealed.length - 20), kind: 'auto' })).rejects.toThrow(/not a protected backup/)
+    await expect(store.save({ text: sealed.slice(0, 200), kind: 'auto' })).rejects.toThrow(/not a protected backup/)
+    expect(files.size).toBe(0)
   })
 })
 

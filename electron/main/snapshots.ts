@@ -5,6 +5,7 @@ import { headerFromStart, payloadTextOf, sha256Hex } from '../../src/domain/back
 import { COPY_NAME, copyName, kindOfPrefix, localStamp, parseCopyName } from '../../src/domain/backup/copy-names'
 import type { SaveSnapshotRequest, SaveSnapshotResult, SnapshotInfo } from '../shared/ipc'
 import { snapshotDue } from '../../src/domain/backup/snapshot-due'
+import { encryptedHeaderFromStart, isEncryptedBackup } from '../../src/domain/backup/encrypted'
 import { nodeDurableFs, readdirOrEmpty, removePartials, writeDurably } from './durable-write'
 import { snapshotsToDelete } from './snapshot-retention'
 
@@ -55,6 +56,13 @@ export function nodeSnapshotFs(platform: string = process.platform): SnapshotFs 
 
 const kindOf = kindOfPrefix
 
+/** The local time a name carries, as ISO 8601 (a protected file's header has no time of its own). */
+function timeOfName(match: RegExpExecArray): string {
+  const [, , day = '', time = ''] = match
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(y!, m! - 1, d!, Number(time.slice(0, 2)), Number(time.slice(2, 4)), Number(time.slice(4, 6))).toISOString()
+}
+
 /** A name's time, as text that sorts in time order whatever its kind. */
 function stampOf(name: string): string {
   return parseCopyName(name)?.stamp ?? ''
@@ -92,11 +100,33 @@ export function createSnapshotStore({ dir, fs, now }: SnapshotStoreDeps): Snapsh
     const infos: SnapshotInfo[] = []
     for (const name of await names()) {
       const match = SNAPSHOT_NAME.exec(name)
-      const header = headerFromStart(await fs.readStart(join(dir, name), HEADER_BYTES))
-      if (!match || !header) continue
+      const start = await fs.readStart(join(dir, name), HEADER_BYTES)
+      if (!match) continue
+      if (isEncryptedBackup(start)) {
+        // Listed without the key: what the name and the size say, and that it is protected.
+        const sealed = encryptedHeaderFromStart(start)
+        if (!sealed) continue
+        infos.push({
+          name,
+          kind: kindOf(match[1]!),
+          encrypted: true,
+          createdAt: timeOfName(match),
+          appVersion: '',
+          schemaVersion: 0,
+          checksum: sealed.fingerprint ?? '',
+          counts: { accounts: 0, draws: 0, orders: 0, repayments: 0, inquiries: 0, billInstalments: 0, billFigures: 0 },
+          from: null,
+          to: null,
+          size: await fs.size(join(dir, name))
+        })
+        continue
+      }
+      const header = headerFromStart(start)
+      if (!header) continue
       infos.push({
         name,
         kind: kindOf(match[1]!),
+        encrypted: false,
         createdAt: header.createdAt,
         appVersion: header.appVersion,
         schemaVersion: header.schemaVersion,
@@ -128,14 +158,24 @@ export function createSnapshotStore({ dir, fs, now }: SnapshotStoreDeps): Snapsh
     list,
     needed: async (checksum) => snapshotDue(await latestAuto(), checksum, now().getTime()).due,
     async save({ text, kind }) {
-      // Only a whole, self-consistent backup goes on disk: a snapshot must restore when it is needed.
-      const header = headerFromStart(text.slice(0, HEADER_BYTES))
-      const payload = payloadTextOf(text)
-      if (!header || payload === null) throw new Error('snapshots:save: the text is not a backup file')
-      if ((await sha256Hex(payload)) !== header.checksum.value) throw new Error('snapshots:save: the checksum does not match the payload')
+      let checksum: string
+      if (isEncryptedBackup(text)) {
+        // A protected file cannot be checked inside without the key; its envelope must be whole (the
+        // cipher's tag checks the rest when it is opened). Its fingerprint stands for the checksum.
+        const sealed = encryptedHeaderFromStart(text.slice(0, HEADER_BYTES))
+        if (!sealed || !/"\}\s*$/.test(text)) throw new Error('snapshots:save: the text is not a protected backup file')
+        checksum = sealed.fingerprint ?? ''
+      } else {
+        // Only a whole, self-consistent backup goes on disk: a snapshot must restore when it is needed.
+        const header = headerFromStart(text.slice(0, HEADER_BYTES))
+        const payload = payloadTextOf(text)
+        if (!header || payload === null) throw new Error('snapshots:save: the text is not a backup file')
+        if ((await sha256Hex(payload)) !== header.checksum.value) throw new Error('snapshots:save: the checksum does not match the payload')
+        checksum = header.checksum.value
+      }
       const at = now()
       if (kind === 'auto') {
-        const decision = snapshotDue(await latestAuto(), header.checksum.value, at.getTime())
+        const decision = snapshotDue(await latestAuto(), checksum, at.getTime())
         if (!decision.due) return { written: false, reason: decision.reason }
       }
       const name = copyName(kind, at, new Set(await names()))

@@ -84,7 +84,12 @@ export type SnapshotKind = CopyKind
 export interface SnapshotInfo {
   name: string
   kind: SnapshotKind
-  /** ISO 8601, from the file's header. */
+  /**
+   * A passphrase-protected file: its header holds no counts, dates or versions, so createdAt is the
+   * time in its name, counts are zero, from/to null, and checksum is its keyed fingerprint (or empty).
+   */
+  encrypted: boolean
+  /** ISO 8601, from the file's header (a protected file: from its name). */
   createdAt: string
   appVersion: string
   schemaVersion: number
@@ -102,7 +107,7 @@ export interface SnapshotList {
 }
 
 export interface SaveSnapshotRequest {
-  /** A whole backup file, as the renderer wrote it. */
+  /** A whole backup file, as the renderer wrote it: plain, or protected (encrypted.ts) when the user chose so. */
   text: string
   kind: SnapshotKind
 }

@@ -21,6 +21,8 @@ export interface CopyInfo {
   to: string | null
   /** Bytes. */
   size: number
+  /** A passphrase-protected copy (desktop automatic snapshots): listed from its name and size only; its counts are zero. */
+  encrypted?: boolean
 }
 
 export interface CopyStore {

@@ -25,7 +25,8 @@ export function desktopCopyStore(bridge: Bridge, dir: string): CopyStore {
         total: RECORD_TYPES.reduce((n, t) => n + s.counts[t], 0),
         from: s.from,
         to: s.to,
-        size: s.size
+        size: s.size,
+        encrypted: s.encrypted
       }))
     }
   }

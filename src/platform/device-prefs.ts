@@ -45,6 +45,16 @@ export function writeDevicePref(key: string, value: string): boolean {
   }
 }
 
+/** Removes the stored text; false when the storage refused (blocked). */
+export function removeDevicePref(key: string): boolean {
+  try {
+    globalThis.localStorage?.removeItem(key)
+    return true
+  } catch {
+    return false
+  }
+}
+
 const read = readDevicePref
 
 function isIdle(n: number): n is IdleMinutes {

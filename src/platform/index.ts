@@ -287,4 +287,4 @@ export function platform(): Platform {
   current ??= typeof window !== 'undefined' && window[BRIDGE_KEY] ? electronPlatform(window[BRIDGE_KEY]) : webPlatform()
   return current
 }
-export { readDevicePref, writeDevicePref } from './device-prefs'
+export { readDevicePref, removeDevicePref, writeDevicePref } from './device-prefs'

@@ -1,7 +1,7 @@
 // Owns the backup page: saving a backup (counted only once confirmed saved), restoring one after a preview of what it holds, undoing the last restore, and the copies kept outside the database (desktop snapshots, the browser's private files).
 import { useCallback, useEffect, useState } from 'react'
 import { Alert, App as AntApp, Button, Card, Descriptions, Spin, Table, Tag, Upload } from 'antd'
-import { CloudDownloadOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons'
+import { CloudDownloadOutlined, InboxOutlined, LockOutlined, RollbackOutlined } from '@ant-design/icons'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useI18n } from '@/state/i18n-context'
 import { useLedger } from '@/state/ledger-context'
@@ -14,12 +14,14 @@ import { readBackup, type Backup } from '@/domain/backup/backup-file'
 import { decryptBackupText, isEncryptedBackup } from '@/domain/backup/encrypted'
 import { RECORD_TYPES } from '@/domain/records'
 import { PageFrame } from '@/components/PageFrame'
+import { formatBytes } from '@/components/format-bytes'
 import { platform } from '@/platform'
 import { bulkWriteDeps } from '@/platform/bulk-deps'
 import { encryptedProblemText, localTime, problemText, saveBackup } from './backup-actions'
 import { NO_PROTECT, OpenSealed, protectProblem, ProtectFields, type ProtectState } from './Passphrase'
 import { confirmPending, dropPending, usePendingDownload } from './pending-download'
 import { bulkFailureText, writeFailureReason } from './write-failure-text'
+import { SnapshotProtect } from './SnapshotProtect'
 import { SyncCard } from '../sync/SyncCard'
 import './backup.css'
 
@@ -222,6 +224,7 @@ export function BackupPage() {
               <>
                 <p className="muted">{desktop ? t('backup.autoHelp') : t('safety.copies.help')}</p>
                 {store?.where && <p className="muted backup-dir">{t('backup.autoFolder', { dir: store.where })}</p>}
+                {desktop && <SnapshotProtect />}
                 <Table<CopyInfo>
                   size="small"
                   rowKey="ref"
@@ -233,14 +236,28 @@ export function BackupPage() {
                   columns={[
                     { key: 'time', title: t('backup.col.time'), render: (_, s) => localTime(s.createdAt) },
                     { key: 'kind', title: t('backup.col.kind'), render: (_, s) => <Tag color={s.kind === 'auto' ? 'blue' : s.kind === 'preRestore' ? 'orange' : 'purple'}>{t(`backup.kind.${s.kind}`)}</Tag> },
-                    { key: 'records', title: t('backup.col.records'), align: 'right', render: (_, s) => s.total },
-                    { key: 'range', title: t('backup.col.range'), render: (_, s) => (s.from && s.to ? t('backup.rangeValue', { from: s.from, to: s.to }) : t('backup.noRecords')) },
+                    // A protected copy's header holds no counts or dates: what its name and size say, and the lock.
+                    { key: 'records', title: t('backup.col.records'), align: 'right', render: (_, s) => (s.encrypted ? <LockOutlined aria-label={t('crypt.encryptedTag')} /> : s.total) },
+                    {
+                      key: 'range',
+                      title: t('backup.col.range'),
+                      render: (_, s) =>
+                        s.encrypted ? (
+                          <Tag icon={<LockOutlined />} data-testid="copy-encrypted">
+                            {t('crypt.auto.listed', { size: formatBytes(s.size) })}
+                          </Tag>
+                        ) : s.from && s.to ? (
+                          t('backup.rangeValue', { from: s.from, to: s.to })
+                        ) : (
+                          t('backup.noRecords')
+                        )
+                    },
                     {
                       key: 'actions',
                       title: '',
-                      // An empty copy restores nothing worth a click.
+                      // An empty copy restores nothing worth a click; a protected one may hold anything, and asks for its passphrase.
                       render: (_, s) =>
-                        s.total > 0 && (
+                        (s.total > 0 || s.encrypted) && (
                           <Button size="small" type="link" onClick={() => store && void inspect(s.ref, () => store.read(s.ref))} data-testid="copy-restore">
                             {t('backup.restoreThis')}
                           </Button>

@@ -13,6 +13,7 @@ import { RECORD_TYPES } from '@/domain/records'
 import { classifyWriteError } from '@/db/storage-guard'
 import { APP_VERSION, platform } from '@/platform'
 import { saveBackup } from './backup-actions'
+import { takeDueSnapshot } from './auto-snapshot'
 import { writeFailureReason } from './write-failure-text'
 import { confirmPending, dropPending, usePendingDownload } from './pending-download'
 
@@ -40,12 +41,7 @@ async function checkNow(now: Date): Promise<void> {
   const db = appDb()
   const snapshots = platform().snapshots
   if (snapshots) {
-    const newest = (await snapshots.list()).snapshots.find((s) => s.kind === 'auto')
-    if (newest && snapshotTooSoon(Date.parse(newest.createdAt), now.getTime())) return
-    const payload = await readBackupPayload(db)
-    if (!(await snapshots.needed(await payloadChecksum(payload)))) return
-    const made = await createBackup({ payload, appVersion: APP_VERSION, createdAt: now.toISOString() })
-    await snapshots.save({ text: made.text, kind: 'auto' })
+    await takeDueSnapshot(snapshots, now)
     return
   }
   const state = await readBackupState(db)

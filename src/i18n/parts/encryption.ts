@@ -17,7 +17,19 @@ export const encryptionZh = {
   'crypt.problem.tampered': '文件内容在加密之后被改动过或已损坏，无法解密；没有恢复任何数据',
   'crypt.problem.badEnvelope': '加密文件的 {field} 不正确，可能不是本应用的加密备份或已损坏',
   'crypt.problem.newerEncrypted': '这份加密备份的格式（版本 {version}）比本应用支持的（版本 {supported}）新，请先升级应用',
-  'crypt.encryptedTag': '已加密'
+  'crypt.encryptedTag': '已加密',
+  'crypt.auto.toggle': '加密自动备份',
+  'crypt.auto.help':
+    '开启后，之后写入的自动备份都用与加密备份文件相同的格式保存，恢复时需要输入口令。口令只在开启时输入一次：由它派生的密钥保存在本机（口令本身不保存），所以自动备份无需每次询问。口令忘了，加密的自动备份就打不开。',
+  'crypt.auto.enable': '开启加密',
+  'crypt.auto.on': '已开启：之后的自动备份都会加密',
+  'crypt.auto.turnedOn': '自动备份加密已开启',
+  'crypt.auto.turnedOff': '自动备份加密已关闭，之后的自动备份不再加密',
+  'crypt.auto.refused': '本机存储拒绝保存密钥，自动备份仍不加密',
+  'crypt.auto.offTitle': '关闭自动备份加密？',
+  'crypt.auto.offConfirm': '之后的自动备份不再加密，本机保存的密钥会被删除。已经加密的自动备份会保留，恢复时仍需当时的口令。',
+  'crypt.auto.off': '关闭加密',
+  'crypt.auto.listed': '已加密 · {size}'
 }
 
 export const encryptionEn: Record<keyof typeof encryptionZh, string> = {
@@ -38,5 +50,17 @@ export const encryptionEn: Record<keyof typeof encryptionZh, string> = {
   'crypt.problem.tampered': 'the file was changed after it was encrypted, or is damaged, and cannot be decrypted; nothing was restored',
   'crypt.problem.badEnvelope': "the encrypted file's {field} is not right: it may not be this app's encrypted backup, or it is damaged",
   'crypt.problem.newerEncrypted': 'this encrypted backup has a newer format (version {version}) than this app reads (version {supported}); update the app first',
-  'crypt.encryptedTag': 'Encrypted'
+  'crypt.encryptedTag': 'Encrypted',
+  'crypt.auto.toggle': 'Encrypt automatic backups',
+  'crypt.auto.help':
+    'When on, automatic backups written from now on use the same format as a protected backup file and ask for the passphrase when restored. The passphrase is entered once, now: the key derived from it is kept on this computer (the passphrase itself is not stored), so automatic backups do not ask each time. If the passphrase is forgotten, the encrypted automatic backups cannot be opened.',
+  'crypt.auto.enable': 'Turn on encryption',
+  'crypt.auto.on': 'On: automatic backups from now on are encrypted',
+  'crypt.auto.turnedOn': 'Automatic backups are now encrypted',
+  'crypt.auto.turnedOff': 'Automatic backup encryption is off; automatic backups from now on are not encrypted',
+  'crypt.auto.refused': "This computer's storage refused to keep the key; automatic backups stay unencrypted",
+  'crypt.auto.offTitle': 'Turn off automatic backup encryption?',
+  'crypt.auto.offConfirm': 'Automatic backups from now on are not encrypted, and the key kept on this computer is deleted. Encrypted automatic backups already written stay, and still need their passphrase to restore.',
+  'crypt.auto.off': 'Turn off encryption',
+  'crypt.auto.listed': 'Encrypted · {size}'
 }
