@@ -465,10 +465,15 @@ describe('sync channels', () => {
       expect(await invoke(CHANNELS.syncList, '账本')).toEqual({ ok: true, value: ['a.json'] })
       expect(await invoke(CHANNELS.syncRead, '账本/a.json')).toEqual({ ok: true, value: '{"金额":1}' })
       // A file removed is gone; removing it again is not an error.
-      expect(await invoke(CHANNELS.syncCreate, '账本/b.json', '{}')).toEqual({ ok: true, value: null })
-      expect(await invoke(CHANNELS.syncRemove, '账本/b.json')).toEqual({ ok: true, value: null })
-      expect(await invoke(CHANNELS.syncRemove, '账本/b.json')).toEqual({ ok: true, value: null })
-      expect(await invoke(CHANNELS.syncList, '账本')).toEqual({ ok: true, value: ['a.json'] })
+      const own = 'credit-ledger-sync/0123456789abcdef/00000001.msg'
+      expect(await invoke(CHANNELS.syncCreate, own, '{}')).toEqual({ ok: true, value: null })
+      expect(await invoke(CHANNELS.syncRemove, own)).toEqual({ ok: true, value: null })
+      expect(await invoke(CHANNELS.syncRemove, own)).toEqual({ ok: true, value: null })
+      expect(await invoke(CHANNELS.syncRead, own)).toEqual({ ok: true, value: null })
+      // Only a device's message or snapshot file: never a folder, the key file or anything else.
+      for (const path of ['credit-ledger-sync', 'credit-ledger-sync/key.json', '账本/a.json', 'credit-ledger-sync/0123456789abcdef/'])
+        await expect(ipcMain.invoke(CHANNELS.syncRemove, APP_PAGE, path)).rejects.toThrow(CHANNELS.syncRemove)
+      expect(await invoke(CHANNELS.syncRead, '账本/a.json')).toEqual({ ok: true, value: '{"金额":1}' })
       expect(await invoke(CHANNELS.syncRead, '../etc/passwd')).toMatchObject({ ok: false, kind: 'unavailable' })
       // Same host, no password sent: the saved one is kept.
       expect(await invoke(CHANNELS.syncConfigure, { url: dav.url, user: dav.user })).toMatchObject({ saved: true })

@@ -20,7 +20,7 @@ import {
 import { PUSH_CHANNEL_IDS, PUSH_FIELDS, type PushChannelId, type PushConfigureRequest, type PushConfigureResult, type PushMessage, type PushSendRequest, type PushState, type PushTestResult } from '../shared/push'
 import type { PushSender } from './push/sender'
 import type { SyncConfigureRequest, SyncConfigureResult, SyncReply, SyncState } from '../shared/sync'
-import { syncConfigureSchema, syncPathSchema, syncTextSchema, type SyncService } from './sync-service'
+import { syncConfigureSchema, syncPathSchema, syncRemovablePathSchema, syncTextSchema, type SyncService } from './sync-service'
 import type { z } from 'zod'
 import { isAllowedExternalUrl } from './security'
 import type { SnapshotStore } from './snapshots'
@@ -461,7 +461,7 @@ export function createBridgeHandlers(deps: IpcDeps): BridgeHandlers {
     },
 
     async syncRemove(args): Promise<SyncReply<null>> {
-      return deps.sync.remove(...parseSyncArgs(CHANNELS.syncRemove, args, [syncPathSchema]))
+      return deps.sync.remove(...parseSyncArgs(CHANNELS.syncRemove, args, [syncRemovablePathSchema]))
     },
 
     async getLoginItem(args): Promise<LoginItemState> {

@@ -15,6 +15,8 @@ type Settings = z.infer<typeof settingsSchema>
 export const syncConfigureSchema = z.strictObject({ url: z.string().max(2048), user: z.string().max(256), password: z.string().max(1024).optional() })
 /** A sync path: the engine names its files; the client refuses '..' and absolute paths. */
 export const syncPathSchema = z.string().max(1024)
+/** The page may remove only a device's message or snapshot file (compaction), never a folder or the key file. */
+export const syncRemovablePathSchema = z.string().regex(/^credit-ledger-sync\/[0-9a-f]{16}\/\d{8}\.(msg|snap)$/)
 /** A sealed message file; a real one is a few kilobytes to a few megabytes. */
 export const syncTextSchema = z.string().max(64 * 1024 * 1024)
 

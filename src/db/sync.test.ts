@@ -205,6 +205,24 @@ describe('snapshots and compaction', () => {
     expect((await compacting(c, folder)).snapshotsRead).toBe(0)
   })
 
+  it('a missing file with no snapshot to cover it stops that device there: nothing after the gap is merged', async () => {
+    const folder = new MemoryFolder()
+    const a = await device(folder, 'gap-a', sample)
+    await sync(a, folder)
+    const nodeA = (await readSyncState(a.db))!.node
+    const id = sample.orders[0]!.id
+    await a.db.orders.update(id, { notes: '二' })
+    await sync(a, folder)
+    await a.db.orders.update(id, { amount: 4_321 })
+    await sync(a, folder)
+    folder.files.delete(`${SYNC_FOLDER}/${nodeA}/00000002.msg`)
+    const b = await device(folder, 'gap-b')
+    await sync(b, folder)
+    // File 1 (the sample) is merged; file 3 waits behind the missing file 2.
+    expect((await b.db.orders.get(id))!.amount).toBe(sample.orders[0]!.amount)
+    expect((await readSyncState(b.db))!.applied[nodeA]).toBe('00000001.msg')
+  })
+
   it('a changed snapshot is refused and named, and nothing of it is merged', async () => {
     const folder = new MemoryFolder()
     const a = await device(folder, 'snap-t-a', sample)

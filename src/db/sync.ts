@@ -187,34 +187,44 @@ export async function syncOnce(db: LedgerDb, transport: SyncTransport, key: Pass
   const applied = { ...state.applied }
   const fromSnapshots: SyncMessage[] = []
   const incoming: SyncMessage[] = []
-  for (const other of (await transport.list(SYNC_FOLDER)).filter((n) => isNodeId(n) && n !== state.node).sort()) {
+  const others = (await transport.list(SYNC_FOLDER)).filter((n) => isNodeId(n) && n !== state.node).sort()
+  const listed = new Map<string, string[]>()
+  for (const other of others) listed.set(other, await transport.list(`${SYNC_FOLDER}/${other}`))
+  // First every snapshot needed, so that what they cover (of any device) is known before a message
+  // file is read: a file a snapshot already holds is neither downloaded nor taken for a conflict.
+  const skipped = new Set<string>()
+  for (const other of others) {
     const folder = `${SYNC_FOLDER}/${other}`
-    const entries = await transport.list(folder)
-    const pendingOf = () => entries.filter((n) => MESSAGE_FILE.test(n) && (applied[other] === undefined || n > applied[other])).sort()
+    const entries = listed.get(other)!
     const snapshot = entries.filter((n) => SNAPSHOT_FILE.test(n)).sort().pop()
     const have = applied[other] === undefined ? 0 : seqOf(applied[other])
-    const first = pendingOf()[0]
-    if (snapshot !== undefined && seqOf(snapshot) > have && (applied[other] === undefined || first !== fileName(have + 1))) {
-      const path = `${folder}/${snapshot}`
-      const text = await transport.read(path)
-      // Replaced by a newer one while this sync ran: the next sync reads that.
-      if (text === null) continue
-      const opened = await openSnapshot(key, path, text)
-      if (!opened.ok) {
-        report.refused.push({ path, problem: opened.problem })
-        continue
-      }
-      // It covers its author's files up to its own name.
-      if (opened.snapshot.covers[other] !== fileName(seqOf(snapshot))) {
-        report.refused.push({ path, problem: { code: 'foreign', detail: path } })
-        continue
-      }
-      for (const m of opened.snapshot.cells) clock = receive(clock, hlcOf(m.time), now())
-      fromSnapshots.push(...opened.snapshot.cells)
-      for (const [n, name] of Object.entries(opened.snapshot.covers)) if (n !== state.node && (applied[n] === undefined || name > applied[n])) applied[n] = name
-      report.snapshotsRead++
+    if (snapshot === undefined || seqOf(snapshot) <= have || entries.includes(fileName(have + 1))) continue
+    const path = `${folder}/${snapshot}`
+    const text = await transport.read(path)
+    const opened = text === null ? null : await openSnapshot(key, path, text)
+    // Replaced by a newer one while this sync ran (the next sync reads that), or refused: this device waits.
+    if (opened === null || !opened.ok || opened.snapshot.covers[other] !== fileName(seqOf(snapshot))) {
+      if (opened !== null) report.refused.push({ path, problem: opened.ok ? { code: 'foreign', detail: path } : opened.problem })
+      skipped.add(other)
+      continue
     }
-    for (const name of pendingOf()) {
+    // This device's own cells in it are already here (and may be ahead of the clock it saved).
+    for (const m of opened.snapshot.cells) if (hlcOf(m.time).node !== state.node) clock = receive(clock, hlcOf(m.time), now())
+    fromSnapshots.push(...opened.snapshot.cells)
+    for (const [n, name] of Object.entries(opened.snapshot.covers)) if (n !== state.node && (applied[n] === undefined || name > applied[n])) applied[n] = name
+    report.snapshotsRead++
+  }
+  // Then each device's files after what is merged, in order and without a gap: a missing file stops
+  // that device here until its snapshot covers it.
+  for (const other of others) {
+    if (skipped.has(other)) continue
+    const folder = `${SYNC_FOLDER}/${other}`
+    const pending = listed
+      .get(other)!
+      .filter((n) => MESSAGE_FILE.test(n) && (applied[other] === undefined || n > applied[other]))
+      .sort()
+    for (const name of pending) {
+      if (name !== fileName((applied[other] === undefined ? 0 : seqOf(applied[other])) + 1)) break
       const path = `${folder}/${name}`
       const text = await transport.read(path)
       if (text === null) break
